@@ -1,0 +1,168 @@
+import { type InputHTMLAttributes, type ReactNode, useEffect, useRef } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+
+type FieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** react-hook-form's register(name); without JavaScript the plain name/defaultValue still work. */
+  registration?: UseFormRegisterReturn;
+};
+
+const errorId = (name: string) => `${name}-error`;
+const hintId = (name: string) => `${name}-hint`;
+const describedBy = (name: string, hint: unknown, error: unknown) =>
+  [hint ? hintId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
+
+function HintAndError({ name, hint, error }: Pick<FieldProps, "name" | "hint" | "error">) {
+  return (
+    <>
+      {hint ? (
+        <span className="hint" id={hintId(name)}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="error-message" id={errorId(name)}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  registration,
+  defaultValue,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <input
+        id={name}
+        name={name}
+        type="text"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...input}
+        {...registration}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, error, registration, defaultValue }: FieldProps & { defaultValue?: string }) {
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <textarea
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...registration}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  registration,
+  defaultValue,
+  options,
+  placeholder,
+}: FieldProps & { defaultValue?: string; options: Record<string, string>; placeholder?: string }) {
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...registration}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {Object.entries(options).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radios (one answer) or checkboxes (any number) in a fieldset whose legend is the question. */
+export function ChoiceGroup({
+  name,
+  label,
+  hint,
+  error,
+  registration,
+  type,
+  options,
+  defaultValue,
+}: FieldProps & { type: "radio" | "checkbox"; options: Record<string, string>; defaultValue?: string | string[] }) {
+  const chosen = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{label}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        <div className="choices">
+          {Object.entries(options).map(([value, text], index) => {
+            // The first option carries the field's id, so the error summary's link lands on it.
+            const id = index === 0 ? name : `${name}-${value}`;
+            return (
+              <div className="choice" key={value}>
+                <input id={id} type={type} name={name} value={value} defaultChecked={chosen.has(value)} {...registration} />
+                <label htmlFor={id}>{text}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** Lists every problem at the top, each linking to its field; takes focus so screen readers hear it. */
+export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const key = entries.map((e) => e.join(":")).join("|");
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${name}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

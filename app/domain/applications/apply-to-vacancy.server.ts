@@ -1,0 +1,60 @@
+import type { Tx } from "#db/client.js";
+import { findVacancyById } from "#db/queries/vacancies.js";
+import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { ApplicationError } from "./application.errors.js";
+import type { ApplicationInput } from "./application.schema.js";
+
+export type ApplyResult = { applicationId: string; duplicate: boolean; email: OutboxRef };
+
+/**
+ * A candidate applies to an open vacancy. One candidate per email per organisation; one
+ * application per candidate per vacancy: applying again changes nothing but sends them a
+ * sign-in link to the application they already have.
+ */
+export async function applyToVacancy(trx: Tx, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
+  const vacancy = await findVacancyById(trx, vacancyId);
+  if (!vacancy) throw new ApplicationError("not_found", "We could not find that job.");
+  if (vacancy.status !== "open") throw new ApplicationError("vacancy_closed", "This job is no longer taking applications.");
+
+  const candidate = await trx
+    .insertInto("candidates")
+    .values({ email: input.email, fullName: input.fullName, phone: input.phone })
+    .onConflict((oc) => oc.columns(["orgId", "email"]).doUpdateSet({ fullName: input.fullName, phone: input.phone }))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const created = await trx
+    .insertInto("applications")
+    .values({
+      candidateId: candidate.id,
+      vacancyId,
+      experience: input.experience,
+      source: input.source,
+      location: input.location,
+      availability: input.availability,
+      rightToWork: input.rightToWork === "yes",
+      adjustments: input.adjustments,
+      adjustmentsNote: input.adjustmentsNote,
+    })
+    .onConflict((oc) => oc.columns(["vacancyId", "candidateId"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+
+  if (!created) {
+    const existing = await trx
+      .selectFrom("applications")
+      .select("id")
+      .where("vacancyId", "=", vacancyId)
+      .where("candidateId", "=", candidate.id)
+      .executeTakeFirstOrThrow();
+    const email = await addToOutbox(trx, { kind: "application-duplicate", applicationId: existing.id });
+    return { applicationId: existing.id, duplicate: true, email };
+  }
+
+  await trx
+    .insertInto("applicationEvents")
+    .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: input.fullName, reason: "Applied online" })
+    .execute();
+  const email = await addToOutbox(trx, { kind: "application-received", applicationId: created.id });
+  return { applicationId: created.id, duplicate: false, email };
+}

@@ -1,0 +1,41 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { lockApplicationById } from "#db/queries/applications.js";
+import { ApplicationError } from "./application.errors.js";
+import { checkTransition, isStage, type Stage } from "./stages.js";
+
+export type MoveInput = {
+  applicationId: string;
+  to: Stage;
+  /** The stage the person saw when they pressed the button: refuses a move made on stale data. */
+  expectedStage?: string;
+  reason?: string | null;
+  actor: { userId: string | null; name: string };
+};
+
+/** The one way an application changes stage: checks the rule, updates, and writes the timeline. */
+export async function moveApplication(trx: Tx, input: MoveInput) {
+  const application = await lockApplicationById(trx, input.applicationId);
+  if (!application || !isStage(application.stage)) throw new ApplicationError("not_found", "We could not find that application.");
+  if (input.expectedStage && input.expectedStage !== application.stage) {
+    throw new ApplicationError("stale", "Someone else moved this application meanwhile. The page now shows where it is.");
+  }
+  checkTransition(application.stage, input.to, input.reason);
+  await trx
+    .updateTable("applications")
+    .set({ stage: input.to, stageChangedAt: sql`now()` })
+    .where("id", "=", application.id)
+    .execute();
+  await trx
+    .insertInto("applicationEvents")
+    .values({
+      applicationId: application.id,
+      fromStage: application.stage,
+      toStage: input.to,
+      actorUserId: input.actor.userId,
+      actorName: input.actor.name,
+      reason: input.reason?.trim() || null,
+    })
+    .execute();
+  return { from: application.stage, to: input.to };
+}

@@ -1,0 +1,66 @@
+import { sql } from "kysely";
+import type { DB, Tx } from "#db/client.js";
+import type { OutboxRow } from "#db/schema.js";
+import { withOrg } from "#db/tenant.js";
+import { type Email, sendEmail } from "#emails/send-email.server.js";
+import { getServerEnv } from "#app/env.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+
+/**
+ * Sends one outbox email, once. The row is locked while sending, a sent row is skipped, and the
+ * outbox id is Resend's idempotency key, so a job that runs twice still sends one email.
+ */
+export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string) {
+  return withOrg(db, orgId, async (trx) => {
+    const row = await trx.selectFrom("outbox").selectAll().where("id", "=", outboxId).forUpdate().executeTakeFirst();
+    if (!row) return "gone" as const;
+    if (row.sentAt) return "already-sent" as const;
+    const { to, email } = await composeOutboxEmail(trx, row);
+    const providerId = await sendEmail(to, email, `outbox-${row.id}`);
+    await trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId }).where("id", "=", row.id).execute();
+    return "sent" as const;
+  });
+}
+
+async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email }> {
+  const appUrl = getServerEnv().APP_URL;
+  const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
+  const payload = row.payload as Record<string, string>;
+  switch (row.kind) {
+    case "application-received":
+    case "application-duplicate": {
+      const app = await trx
+        .selectFrom("applications")
+        .innerJoin("candidates", "candidates.id", "applications.candidateId")
+        .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+        .select(["candidates.id as candidateId", "candidates.email", "candidates.fullName", "vacancies.title"])
+        .where("applications.id", "=", payload.applicationId)
+        .executeTakeFirstOrThrow();
+      const props = {
+        name: firstName(app.fullName),
+        jobTitle: app.title,
+        orgName: org.name,
+        signInUrl: await createLoginLink(trx, appUrl, app.candidateId, "/me"),
+        minutes: LOGIN_TOKEN_MINUTES,
+      };
+      const template = row.kind === "application-received" ? "application-received" : "already-applied";
+      return { to: app.email, email: { template, props } };
+    }
+    case "candidate-sign-in": {
+      const candidate = await trx
+        .selectFrom("candidates")
+        .select(["id", "email", "fullName"])
+        .where("id", "=", payload.candidateId)
+        .executeTakeFirstOrThrow();
+      const signInUrl = await createLoginLink(trx, appUrl, candidate.id, payload.nextPath);
+      return {
+        to: candidate.email,
+        email: { template: "sign-in-link", props: { name: firstName(candidate.fullName), orgName: org.name, signInUrl, minutes: LOGIN_TOKEN_MINUTES } },
+      };
+    }
+    default:
+      throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
+  }
+}
+
+const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;

@@ -1,0 +1,48 @@
+import { sql } from "kysely";
+import type { DB, Tx } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { enqueueEmails } from "#jobs/queues.js";
+
+export type OutboxMessage =
+  | { kind: "application-received"; applicationId: string }
+  | { kind: "application-duplicate"; applicationId: string }
+  | { kind: "candidate-sign-in"; candidateId: string; nextPath: string };
+
+export type OutboxRef = { id: string; orgId: string };
+
+/** Records an email in the same transaction as the change that causes it. */
+export async function addToOutbox(trx: Tx, message: OutboxMessage): Promise<OutboxRef> {
+  const { kind, ...payload } = message;
+  return trx
+    .insertInto("outbox")
+    .values({ kind, payload: JSON.stringify(payload) })
+    .returning(["id", "orgId"])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Hands committed outbox rows to the queue. Best effort: when Redis is unreachable the rows stay
+ * pending and the worker's relay enqueues them later, so callers never fail because of Redis.
+ */
+export async function relayOutbox(db: DB, refs: OutboxRef[], enqueue = enqueueEmails): Promise<boolean> {
+  if (!refs.length) return true;
+  try {
+    await enqueue(refs.map((r) => ({ outboxId: r.id, orgId: r.orgId })));
+  } catch (error) {
+    console.warn(`outbox: ${refs.length} email(s) left for the relay: ${(error as Error).message}`);
+    return false;
+  }
+  for (const orgId of new Set(refs.map((r) => r.orgId))) {
+    const ids = refs.filter((r) => r.orgId === orgId).map((r) => r.id);
+    await withOrg(db, orgId, (trx) =>
+      trx.updateTable("outbox").set({ enqueuedAt: sql`now()` }).where("id", "in", ids).execute(),
+    );
+  }
+  return true;
+}
+
+/** The relay's sweep: every pending email of every organisation, oldest first. */
+export async function listPendingOutbox(db: DB, limit = 200): Promise<OutboxRef[]> {
+  const { rows } = await sql<OutboxRef>`select id, org_id from outbox_pending(${limit})`.execute(db);
+  return rows;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+const DEV_SECRET = "dev-only-session-secret-change-me-please";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: z.url().default("http://localhost:3000"),
+  // The owner role: runs migrations and the demo seed.
+  DATABASE_URL: z.string().default("postgres://postgres@127.0.0.1:5432/circle_hire"),
+  // The app's role: owns no table and cannot bypass row-level security.
+  // Defaults to DATABASE_URL with the user swapped for `circle_app`.
+  APP_DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  // Prefix for every BullMQ and rate-limit key, so test runs never collide.
+  QUEUE_PREFIX: z.string().default("circle"),
+  SESSION_SECRET: z.string().min(16).default(DEV_SECRET),
+  RESEND_API_KEY: z.string().default("re_local_capture"),
+  // The SDK's own variable; points at the local capture server in dev and tests.
+  RESEND_BASE_URL: z.string().optional(),
+  EMAIL_FROM: z.string().default("Circle Hire <hello@circlehire.test>"),
+  // Optional integration: the local capture server's URL. When set, /dev/mailbox shows what was sent.
+  DEV_MAILBOX_URL: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  TRUST_PROXY: z.coerce.boolean().default(false),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { APP_DATABASE_URL: string };
+
+function appDatabaseUrl(ownerUrl: string) {
+  const url = new URL(ownerUrl);
+  url.username = "circle_app";
+  url.password = "";
+  return url.toString();
+}
+
+let cached: Env | undefined;
+
+/** Parses process.env once; prints every invalid field and exits when the configuration is wrong. */
+export function getServerEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    console.error(`Invalid environment variables:\n${z.prettifyError(parsed.error)}`);
+    throw new Error("Invalid environment variables");
+  }
+  const env = parsed.data;
+  // Served over https means a real deployment (local runs, even of the production build, use http).
+  if (env.APP_URL.startsWith("https://") && env.SESSION_SECRET === DEV_SECRET) {
+    throw new Error("SESSION_SECRET must be set when APP_URL is https");
+  }
+  cached = { ...env, APP_DATABASE_URL: env.APP_DATABASE_URL ?? appDatabaseUrl(env.DATABASE_URL) };
+  return cached;
+}
+
+/**
+ * The dev mailbox exists only where email goes to the local capture server, never to the real
+ * Resend API: a production deployment sets neither DEV_MAILBOX_URL nor RESEND_BASE_URL.
+ */
+export const isDevMailboxEnabled = () => {
+  const env = getServerEnv();
+  return Boolean(env.DEV_MAILBOX_URL && env.RESEND_BASE_URL) && !env.RESEND_BASE_URL?.includes("resend.com");
+};

@@ -1,0 +1,115 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "./styles.css";
+import { useNonce } from "./utils/nonce.js";
+import { getSession } from "./utils/session.server.js";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  return {
+    viewer: session ? { name: session.name, kind: session.userId ? ("staff" as const) : ("candidate" as const), role: session.role } : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useLoaderData<typeof loader>();
+  const viewer = data?.viewer;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        Circle Hire
+      </Link>
+      <nav aria-label="Main">
+        <ul>
+          {viewer?.kind === "staff" && viewer.role !== "member" ? (
+            <li>
+              <Link to="/pipeline">Pipeline</Link>
+            </li>
+          ) : null}
+          {viewer?.kind === "staff" ? (
+            <li>
+              <Link to="/teams">Teams</Link>
+            </li>
+          ) : null}
+          {viewer?.kind === "candidate" ? (
+            <li>
+              <Link to="/me">My applications</Link>
+            </li>
+          ) : null}
+          {viewer ? (
+            <li>
+              <form method="post" action="/sign-out">
+                <button type="submit" className="link-button">
+                  Sign out <span className="visually-hidden">{viewer.name}</span>
+                </button>
+              </form>
+            </li>
+          ) : (
+            <li>
+              <Link to="/sign-in">Staff sign in</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? "We could not find that page. It may have moved, or the link may be wrong."
+      : status === 403
+        ? "You do not have access to this page."
+        : isRouteErrorResponse(error) && typeof error.data === "string"
+          ? error.data
+          : "Something went wrong on our side. Please try again in a moment.";
+  if (status >= 500) console.error(error);
+  return (
+    <main id="main" className="narrow">
+      <h1>{status === 404 ? "Page not found" : status === 403 ? "No access" : "Sorry, there is a problem"}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </main>
+  );
+}

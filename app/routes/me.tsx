@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { listApplicationsForCandidate } from "#db/queries/applications.js";
+import { findOrganisationById } from "#db/queries/organisations.js";
+import { EmailLinkSchema } from "#app/domain/auth/auth.schema.js";
+import { CANDIDATE_STAGE_TEXT, isStage } from "#app/domain/applications/stages.js";
+import { ErrorSummary, TextField } from "#app/components/forms.js";
+import { requestLinkFor } from "#app/utils/candidate-links.server.js";
+import { candidateScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Your applications" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await candidateScope(request);
+  if (!scope) return { signedIn: false as const };
+  const { candidate, scoped } = scope;
+  const { org, applications } = await scoped(async (trx) => ({
+    org: await findOrganisationById(trx, candidate.orgId),
+    applications: await listApplicationsForCandidate(trx, candidate.candidateId),
+  }));
+  return {
+    signedIn: true as const,
+    name: candidate.name,
+    org,
+    applications: applications.map((a) => ({ ...a, text: isStage(a.stage) ? CANDIDATE_STAGE_TEXT[a.stage] : null })),
+  };
+}
+
+/** Signed out: email a sign-in link (the same answer whether or not we know the email). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = parseForm(await request.formData(), EmailLinkSchema);
+  if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values, sent: false }, { status: 400 });
+  await requestLinkFor(getDb(), result.data.email, context.clientIp ?? "unknown", "/me");
+  return { fieldErrors: {}, values: {}, sent: true };
+}
+
+export default function Me() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!data.signedIn) {
+    if (actionData?.sent) {
+      return (
+        <div className="narrow">
+          <h1>Check your email</h1>
+          <p className="lede">If we have an application with that email address, we have sent it a sign-in link.</p>
+          <p>The link works once, for 10 minutes. If it does not arrive, check your junk folder.</p>
+        </div>
+      );
+    }
+    const errors = actionData?.fieldErrors ?? {};
+    return (
+      <div className="narrow">
+        <h1>See your applications</h1>
+        <p>You do not need a password. We will email you a link that signs you in.</p>
+        <Form method="post" noValidate className="stack">
+          <ErrorSummary errors={errors} />
+          <TextField
+            name="email"
+            type="email"
+            label="Email address"
+            hint="The one you applied with."
+            autoComplete="email"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={typeof actionData?.values?.email === "string" ? actionData.values.email : ""}
+          />
+          <button type="submit" className="button">
+            Email me a sign-in link
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>Hello {data.name}</h1>
+      <p className="lede">Your applications with {data.org.name}.</p>
+      {data.applications.length === 0 ? <p>You have no applications yet.</p> : null}
+      <ul className="list-plain">
+        {data.applications.map((a) => (
+          <li key={a.id} className="card">
+            <h2>{a.title}</h2>
+            <ul className="meta" aria-label="About this job">
+              <li>Team: {a.teamName}</li>
+              <li>{a.town}</li>
+              <li>Applied {new Date(a.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })}</li>
+            </ul>
+            {a.text ? (
+              <>
+                <p>
+                  <strong>Where you are:</strong> {a.text.now}
+                </p>
+                <p>
+                  <strong>What happens next:</strong> {a.text.next}
+                </p>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/o/${data.org.slug}/jobs`}>See other jobs at {data.org.name}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
+import {
+  ADJUSTMENTS,
+  AVAILABILITY,
+  type ApplicationFormValues,
+  ApplicationSchema,
+  SOURCES,
+} from "#app/domain/applications/application.schema.js";
+import type { FieldErrors } from "#app/utils/validation.js";
+
+type ActionData = { fieldErrors: FieldErrors; values: Record<string, string | string[]> };
+
+const FIELD_ORDER = [
+  "form",
+  "fullName",
+  "email",
+  "phone",
+  "location",
+  "availability",
+  "experience",
+  "source",
+  "rightToWork",
+  "adjustments",
+  "adjustmentsNote",
+  "consent",
+] as const;
+
+export function ApplicationForm() {
+  const actionData = useActionData<ActionData>();
+  const values = (actionData?.values ?? {}) as Partial<Record<string, string | string[]>>;
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ApplicationFormValues>({
+    resolver: zodResolver(ApplicationSchema),
+    shouldFocusError: false,
+    defaultValues: {
+      fullName: text("fullName"),
+      email: text("email"),
+      phone: text("phone"),
+      location: text("location"),
+      availability: list("availability") as ApplicationFormValues["availability"],
+      adjustments: list("adjustments") as ApplicationFormValues["adjustments"],
+      adjustmentsNote: text("adjustmentsNote"),
+    },
+  });
+
+  const message = (name: string) => (errors as Record<string, { message?: string }>)[name]?.message ?? actionData?.fieldErrors[name];
+  const summary = Object.fromEntries(FIELD_ORDER.map((name) => [name, message(name)]));
+
+  return (
+    <Form
+      method="post"
+      noValidate
+      className="stack"
+      onSubmit={(event) => {
+        const form = event.currentTarget;
+        void handleSubmit(() => submit(form))(event);
+      }}
+    >
+      <ErrorSummary errors={summary} />
+      <TextField name="fullName" label="Full name" autoComplete="name" error={message("fullName")} defaultValue={text("fullName")} registration={register("fullName")} />
+      <TextField
+        name="email"
+        type="email"
+        label="Email address"
+        hint="We will send you a link to follow your application. We never share it."
+        autoComplete="email"
+        spellCheck={false}
+        error={message("email")}
+        defaultValue={text("email")}
+        registration={register("email")}
+      />
+      <TextField name="phone" type="tel" label="Phone number" autoComplete="tel" error={message("phone")} defaultValue={text("phone")} registration={register("phone")} />
+      <TextField
+        name="location"
+        label="Town or postcode"
+        hint="So we can find a team near you."
+        autoComplete="postal-code"
+        error={message("location")}
+        defaultValue={text("location")}
+        registration={register("location")}
+      />
+      <ChoiceGroup
+        name="availability"
+        type="checkbox"
+        label="When could you work?"
+        hint="Choose all that apply."
+        options={AVAILABILITY}
+        error={message("availability")}
+        defaultValue={list("availability")}
+        registration={register("availability")}
+      />
+      <ChoiceGroup
+        name="experience"
+        type="radio"
+        label="Have you worked in care before?"
+        hint="Both are welcome. Our teams are half experienced people and half people new to care."
+        options={{ experienced: "Yes, I have worked in care", new_to_care: "No, I would be new to care" }}
+        error={message("experience")}
+        defaultValue={text("experience")}
+        registration={register("experience")}
+      />
+      <SelectField
+        name="source"
+        label="How did you hear about this job?"
+        options={SOURCES}
+        placeholder="Choose one"
+        error={message("source")}
+        defaultValue={text("source")}
+        registration={register("source")}
+      />
+      <ChoiceGroup
+        name="rightToWork"
+        type="radio"
+        label="Do you have the right to work in the UK?"
+        options={{ yes: "Yes", no: "No" }}
+        error={message("rightToWork")}
+        defaultValue={text("rightToWork")}
+        registration={register("rightToWork")}
+      />
+      <ChoiceGroup
+        name="adjustments"
+        type="checkbox"
+        label="Would anything make the next steps easier for you? (optional)"
+        hint="Everyone you meet with us will see this, so they can help."
+        options={ADJUSTMENTS}
+        error={message("adjustments")}
+        defaultValue={list("adjustments")}
+        registration={register("adjustments")}
+      />
+      <TextArea
+        name="adjustmentsNote"
+        label="Anything else we can do to help? (optional)"
+        error={message("adjustmentsNote")}
+        defaultValue={text("adjustmentsNote")}
+        registration={register("adjustmentsNote")}
+      />
+      <ChoiceGroup
+        name="consent"
+        type="checkbox"
+        label="Your information"
+        hint="We use your answers only to consider you for jobs with us, and delete them when no longer needed."
+        options={{ yes: "I have read the privacy notice and agree to you using my answers this way" }}
+        error={message("consent")}
+        defaultValue={text("consent")}
+        registration={register("consent")}
+      />
+      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        {navigation.state === "submitting" ? "Sending…" : "Send my application"}
+      </button>
+    </Form>
+  );
+}

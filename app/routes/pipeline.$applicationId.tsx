@@ -1,0 +1,139 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { findApplicationById, listEventsForApplication } from "#db/queries/applications.js";
+import { ApplicationError } from "#app/domain/applications/application.errors.js";
+import { ADJUSTMENTS, AVAILABILITY, DeclineSchema, SOURCES } from "#app/domain/applications/application.schema.js";
+import { moveApplication } from "#app/domain/applications/move-application.server.js";
+import { isClosed, isStage, nextStage, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
+import { ErrorSummary, TextArea } from "#app/components/forms.js";
+import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
+import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
+import { staffScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.fullName}: application` : "Application" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
+  const id = requireUuid(params.applicationId);
+  const found = await scoped(async (trx) => {
+    const application = await findApplicationById(trx, id);
+    return application ? { application, events: await listEventsForApplication(trx, id) } : null;
+  });
+  if (!found) throw new Response("We could not find that application.", { status: 404 });
+  const stage = found.application.stage as Stage;
+  return { ...found, next: isStage(stage) ? nextStage(stage) : null, canManage: MANAGE_ROLES.includes(staff.role) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
+  const applicationId = requireUuid(params.applicationId);
+  const form = await request.formData();
+  const expectedStage = String(form.get("expectedStage") ?? "");
+  const actor = { userId: staff.userId, name: staff.name };
+  let to: Stage;
+  let reason: string | undefined;
+  if (form.get("intent") === "decline") {
+    const result = parseForm(form, DeclineSchema);
+    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+    to = "declined";
+    reason = result.data.reason;
+  } else {
+    const target = String(form.get("to") ?? "");
+    if (!isStage(target)) return Response.json({ fieldErrors: { form: "Choose a stage to move to." } }, { status: 400 });
+    to = target;
+  }
+  try {
+    await scoped((trx) => moveApplication(trx, { applicationId, to, expectedStage, reason, actor }));
+  } catch (error) {
+    if (error instanceof ApplicationError && error.code !== "not_found") {
+      return Response.json({ fieldErrors: { form: error.message } }, { status: 409 });
+    }
+    throwAsHttpError(error);
+  }
+  return redirect(`/pipeline/${applicationId}`);
+}
+
+const when = (d: string | Date) =>
+  new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+export default function ApplicationPage() {
+  const { application: a, events, next, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
+  const errors = actionData?.fieldErrors ?? {};
+  const stage = a.stage as Stage;
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/pipeline">Back to the pipeline</Link>
+      </p>
+      <h1>{a.fullName}</h1>
+      <p className="lede">
+        {a.vacancyTitle}, {a.teamName}. Stage: <strong>{STAGE_LABELS[stage] ?? a.stage}</strong>
+      </p>
+      <ErrorSummary errors={errors} />
+      {a.adjustments.length || a.adjustmentsNote ? (
+        <section className="notice" aria-labelledby="adjustments-title">
+          <h2 id="adjustments-title">Adjustments they asked for</h2>
+          <ul>
+            {a.adjustments.map((key) => (
+              <li key={key}>{ADJUSTMENTS[key as keyof typeof ADJUSTMENTS] ?? key}</li>
+            ))}
+          </ul>
+          {a.adjustmentsNote ? <p>{a.adjustmentsNote}</p> : null}
+        </section>
+      ) : null}
+      {canManage && !isClosed(stage) && stage !== "started" ? (
+        <section className="card" aria-labelledby="decide-title">
+          <h2 id="decide-title">Next step</h2>
+          {next ? (
+            <Form method="post">
+              <input type="hidden" name="expectedStage" value={a.stage} />
+              <input type="hidden" name="to" value={next} />
+              <button type="submit" className="button">
+                Move to {STAGE_LABELS[next]}
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="decline" />
+            <input type="hidden" name="expectedStage" value={a.stage} />
+            <TextArea name="reason" label="Reason for declining" hint="The candidate will not see this wording." error={errors.reason} />
+            <button type="submit" className="button warning">
+              Decline
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <h2>Details</h2>
+      <dl>
+        <dt>Email</dt>
+        <dd>{a.email}</dd>
+        <dt>Phone</dt>
+        <dd>{a.phone}</dd>
+        <dt>Town or postcode</dt>
+        <dd>{a.location}</dd>
+        <dt>Worked in care before</dt>
+        <dd>{a.experience === "experienced" ? "Yes (experienced)" : "No (new to care)"}</dd>
+        <dt>Can work</dt>
+        <dd>{a.availability.map((k) => AVAILABILITY[k as keyof typeof AVAILABILITY] ?? k).join(", ")}</dd>
+        <dt>Heard about the job from</dt>
+        <dd>{SOURCES[a.source as keyof typeof SOURCES] ?? a.source}</dd>
+        <dt>Right to work in the UK</dt>
+        <dd>{a.rightToWork ? "Yes" : "No"}</dd>
+      </dl>
+      <h2>Timeline</h2>
+      <ol className="timeline">
+        {events.map((e) => (
+          <li key={e.id}>
+            <strong>{e.fromStage ? `${STAGE_LABELS[e.fromStage as Stage] ?? e.fromStage} → ` : ""}{STAGE_LABELS[e.toStage as Stage] ?? e.toStage}</strong>
+            <div className="muted">
+              {when(e.createdAt)} by {e.actorName}
+            </div>
+            {e.reason ? <div>Why: {e.reason}</div> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { StaffSignInSchema } from "#app/domain/auth/auth.schema.js";
+import { signInStaff } from "#app/domain/auth/staff-sign-in.server.js";
+import { ErrorSummary, TextField } from "#app/components/forms.js";
+import { hitRateLimit } from "#app/utils/rate-limit.server.js";
+import { getSession, safeRedirect } from "#app/utils/session.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Staff sign in" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  if (session?.userId) throw redirect(session.role === "member" ? "/teams" : "/pipeline");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = parseForm(await request.formData(), StaffSignInSchema);
+  if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, email: result.values.email ?? "" }, { status: 400 });
+  const { email, password, redirectTo } = result.data;
+  const allowed = (await hitRateLimit("signin-ip", context.clientIp ?? "unknown", 30, 900)) && (await hitRateLimit("signin-email", email, 10, 900));
+  if (!allowed) {
+    return Response.json({ fieldErrors: { email: "Too many attempts. Wait 15 minutes, then try again." }, email }, { status: 429 });
+  }
+  const cookie = await signInStaff(getDb(), email, password);
+  if (!cookie) return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
+  return redirect(safeRedirect(redirectTo, "/pipeline"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const actionData = useActionData<{ fieldErrors: Record<string, string>; email: string }>();
+  const [params] = useSearchParams();
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="narrow">
+      <h1>Staff sign in</h1>
+      <p>For people who work for a care provider. Applying for a job? You do not need to sign in here.</p>
+      <Form method="post" noValidate className="stack">
+        <ErrorSummary errors={errors} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors.email} defaultValue={actionData?.email} />
+        <TextField name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
+        <button type="submit" className="button">
+          Sign in
+        </button>
+      </Form>
+    </div>
+  );
+}

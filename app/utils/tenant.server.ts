@@ -1,0 +1,28 @@
+import { getDb, type Tx } from "#db/client.js";
+import type { StaffRole } from "#db/schema.js";
+import { findOrganisationBySlug } from "#db/queries/organisations.js";
+import { withOrg } from "#db/tenant.js";
+import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
+
+export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
+
+/** Signed-in staff, and a runner whose every query sees only their organisation. */
+export async function staffScope(request: Request, roles?: StaffRole[]): Promise<{ staff: StaffSession; scoped: Scoped }> {
+  const staff = await requireStaff(request, roles);
+  return { staff, scoped: (work) => withOrg(getDb(), staff.orgId, work) };
+}
+
+/** A signed-in candidate (or null), with a runner scoped to the organisation they applied to. */
+export async function candidateScope(request: Request): Promise<{ candidate: CandidateSession; scoped: Scoped } | null> {
+  const candidate = await getCandidateSession(request);
+  if (!candidate) return null;
+  return { candidate, scoped: (work) => withOrg(getDb(), candidate.orgId, work) };
+}
+
+/** Public pages of one organisation (careers, applying), found by the slug in the URL. */
+export async function publicOrgScope(slug: string | undefined) {
+  const org = slug ? await findOrganisationBySlug(getDb(), slug) : undefined;
+  if (!org) throw new Response("We could not find that organisation.", { status: 404 });
+  const scoped: Scoped = (work) => withOrg(getDb(), org.id, work);
+  return { org, scoped };
+}

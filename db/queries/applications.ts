@@ -1,0 +1,69 @@
+import type { Tx } from "../client.js";
+
+export type PipelineFilters = { teamId?: string; vacancyId?: string };
+
+export function listPipeline(trx: Tx, filters: PipelineFilters) {
+  let query = trx
+    .selectFrom("applications")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .innerJoin("teams", "teams.id", "vacancies.teamId")
+    .select([
+      "applications.id",
+      "applications.stage",
+      "applications.experience",
+      "applications.stageChangedAt",
+      "applications.adjustments",
+      "candidates.fullName",
+      "vacancies.title as vacancyTitle",
+      "teams.name as teamName",
+    ])
+    .orderBy("applications.stageChangedAt", "desc")
+    .limit(1000);
+  if (filters.teamId) query = query.where("vacancies.teamId", "=", filters.teamId);
+  if (filters.vacancyId) query = query.where("applications.vacancyId", "=", filters.vacancyId);
+  return query.execute();
+}
+
+export function findApplicationById(trx: Tx, id: string) {
+  return trx
+    .selectFrom("applications")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .innerJoin("teams", "teams.id", "vacancies.teamId")
+    .selectAll("applications")
+    .select([
+      "candidates.fullName",
+      "candidates.email",
+      "candidates.phone",
+      "vacancies.title as vacancyTitle",
+      "teams.name as teamName",
+      "teams.id as teamId",
+    ])
+    .where("applications.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function lockApplicationById(trx: Tx, id: string) {
+  return trx.selectFrom("applications").select(["id", "stage"]).where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+export function listEventsForApplication(trx: Tx, applicationId: string) {
+  return trx
+    .selectFrom("applicationEvents")
+    .select(["id", "fromStage", "toStage", "actorName", "reason", "createdAt"])
+    .where("applicationId", "=", applicationId)
+    .orderBy("createdAt")
+    .execute();
+}
+
+export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
+  return trx
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .innerJoin("teams", "teams.id", "vacancies.teamId")
+    .select(["applications.id", "applications.stage", "applications.createdAt", "vacancies.title", "vacancies.town", "teams.name as teamName"])
+    .where("applications.candidateId", "=", candidateId)
+    .orderBy("applications.createdAt", "desc")
+    .execute();
+}

@@ -1,0 +1,44 @@
+import { sql } from "kysely";
+import type { Tx } from "../client.js";
+
+export function listTeamsWithMix(trx: Tx) {
+  return trx
+    .selectFrom("teams")
+    .innerJoin("regions", "regions.id", "teams.regionId")
+    .leftJoin("teamMembers", (join) => join.onRef("teamMembers.teamId", "=", "teams.id").on("teamMembers.leftOn", "is", null))
+    .select([
+      "teams.id",
+      "teams.name",
+      "teams.town",
+      "regions.name as regionName",
+      sql<number>`count(team_members.id)::int`.as("size"),
+      sql<number>`count(team_members.id) filter (where team_members.experience = 'experienced')::int`.as("experienced"),
+    ])
+    .groupBy(["teams.id", "regions.name"])
+    .orderBy("regions.name")
+    .orderBy("teams.name")
+    .execute();
+}
+
+export function findTeamById(trx: Tx, id: string) {
+  return trx
+    .selectFrom("teams")
+    .innerJoin("regions", "regions.id", "teams.regionId")
+    .select(["teams.id", "teams.name", "teams.town", "regions.name as regionName"])
+    .where("teams.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function listActiveMembers(trx: Tx, teamId: string) {
+  return trx
+    .selectFrom("teamMembers")
+    .select(["id", "name", "experience", "joinedOn"])
+    .where("teamId", "=", teamId)
+    .where("leftOn", "is", null)
+    .orderBy("joinedOn")
+    .execute();
+}
+
+export function listTeams(trx: Tx) {
+  return trx.selectFrom("teams").select(["id", "name"]).orderBy("name").execute();
+}

@@ -1,0 +1,152 @@
+// Table types for Kysely, in camelCase (CamelCasePlugin maps them to the snake_case columns).
+// Kept by hand next to db/migrations; update both together.
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type OrgId = Generated<string>;
+
+export type Experience = "experienced" | "new_to_care";
+export type StaffRole = "lead" | "coach" | "member" | "admin";
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  createdAt: Generated<Date>;
+}
+
+export interface RegionsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  name: string;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  regionId: string;
+  name: string;
+  town: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: StaffRole;
+  createdAt: Generated<Date>;
+}
+
+export interface TeamMembersTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  teamId: string;
+  userId: string | null;
+  name: string;
+  experience: Experience;
+  joinedOn: ColumnType<string, string, string>;
+  leftOn: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface VacanciesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  teamId: string;
+  title: string;
+  town: string;
+  hours: string;
+  summary: string;
+  status: Generated<"open" | "closed">;
+  createdAt: Generated<Date>;
+}
+
+export interface CandidatesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  email: string;
+  fullName: string;
+  phone: string;
+  createdAt: Generated<Date>;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  candidateId: string;
+  vacancyId: string;
+  stage: Generated<string>;
+  experience: Experience;
+  source: string;
+  location: string;
+  availability: string[];
+  rightToWork: boolean;
+  adjustments: string[];
+  adjustmentsNote: string;
+  createdAt: Generated<Date>;
+  stageChangedAt: Generated<Date>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  applicationId: string;
+  fromStage: string | null;
+  toStage: string;
+  actorUserId: string | null;
+  actorName: string;
+  reason: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  orgId: OrgId;
+  userId: string | null;
+  candidateId: string | null;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+}
+
+export interface LoginTokensTable {
+  tokenHash: string;
+  orgId: OrgId;
+  candidateId: string;
+  nextPath: Generated<string>;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  createdAt: Generated<Date>;
+  enqueuedAt: Timestamp | null;
+  sentAt: Timestamp | null;
+  providerId: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  regions: RegionsTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  teamMembers: TeamMembersTable;
+  vacancies: VacanciesTable;
+  candidates: CandidatesTable;
+  applications: ApplicationsTable;
+  applicationEvents: ApplicationEventsTable;
+  sessions: SessionsTable;
+  loginTokens: LoginTokensTable;
+  outbox: OutboxTable;
+}
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type NewApplication = Insertable<ApplicationsTable>;
+export type VacancyRow = Selectable<VacanciesTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,217 @@
+import { fileURLToPath } from "node:url";
+import { getServerEnv } from "../../app/env.server.js";
+import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
+import { hashPassword } from "../../app/utils/password.server.js";
+import { createDb, type DB, type Tx } from "../client.js";
+import type { Experience, StaffRole } from "../schema.js";
+import { withOrg } from "../tenant.js";
+
+export const DEMO_PASSWORD = "demo-password-1";
+
+type TeamSeed = { name: string; town: string; region: string; members: [string, Experience][]; memberLogin?: string };
+type OrgSeed = {
+  slug: string;
+  name: string;
+  regions: string[];
+  staff: [email: string, name: string, role: StaffRole][];
+  teams: TeamSeed[];
+  vacancies: { team: string; title: string; hours: string; summary: string; status?: "closed" }[];
+  candidates: [name: string, stage: Stage, experience: Experience, vacancyIndex: number][];
+};
+
+const e = "experienced" as const;
+const n = "new_to_care" as const;
+
+const OAKFIELD: OrgSeed = {
+  slug: "oakfield",
+  name: "Oakfield Home Care",
+  regions: ["North", "South"],
+  staff: [
+    ["lead@oakfield.test", "Lena Hart", "lead"],
+    ["coach@oakfield.test", "Chris Obi", "coach"],
+    ["admin@oakfield.test", "Alex Reid", "admin"],
+  ],
+  teams: [
+    {
+      name: "Ashdown",
+      town: "Ashdown",
+      region: "North",
+      memberLogin: "sam@oakfield.test",
+      members: [["Sam Patel", e], ["Grace Lee", n], ["Tom Brennan", e], ["Aisha Khan", n], ["Ben Carter", e], ["Ruth Mills", n], ["Owen Price", e], ["Nadia Ali", n]],
+    },
+    {
+      name: "Brookfield",
+      town: "Brookfield",
+      region: "North",
+      memberLogin: "priya@oakfield.test",
+      members: [["Priya Shah", e], ["Liam Ward", n], ["Ella Moss", n], ["Jack Dunn", n], ["Mia Ford", e], ["Kofi Mensah", n], ["Zoe Clark", n], ["Dan Fox", e], ["Ivy Hale", n], ["Raj Gill", n], ["Amy Cole", n]],
+    },
+    {
+      name: "Castle Vale",
+      town: "Castleton",
+      region: "South",
+      memberLogin: "jo@oakfield.test",
+      members: [["Jo Evans", e], ["Maya Rose", e], ["Sean Quinn", n], ["Lucy Hall", e], ["Femi Ade", e], ["Kate Lowe", n]],
+    },
+    {
+      name: "Dunmore",
+      town: "Dunmore",
+      region: "South",
+      memberLogin: "kim@oakfield.test",
+      members: [["Kim Young", e], ["Harry Bell", n], ["Sara Lin", e], ["Paul Kerr", n], ["Rosa Diaz", e], ["Will Shaw", n], ["Hana Sato", e], ["Eli Stone", n], ["Joy Okafor", e], ["Max Webb", n], ["Ava Noor", e], ["Leo Grant", n]],
+    },
+  ],
+  vacancies: [
+    { team: "Ashdown", title: "Care and support worker", hours: "Part time, 20-30 hours a week", summary: "Join a team of eight who plan their own rotas and support twelve people in their own homes around Ashdown. Kindness and reliability matter more to us than experience." },
+    { team: "Brookfield", title: "Experienced care worker", hours: "Full time, 37.5 hours a week", summary: "Brookfield is a young team, most of them new to care. Bring your experience, share it, and help the team grow in confidence." },
+    { team: "Castle Vale", title: "Care and support worker (new to care welcome)", hours: "Flexible, 16-37.5 hours a week", summary: "Never worked in care? Good. We will train you, pair you with a buddy, and you will decide with your team how the work is shared." },
+    { team: "Dunmore", title: "Weekend support worker", hours: "Weekends, 15 hours a week", summary: "Help people in Dunmore live the lives they choose, at weekends, with a friendly team that makes its own decisions.", status: "closed" },
+  ],
+  candidates: [
+    ["Hannah Wells", "applied", n, 0], ["Marcus Reed", "applied", e, 1], ["Olivia Brooks", "applied", n, 2], ["Yusuf Hassan", "applied", n, 0],
+    ["Chloe Turner", "survey", n, 0], ["Daniel Okoro", "survey", e, 1], ["Freya Lund", "survey", n, 2],
+    ["George Hill", "workshop", e, 1], ["Isla Murray", "workshop", n, 0], ["Kwame Asante", "workshop", n, 2],
+    ["Laura Pike", "shadow", e, 1], ["Mohammed Iqbal", "shadow", n, 0],
+    ["Niamh Byrne", "vote", e, 1], ["Oscar Bell", "vote", n, 2],
+    ["Poppy Grant", "offer", n, 0], ["Rhys Jones", "started", e, 1],
+    ["Sophie Lane", "declined", n, 0], ["Tariq Aziz", "withdrawn", e, 2],
+  ],
+};
+
+const RIVERSIDE: OrgSeed = {
+  slug: "riverside",
+  name: "Riverside Care",
+  regions: ["Central"],
+  staff: [["lead@riverside.test", "Rowan Fields", "lead"]],
+  teams: [
+    {
+      name: "Millbank",
+      town: "Riverside",
+      region: "Central",
+      memberLogin: "ali@riverside.test",
+      members: [["Ali Demir", e], ["Bea Stone", n], ["Cal Moore", e], ["Dee Ross", n], ["Eve Park", n]],
+    },
+  ],
+  vacancies: [{ team: "Millbank", title: "Home care worker", hours: "Part time, 24 hours a week", summary: "Support people to stay independent at home in Riverside, as part of a small self-managing team." }],
+  candidates: [["Riley Morgan", "applied", n, 0], ["Sasha Kent", "workshop", e, 0]],
+};
+
+const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
+
+async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
+  const org = await db.insertInto("organisations").values({ slug: seed.slug, name: seed.name }).returning("id").executeTakeFirstOrThrow();
+  await withOrg(db, org.id, async (trx) => {
+    const regions = new Map<string, string>();
+    for (const name of seed.regions) {
+      regions.set(name, (await trx.insertInto("regions").values({ name }).returning("id").executeTakeFirstOrThrow()).id);
+    }
+    const users = new Map<string, string>();
+    for (const [email, name, role] of seed.staff) {
+      users.set(email, (await trx.insertInto("users").values({ email, name, role, passwordHash }).returning("id").executeTakeFirstOrThrow()).id);
+    }
+    const teams = new Map<string, string>();
+    for (const team of seed.teams) {
+      const { id } = await trx
+        .insertInto("teams")
+        .values({ name: team.name, town: team.town, regionId: regions.get(team.region) as string })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      teams.set(team.name, id);
+      for (const [index, [name, experience]] of team.members.entries()) {
+        let userId: string | null = null;
+        if (index === 0 && team.memberLogin) {
+          userId = (await trx.insertInto("users").values({ email: team.memberLogin, name, role: "member", passwordHash }).returning("id").executeTakeFirstOrThrow()).id;
+        }
+        const joined = new Date(Date.UTC(2023, index % 12, 1 + index)).toISOString().slice(0, 10);
+        await trx.insertInto("teamMembers").values({ teamId: id, userId, name, experience, joinedOn: joined }).execute();
+      }
+    }
+    const vacancyIds: string[] = [];
+    for (const v of seed.vacancies) {
+      const team = seed.teams.find((t) => t.name === v.team) as TeamSeed;
+      const { id } = await trx
+        .insertInto("vacancies")
+        .values({ teamId: teams.get(v.team) as string, title: v.title, town: team.town, hours: v.hours, summary: v.summary, status: v.status ?? "open" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      vacancyIds.push(id);
+    }
+    const lead = seed.staff[0];
+    for (const [index, [name, stage, experience, vacancyIndex]] of seed.candidates.entries()) {
+      await seedApplication(trx, { name, stage, experience, vacancyId: vacancyIds[vacancyIndex], slug: seed.slug, daysAgo: 40 - index * 2, lead: { id: users.get(lead[0]) as string, name: lead[1] } });
+    }
+  });
+  return org.id;
+}
+
+async function seedApplication(
+  trx: Tx,
+  a: { name: string; stage: Stage; experience: Experience; vacancyId: string; slug: string; daysAgo: number; lead: { id: string; name: string } },
+) {
+  const day = (offset: number) => new Date(Date.now() - (a.daysAgo - offset) * 86_400_000);
+  const candidate = await trx
+    .insertInto("candidates")
+    .values({ email: emailFor(a.name, a.slug), fullName: a.name, phone: `07700 900${String(100 + a.daysAgo).padStart(3, "0")}` })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const path: Stage[] = a.stage === "declined" || a.stage === "withdrawn" ? ["applied", "survey", "workshop", a.stage] : PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(a.stage as never) + 1);
+  const application = await trx
+    .insertInto("applications")
+    .values({
+      candidateId: candidate.id,
+      vacancyId: a.vacancyId,
+      stage: a.stage,
+      experience: a.experience,
+      source: ["job_board", "social_media", "community_outreach", "referral", "college", "job_centre"][a.daysAgo % 6],
+      location: "AB1 2CD",
+      availability: ["weekday_mornings", "weekends"],
+      rightToWork: true,
+      adjustments: a.daysAgo % 4 === 0 ? ["quiet_space", "questions_in_advance"] : [],
+      adjustmentsNote: a.daysAgo % 4 === 0 ? "I find loud rooms hard. A seat near the door helps." : "",
+      createdAt: day(0),
+      stageChangedAt: day(path.length - 1),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [step, stage] of path.entries()) {
+    const closing = stage === "declined" ? "Scores at the workshop were below the bar" : stage === "withdrawn" ? "Took another job" : null;
+    await trx
+      .insertInto("applicationEvents")
+      .values({
+        applicationId: application.id,
+        fromStage: step === 0 ? null : path[step - 1],
+        toStage: stage,
+        actorUserId: step === 0 || stage === "withdrawn" ? null : a.lead.id,
+        actorName: step === 0 || stage === "withdrawn" ? a.name : a.lead.name,
+        reason: step === 0 ? "Applied online" : closing,
+        createdAt: day(step),
+      })
+      .execute();
+  }
+}
+
+/** Creates the demo organisations; leaves them alone when they exist (pass reset to recreate). */
+export async function seed(db: DB, { reset = false } = {}) {
+  if (getServerEnv().NODE_ENV === "production") throw new Error("The demo seed refuses to run with NODE_ENV=production.");
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created: string[] = [];
+  for (const org of [OAKFIELD, RIVERSIDE]) {
+    const existing = await db.selectFrom("organisations").select("id").where("slug", "=", org.slug).executeTakeFirst();
+    if (existing && !reset) continue;
+    if (existing) await db.deleteFrom("organisations").where("id", "=", existing.id).execute();
+    await seedOrganisation(db, org, passwordHash);
+    created.push(org.name);
+  }
+  return created;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const db = createDb(getServerEnv().DATABASE_URL, 2);
+  seed(db, { reset: process.argv.includes("--reset") })
+    .then((created) => console.log(created.length ? `seeded: ${created.join(", ")}` : "demo organisations already there (use --reset to recreate)"))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => db.destroy());
+}

@@ -1,0 +1,46 @@
+import { render, toPlainText } from "@react-email/render";
+import { Resend } from "resend";
+import { getServerEnv } from "../app/env.server.js";
+import { singleton } from "../db/singleton.js";
+import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
+import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
+import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
+
+/** Every email the app sends: its template and props. */
+export type Email =
+  | { template: "application-received"; props: ApplicationReceivedProps }
+  | { template: "already-applied"; props: AlreadyAppliedProps }
+  | { template: "sign-in-link"; props: SignInLinkProps };
+
+function compose(email: Email) {
+  switch (email.template) {
+    case "application-received":
+      return { subject: receivedSubject(email.props), element: <ApplicationReceived {...email.props} /> };
+    case "already-applied":
+      return { subject: alreadyAppliedSubject(email.props), element: <AlreadyApplied {...email.props} /> };
+    case "sign-in-link":
+      return { subject: signInSubject(email.props), element: <SignInLink {...email.props} /> };
+  }
+}
+
+function getResend() {
+  const env = getServerEnv();
+  // RESEND_BASE_URL (the SDK's own variable) points it at the local capture server in dev and tests.
+  return singleton("resend", () => new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined));
+}
+
+/**
+ * Sends one email through Resend. `idempotencyKey` makes a retried send a no-op on Resend's side.
+ * Throws on failure so the job is retried with backoff.
+ */
+export async function sendEmail(to: string, email: Email, idempotencyKey: string) {
+  const { subject, element } = compose(email);
+  const html = await render(element);
+  const text = toPlainText(html);
+  const { data, error } = await getResend().emails.send(
+    { from: getServerEnv().EMAIL_FROM, to, subject, html, text },
+    { idempotencyKey },
+  );
+  if (error || !data) throw new Error(`Resend refused "${subject}" to ${to}: ${error?.message ?? "no id returned"}`);
+  return data.id;
+}

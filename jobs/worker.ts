@@ -1,0 +1,60 @@
+import { Worker } from "bullmq";
+import { getServerEnv } from "#app/env.server.js";
+import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
+import { closeDb, getDb } from "#db/client.js";
+import { createRedis, getProducerRedis, keyPrefix } from "./connection.js";
+import { sendEmailProcessor } from "./processors/send-email.js";
+import { EMAIL_QUEUE, getEmailQueue } from "./queues.js";
+
+/**
+ * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
+ * Returns a stop function (SIGTERM calls it): finishes running jobs, then closes connections.
+ */
+export async function startWorker() {
+  const env = getServerEnv();
+  const connection = createRedis("worker");
+  const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, { connection, prefix: keyPrefix(), concurrency: 4 });
+  emailWorker.on("failed", (job, error) => console.error(`email job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+  emailWorker.on("error", (error) => console.error(`email worker: ${error.message}`));
+
+  // The relay: emails committed while Redis was down (or lost by Redis) get enqueued here.
+  let relaying = false;
+  const relay = async () => {
+    if (relaying) return;
+    relaying = true;
+    try {
+      const pending = await listPendingOutbox(getDb());
+      if (pending.length) await relayOutbox(getDb(), pending);
+    } catch (error) {
+      console.error(`outbox relay: ${(error as Error).message}`);
+    } finally {
+      relaying = false;
+    }
+  };
+  await relay();
+  const timer = setInterval(relay, env.OUTBOX_RELAY_INTERVAL_MS);
+
+  return async function stop() {
+    clearInterval(timer);
+    await emailWorker.close();
+    await getEmailQueue().close();
+    await connection.quit().catch(() => {});
+    await getProducerRedis().quit().catch(() => {});
+    await closeDb();
+  };
+}
+
+if (process.argv[1]?.endsWith("worker.ts")) {
+  const stop = await startWorker();
+  console.log("worker: waiting for jobs");
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`worker: ${signal}, finishing running jobs`);
+      await stop();
+      process.exit(0);
+    });
+  }
+}

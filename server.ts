@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getServerEnv } from "./app/env.server.js";
+import { closeDb } from "./db/client.js";
+import { getProducerRedis } from "./jobs/connection.js";
+
+const env = getServerEnv();
+const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY) app.set("trust proxy", true);
+
+// Fingerprinted assets never change; everything else is served fresh.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.use((_req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.set({
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "base-uri 'none'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    // Pages show personal data: no shared or back/forward cache keeps them.
+    "Cache-Control": "no-store",
+  });
+  if (env.APP_URL.startsWith("https://")) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// Cross-site POSTs are refused before any action runs.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const site = req.get("Sec-Fetch-Site");
+  if (site) {
+    if (site === "same-origin" || site === "none") return next();
+    return res.status(403).type("text").send("Cross-site form posts are not accepted.");
+  }
+  const origin = req.get("Origin");
+  if (origin && origin !== "null" && new URL(origin).host !== req.get("Host")) {
+    return res.status(403).type("text").send("Cross-site form posts are not accepted.");
+  }
+  if (origin === "null") return res.status(403).type("text").send("Cross-site form posts are not accepted.");
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => console.log(`web: listening on ${env.APP_URL} (port ${env.PORT})`));
+
+let closing = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeIdleConnections();
+    // Closing the pool now lets the process exit at once instead of waiting for idle clients.
+    Promise.allSettled([closeDb(), getProducerRedis().quit()]).then(() => process.exit(0));
+  });
+}
