@@ -5,7 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getServerEnv } from "./app/env.server.js";
 import { closeDb } from "./db/client.js";
-import { getProducerRedis } from "./jobs/connection.js";
+import { closeProducerRedis } from "./jobs/connection.js";
+import { closeEmailQueue } from "./jobs/queues.js";
 
 const env = getServerEnv();
 const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
@@ -79,6 +80,6 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     server.close();
     server.closeIdleConnections();
     // Closing the pool now lets the process exit at once instead of waiting for idle clients.
-    Promise.allSettled([closeDb(), getProducerRedis().quit()]).then(() => process.exit(0));
+    Promise.allSettled([closeDb(), closeEmailQueue(), closeProducerRedis()]).then(() => process.exit(0));
   });
 }

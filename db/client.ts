@@ -2,7 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from "kyse
 import pg from "pg";
 import { getServerEnv } from "../app/env.server.js";
 import type { Database } from "./schema.js";
-import { singleton } from "./singleton.js";
+import { disposeSingleton, singleton } from "./singleton.js";
 
 // DATE columns stay as 'YYYY-MM-DD' strings: a calendar date has no time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -23,9 +23,4 @@ export function getDb(): DB {
   });
 }
 
-export async function closeDb() {
-  const store = globalThis as unknown as { __circleSingletons?: Map<string, unknown> };
-  const db = store.__circleSingletons?.get("db") as DB | undefined;
-  store.__circleSingletons?.delete("db");
-  await db?.destroy();
-}
+export const closeDb = () => disposeSingleton<DB>("db", (db) => db.destroy());

@@ -36,7 +36,7 @@ function getResend() {
 export async function sendEmail(to: string, email: Email, idempotencyKey: string) {
   const { subject, element } = compose(email);
   const html = await render(element);
-  const text = toPlainText(html);
+  const text = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
   const { data, error } = await getResend().emails.send(
     { from: getServerEnv().EMAIL_FROM, to, subject, html, text },
     { idempotencyKey },

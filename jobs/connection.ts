@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { getServerEnv } from "../app/env.server.js";
-import { singleton } from "../db/singleton.js";
+import { disposeSingleton, singleton } from "../db/singleton.js";
 
 /**
  * Workers block on Redis and must never give up a command (maxRetriesPerRequest: null).
@@ -23,6 +23,8 @@ export function createRedis(kind: "worker" | "producer", url = getServerEnv().RE
 export function getProducerRedis() {
   return singleton("redis-producer", () => createRedis("producer"));
 }
+
+export const closeProducerRedis = () => disposeSingleton<Redis>("redis-producer", (redis) => redis.quit().catch(() => {}));
 
 export function keyPrefix() {
   return getServerEnv().QUEUE_PREFIX;

@@ -1,5 +1,6 @@
 import { type JobsOptions, Queue } from "bullmq";
-import { singleton } from "../db/singleton.js";
+import { Redis } from "ioredis";
+import { disposeSingleton, singleton } from "../db/singleton.js";
 import { getProducerRedis, keyPrefix } from "./connection.js";
 
 export const EMAIL_QUEUE = "email";
@@ -21,10 +22,48 @@ export function getEmailQueue() {
   );
 }
 
+export const closeEmailQueue = () => disposeSingleton<Queue>("queue-email", (queue) => queue.close());
+
 /** The stable job id: one outbox row is one job, however often it is enqueued. */
 export const emailJobId = (outboxId: string) => `email-${outboxId}`;
 
+/**
+ * Adds send-email jobs. Fails fast when Redis is not connected: BullMQ would otherwise wait for
+ * the connection, and a web request must not hang on Redis (the outbox relay retries later).
+ */
 export async function enqueueEmails(items: SendEmailJob[], queue = getEmailQueue()) {
   if (!items.length) return;
-  await queue.addBulk(items.map((data) => ({ name: "send-email", data, opts: { jobId: emailJobId(data.outboxId) } })));
+  const connection = queue.opts.connection;
+  if (connection instanceof Redis) await readyWithin(connection, 1000);
+  const jobs = items.map((data) => ({ name: "send-email", data, opts: { jobId: emailJobId(data.outboxId) } }));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("Redis did not answer within 3 s")), 3000);
+  });
+  try {
+    await Promise.race([queue.addBulk(jobs), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves once the connection is ready; rejects at once if it is down, or after `ms` if still connecting. */
+function readyWithin(redis: Redis, ms: number) {
+  if (redis.status === "ready") return Promise.resolve();
+  if (redis.status !== "connecting" && redis.status !== "connect" && redis.status !== "wait") {
+    return Promise.reject(new Error(`Redis is ${redis.status}`));
+  }
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      redis.off("error", onError);
+      error ? reject(error) : resolve();
+    };
+    const onReady = () => done();
+    const onError = (error: Error) => done(error);
+    const timer = setTimeout(() => done(new Error("Redis is still connecting")), ms);
+    redis.once("ready", onReady);
+    redis.once("error", onError);
+  });
 }

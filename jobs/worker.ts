@@ -2,9 +2,9 @@ import { Worker } from "bullmq";
 import { getServerEnv } from "#app/env.server.js";
 import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
 import { closeDb, getDb } from "#db/client.js";
-import { createRedis, getProducerRedis, keyPrefix } from "./connection.js";
+import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
-import { EMAIL_QUEUE, getEmailQueue } from "./queues.js";
+import { closeEmailQueue, EMAIL_QUEUE } from "./queues.js";
 
 /**
  * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
@@ -37,9 +37,9 @@ export async function startWorker() {
   return async function stop() {
     clearInterval(timer);
     await emailWorker.close();
-    await getEmailQueue().close();
+    await closeEmailQueue();
     await connection.quit().catch(() => {});
-    await getProducerRedis().quit().catch(() => {});
+    await closeProducerRedis();
     await closeDb();
   };
 }

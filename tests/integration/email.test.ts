@@ -1,0 +1,108 @@
+import { Queue } from "bullmq";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
+import { consumeLoginToken, peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
+import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { createRedis, keyPrefix } from "#jobs/connection.js";
+import { EMAIL_QUEUE, emailJobId, enqueueEmails, getEmailQueue } from "#jobs/queues.js";
+import { startWorker } from "#jobs/worker.js";
+import { applicationInput, closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+
+const mailbox = () => process.env.RESEND_BASE_URL as string;
+
+async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const tokenFrom = (html: string) => /\/auth\/link\?token=([A-Za-z0-9_-]+)/.exec(html)?.[1] as string;
+
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+});
+afterAll(closeOwnerDb);
+
+describe("email through the outbox, the queue, the worker and Resend", () => {
+  it("sends the application email once, with a sign-in link that works once", async () => {
+    const org = await insertOrg("Oakfield Home Care");
+    const input = applicationInput({ fullName: "Mary Seacole" });
+    const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    expect(await relayOutbox(getDb(), [applied.email])).toBe(true);
+    const job = await getEmailQueue().getJob(emailJobId(applied.email.id));
+    expect(job?.data).toEqual({ outboxId: applied.email.id, orgId: org.orgId });
+
+    stopWorker = await startWorker();
+    const [email] = await waitFor(async () => {
+      const found = await fetchCaptured(mailbox(), input.email);
+      return found.length ? found : undefined;
+    }, "the application email");
+    expect(email.subject).toBe("We have your application for Care worker");
+    expect(email.text).toContain("Thank you, Mary");
+    expect(email.text).toContain("Oakfield Home Care");
+
+    // Enqueueing the same outbox row again, or running its delivery again, sends nothing new.
+    await enqueueEmails([{ outboxId: applied.email.id, orgId: org.orgId }]);
+    expect(await deliverOutboxEmail(getDb(), org.orgId, applied.email.id)).toBe("already-sent");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await fetchCaptured(mailbox(), input.email)).toHaveLength(1);
+
+    const token = tokenFrom(email.html);
+    expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
+    const stored = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("loginTokens").select("tokenHash").execute());
+    expect(stored.map((s) => s.tokenHash)).not.toContain(token);
+    expect(await peekLoginToken(getDb(), token)).toMatchObject({ state: "usable", nextPath: "/me" });
+    const signedIn = await consumeLoginToken(getDb(), token);
+    expect(signedIn?.cookie).toMatch(/^__circle=.+HttpOnly; SameSite=Lax/);
+    expect(await consumeLoginToken(getDb(), token)).toBeNull();
+    expect(await peekLoginToken(getDb(), token)).toMatchObject({ state: "spent" });
+  });
+
+  it("refuses a sign-in link after its 10 minutes", async () => {
+    const org = await insertOrg();
+    const input = applicationInput();
+    const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    await deliverOutboxEmail(getDb(), org.orgId, applied.email.id);
+    const [email] = await fetchCaptured(mailbox(), input.email);
+    await withOrg(getDb(), org.orgId, (trx) =>
+      trx.updateTable("loginTokens").set({ expiresAt: new Date(Date.now() - 1000) }).execute(),
+    );
+    expect(await consumeLoginToken(getDb(), tokenFrom(email.html))).toBeNull();
+  });
+
+  it("saves the application while Redis is unreachable and sends its email once Redis is back", async () => {
+    const org = await insertOrg();
+    const input = applicationInput({ fullName: "Florence Nightingale" });
+    const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+
+    const down = new Queue(EMAIL_QUEUE, { connection: createRedis("producer", "redis://127.0.0.1:1"), prefix: keyPrefix() });
+    down.on("error", () => {});
+    const started = Date.now();
+    expect(await relayOutbox(getDb(), [applied.email], (items) => enqueueEmails(items, down))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await down.close().catch(() => {});
+
+    const saved = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(["enqueuedAt", "sentAt"]).where("id", "=", applied.email.id).executeTakeFirstOrThrow(),
+    );
+    expect(saved).toEqual({ enqueuedAt: null, sentAt: null });
+    expect(await getEmailQueue().getJob(emailJobId(applied.email.id))).toBeUndefined();
+
+    // Redis is back: the worker's relay finds the pending email and it goes out, once.
+    stopWorker = await startWorker();
+    await waitFor(async () => (await fetchCaptured(mailbox(), input.email)).length > 0, "the relayed email");
+    await new Promise((r) => setTimeout(r, 600));
+    const emails = await fetchCaptured(mailbox(), input.email);
+    expect(emails.map((e) => e.subject)).toEqual(["We have your application for Care worker"]);
+  });
+});

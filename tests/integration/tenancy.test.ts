@@ -1,0 +1,86 @@
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId.js";
+import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
+import { applicationInput, closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
+
+afterAll(closeOwnerDb);
+
+const TENANT_TABLES = ["regions", "teams", "users", "vacancies", "candidates", "applications", "applicationEvents", "outbox"] as const;
+
+async function caught(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (thrown) {
+    return thrown;
+  }
+  throw new Error("expected the call to throw");
+}
+
+describe("tenancy", () => {
+  it("the app's database role reads no tenant rows when no organisation is set", async () => {
+    const org = await insertOrg();
+    await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, applicationInput()));
+    const db = getDb();
+    const { rows } = await sql<{ rolbypassrls: boolean; current_user: string }>`
+      select current_user, rolbypassrls from pg_roles where rolname = current_user`.execute(db);
+    expect(rows[0]).toEqual({ currentUser: "circle_app", rolbypassrls: false });
+    for (const table of TENANT_TABLES) {
+      const count = await db.selectFrom(table).select(db.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+      expect({ table, n: Number(count.n) }).toEqual({ table, n: 0 });
+    }
+    // The same rows are there for the organisation itself.
+    const own = await withOrg(db, org.orgId, (trx) => trx.selectFrom("applications").select("id").execute());
+    expect(own).toHaveLength(1);
+  });
+
+  it("one organisation can neither read nor write another's rows", async () => {
+    const a = await insertOrg();
+    const b = await insertOrg();
+    const applied = await withOrg(getDb(), a.orgId, (trx) => applyToVacancy(trx, a.vacancyId, applicationInput()));
+    const seenByB = await withOrg(getDb(), b.orgId, (trx) => trx.selectFrom("applications").select("id").where("id", "=", applied.applicationId).execute());
+    expect(seenByB).toEqual([]);
+    const updated = await withOrg(getDb(), b.orgId, (trx) =>
+      trx.updateTable("applications").set({ stage: "offer" }).where("id", "=", applied.applicationId).executeTakeFirst(),
+    );
+    expect(updated.numUpdatedRows).toBe(0n);
+    await expect(
+      withOrg(getDb(), b.orgId, (trx) => trx.insertInto("regions").values({ name: "Sneaky", orgId: a.orgId }).execute()),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("a lead of another organisation cannot open or move an application, by URL or by form post", async () => {
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const applied = await withOrg(getDb(), oakfield.orgId, (trx) =>
+      applyToVacancy(trx, oakfield.vacancyId, applicationInput({ fullName: "Private Person" })),
+    );
+    const riversideLead = await staffCookie(riverside.orgId, riverside.leadId);
+    const url = `http://localhost/pipeline/${applied.applicationId}`;
+    const params = { applicationId: applied.applicationId };
+
+    const read = await caught(applicationLoader({ request: new Request(url, { headers: { Cookie: riversideLead } }), params, context: {} }));
+    expect((read as Response).status).toBe(404);
+
+    const form = new URLSearchParams({ to: "survey", expectedStage: "applied" });
+    const post = new Request(url, { method: "POST", body: form, headers: { Cookie: riversideLead } });
+    const moved = await caught(applicationAction({ request: post, params, context: {} }));
+    expect((moved as Response).status).toBe(404);
+
+    const list = await pipelineLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: riversideLead } }), params: {}, context: {} });
+    expect(list.columns.flatMap((c) => c.items.map((i) => i.fullName))).not.toContain("Private Person");
+
+    // Still untouched, and the organisation's own lead sees and can move it.
+    const oakfieldLead = await staffCookie(oakfield.orgId, oakfield.leadId);
+    const own = await applicationLoader({ request: new Request(url, { headers: { Cookie: oakfieldLead } }), params, context: {} });
+    expect(own.application).toMatchObject({ fullName: "Private Person", stage: "applied" });
+    const ok = await applicationAction({ request: new Request(url, { method: "POST", body: form, headers: { Cookie: oakfieldLead } }), params, context: {} });
+    expect((ok as Response).status).toBe(302);
+    const after = await applicationLoader({ request: new Request(url, { headers: { Cookie: oakfieldLead } }), params, context: {} });
+    expect(after.application.stage).toBe("survey");
+    expect(after.events.at(-1)).toMatchObject({ fromStage: "applied", toStage: "survey", actorName: "Lee Lead" });
+  });
+});

@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^#app\/(.*)\.js$/, replacement: `${dir("./app/")}$1` },
+      { find: /^#db\/(.*)\.js$/, replacement: `${dir("./db/")}$1` },
+      { find: /^#jobs\/(.*)\.js$/, replacement: `${dir("./jobs/")}$1` },
+      { find: /^#emails\/(.*)\.js$/, replacement: `${dir("./emails/")}$1` },
+      { find: /^#tests\/(.*)\.js$/, replacement: `${dir("./tests/")}$1` },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["app/**/*.test.ts", "jobs/**/*.test.ts", "emails/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
