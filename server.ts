@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getServerEnv } from "./app/env.server.js";
+import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
 import { closeDb } from "./db/client.js";
 import { closeProducerRedis } from "./jobs/connection.js";
 import { closeEmailQueue } from "./jobs/queues.js";
@@ -21,43 +22,15 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.use((_req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  res.set({
-    "Content-Security-Policy": [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "base-uri 'none'",
-      "object-src 'none'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    // Pages show personal data: no shared or back/forward cache keeps them.
-    "Cache-Control": "no-store",
-  });
-  if (env.APP_URL.startsWith("https://")) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  res.set(securityHeaders(nonce, env.APP_URL.startsWith("https://")));
   next();
 });
 
 // Cross-site POSTs are refused before any action runs.
 app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const site = req.get("Sec-Fetch-Site");
-  if (site) {
-    if (site === "same-origin" || site === "none") return next();
+  if (isCrossSiteWrite(req.method, { get: (name) => req.get(name) })) {
     return res.status(403).type("text").send("Cross-site form posts are not accepted.");
   }
-  const origin = req.get("Origin");
-  if (origin && origin !== "null" && new URL(origin).host !== req.get("Host")) {
-    return res.status(403).type("text").send("Cross-site form posts are not accepted.");
-  }
-  if (origin === "null") return res.status(403).type("text").send("Cross-site form posts are not accepted.");
   next();
 });
 

@@ -148,7 +148,11 @@ export function ApplicationForm() {
         name="consent"
         type="checkbox"
         label="Your information"
-        hint="We use your answers only to consider you for jobs with us, and delete them when no longer needed."
+        hint={
+          <>
+            We use your answers only to consider you for jobs with us. <a href="/privacy" target="_blank" rel="noreferrer">Read the privacy notice (opens in a new tab)</a>.
+          </>
+        }
         options={{ yes: "I have read the privacy notice and agree to you using my answers this way" }}
         error={message("consent")}
         defaultValue={text("consent")}
