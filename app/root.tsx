@@ -5,7 +5,10 @@ import styles from "./styles.css";
 import { useNonce } from "./utils/nonce.js";
 import { getSession } from "./utils/session.server.js";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);

@@ -16,7 +16,10 @@ export async function startStack({ env, port, mailPort }: { env: Record<string, 
   };
   const children: ChildProcess[] = [];
   const run = (name: string, args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...childEnv, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      env: { ...childEnv, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout?.on("data", (d) => process.stdout.write(prefix(name, d)));
     child.stderr?.on("data", (d) => process.stderr.write(prefix(name, d)));
     child.on("exit", (code, signal) => {
@@ -27,24 +30,27 @@ export async function startStack({ env, port, mailPort }: { env: Record<string, 
   let stopping = false;
   run("web", ["server.ts"], { NODE_ENV: env.NODE_ENV ?? "production" });
   run("worker", ["jobs/worker.ts"]);
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000);
-  return {
-    mailUrl: capture.url,
-    async stop() {
-      stopping = true;
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once("exit", () => resolve());
-              child.kill("SIGTERM");
-            }),
-        ),
-      );
-      await capture.close();
-    },
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+    await capture.close();
   };
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { mailUrl: capture.url, stop };
 }
 
 const prefix = (name: string, data: Buffer) =>

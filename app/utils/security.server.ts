@@ -14,7 +14,9 @@ export function securityHeaders(nonce: string, https: boolean): Record<string, s
     ].join("; "),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    // Not "no-referrer": with it browsers send `Origin: null` on the site's own form posts, which
+    // Remix's CSRF check (and isCrossSiteWrite, for browsers without Sec-Fetch-Site) then refuses.
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     // Pages show personal data: no shared or back/forward cache keeps them.

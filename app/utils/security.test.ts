@@ -23,7 +23,7 @@ describe("security headers", () => {
     const h = securityHeaders("abc123", false);
     expect(h["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc123'");
     expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
-    expect(h).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+    expect(h).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store" });
     expect(h["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders("x", true)["Strict-Transport-Security"]).toMatch(/max-age=/);
   });

@@ -1,0 +1,90 @@
+import { expect, type Page, test } from "@playwright/test";
+import { applyAs, signInAsStaff, uniqueEmail, uniqueName } from "../playwright-utils.js";
+
+const OAKFIELD_SEEDED = ["Hannah Wells", "Marcus Reed", "Chloe Turner", "George Hill", "Poppy Grant"];
+
+/** A new application to Oakfield's "Experienced care worker", made through the real form. */
+async function newApplication(page: Page) {
+  const fullName = uniqueName("Pat");
+  await applyAs(page, { fullName, email: uniqueEmail("pat"), title: "Experienced care worker", experienced: true });
+  return fullName;
+}
+
+/** Opens `fullName`'s card from the given column of the pipeline. */
+async function openFromPipeline(page: Page, column: string, fullName: string) {
+  await page.goto("/pipeline");
+  await expect(page.getByRole("heading", { level: 1, name: "Pipeline" })).toBeVisible();
+  await page
+    .getByRole("region", { name: new RegExp(`^${column}\\b`) })
+    .getByRole("link", { name: fullName, exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: fullName, exact: true })).toBeVisible();
+}
+
+test("a lead moves a new application on, and cannot decline without a reason", async ({ page }) => {
+  const fullName = await newApplication(page);
+  await signInAsStaff(page, "lead@oakfield.test");
+  await expect(page).toHaveURL(/\/pipeline$/);
+
+  await openFromPipeline(page, "Applied", fullName);
+  const lede = page.locator(".lede");
+  await expect(lede).toContainText("Experienced care worker, Brookfield. Stage: Applied");
+  const timeline = page.locator("ol.timeline > li");
+  await expect(timeline).toHaveCount(1);
+  await expect(timeline.first()).toContainText(`by ${fullName}`);
+
+  await page.getByRole("button", { name: "Move to Values survey" }).click();
+  await expect(lede).toContainText("Stage: Values survey");
+  await expect(timeline).toHaveCount(2);
+  const latest = timeline.last();
+  await expect(latest).toContainText("Applied → Values survey");
+  await expect(latest).toContainText("by Lena Hart");
+  await expect(page.getByRole("button", { name: "Move to Workshop" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Give a reason for declining" })).toBeVisible();
+  await expect(page.getByLabel("Reason for declining")).toHaveAccessibleDescription(/Give a reason for declining/);
+  // Nothing changed.
+  await expect(lede).toContainText("Stage: Values survey");
+  await expect(timeline).toHaveCount(2);
+
+  // The pipeline shows it in its new column.
+  await openFromPipeline(page, "Values survey", fullName);
+});
+
+test("a wrong password is refused with a plain message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill("lead@oakfield.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/The email address or password is not right/);
+  await expect(page.getByLabel("Email address")).toHaveValue("lead@oakfield.test");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/pipeline");
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fpipeline$/);
+});
+
+test("another organisation's lead can neither open nor see Oakfield's applications", async ({ page }) => {
+  const fullName = await newApplication(page);
+  await signInAsStaff(page, "lead@oakfield.test");
+  await openFromPipeline(page, "Applied", fullName);
+  const oakfieldUrl = new URL(page.url()).pathname;
+  expect(oakfieldUrl).toMatch(/^\/pipeline\/[0-9a-f-]{36}$/);
+
+  await page.getByRole("button", { name: /Sign out/ }).click();
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  await signInAsStaff(page, "lead@riverside.test");
+
+  const response = await page.goto(oakfieldUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByText(fullName)).toHaveCount(0);
+
+  await page.goto("/pipeline");
+  const names = await page.locator(".board").getByRole("link").allTextContents();
+  expect(names).toEqual(expect.arrayContaining(["Riley Morgan", "Sasha Kent"]));
+  for (const name of [fullName, ...OAKFIELD_SEEDED]) expect(names).not.toContain(name);
+  await expect(page.getByText(/Oakfield|Ashdown|Brookfield/)).toHaveCount(0);
+});
