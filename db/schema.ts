@@ -46,6 +46,7 @@ export interface TeamMembersTable {
   userId: string | null;
   name: string;
   experience: Experience;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   joinedOn: ColumnType<string, string, string>;
   leftOn: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -129,6 +130,55 @@ export interface OutboxTable {
   enqueuedAt: Timestamp | null;
   sentAt: Timestamp | null;
   providerId: string | null;
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface OrgSettingsTable {
+  orgId: OrgId;
+  surveyThreshold: Generated<number>;
+  surveyReminderDays: Generated<number[]>;
+}
+
+export type SurveyStatus = "draft" | "live" | "retired";
+
+export interface SurveyVersionsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  version: number;
+  status: SurveyStatus;
+  /** A SurveyDefinition (app/domain/survey/survey.schema.ts). */
+  definition: ColumnType<unknown, string, string>;
+  createdAt: Generated<Date>;
+  publishedAt: Timestamp | null;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  versionId: string;
+  applicationId: string | null;
+  teamMemberId: string | null;
+  startedAt: Generated<Date>;
+  completedAt: Timestamp | null;
+  /** A SurveyProfile (app/domain/survey/scoring.ts), stored when complete. */
+  profile: ColumnType<unknown, string | null | undefined, string | null>;
+  fit: number | null;
+  outcome: "invited" | "review" | null;
+}
+
+export interface SurveyAnswersTable {
+  orgId: OrgId;
+  responseId: string;
+  itemId: string;
+  answer: string;
+  answeredAt: Generated<Date>;
+}
+
+export interface MemberSurveyLinksTable {
+  tokenHash: string;
+  orgId: OrgId;
+  teamMemberId: string;
+  expiresAt: Timestamp;
 }
 
 export interface Database {
@@ -144,6 +194,11 @@ export interface Database {
   sessions: SessionsTable;
   loginTokens: LoginTokensTable;
   outbox: OutboxTable;
+  orgSettings: OrgSettingsTable;
+  surveyVersions: SurveyVersionsTable;
+  surveyResponses: SurveyResponsesTable;
+  surveyAnswers: SurveyAnswersTable;
+  memberSurveyLinks: MemberSurveyLinksTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -4,13 +4,17 @@ import { getServerEnv } from "../app/env.server.js";
 import { singleton } from "../db/singleton.js";
 import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
 import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
+import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
+import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 
 /** Every email the app sends: its template and props. */
 export type Email =
   | { template: "application-received"; props: ApplicationReceivedProps }
   | { template: "already-applied"; props: AlreadyAppliedProps }
-  | { template: "sign-in-link"; props: SignInLinkProps };
+  | { template: "sign-in-link"; props: SignInLinkProps }
+  | { template: "survey-reminder"; props: SurveyReminderProps }
+  | { template: "member-survey-invite"; props: MemberSurveyInviteProps };
 
 function compose(email: Email) {
   switch (email.template) {
@@ -20,6 +24,10 @@ function compose(email: Email) {
       return { subject: alreadyAppliedSubject(email.props), element: <AlreadyApplied {...email.props} /> };
     case "sign-in-link":
       return { subject: signInSubject(email.props), element: <SignInLink {...email.props} /> };
+    case "survey-reminder":
+      return { subject: reminderSubject(email.props), element: <SurveyReminder {...email.props} /> };
+    case "member-survey-invite":
+      return { subject: memberInviteSubject(email.props), element: <MemberSurveyInvite {...email.props} /> };
   }
 }
 

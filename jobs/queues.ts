@@ -33,9 +33,46 @@ export const emailJobId = (outboxId: string) => `email-${outboxId}`;
  */
 export async function enqueueEmails(items: SendEmailJob[], queue = getEmailQueue()) {
   if (!items.length) return;
+  await addFailFast(
+    queue,
+    items.map((data) => ({ name: "send-email", data, opts: { jobId: emailJobId(data.outboxId) } })),
+  );
+}
+
+export const REMINDER_QUEUE = "reminders";
+export type SurveyReminderJob = { orgId: string; applicationId: string; reminder: number };
+
+export function getReminderQueue() {
+  return singleton(
+    "queue-reminders",
+    () => new Queue<SurveyReminderJob>(REMINDER_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+  );
+}
+export const closeReminderQueue = () => disposeSingleton<Queue>("queue-reminders", (queue) => queue.close());
+
+/** Delayed jobs, one per reminder, with the reminder's stable id (its outbox dedupe key). */
+export async function scheduleSurveyReminderJobs(items: (SurveyReminderJob & { jobId: string; dueAt: Date })[], queue = getReminderQueue()) {
+  if (!items.length) return;
+  await addFailFast(
+    queue,
+    items.map(({ jobId, dueAt, ...data }) => ({
+      name: "send-survey-reminder",
+      data,
+      opts: { jobId, delay: Math.max(0, dueAt.getTime() - Date.now()) },
+    })),
+  );
+}
+
+/** Removes reminder jobs that are no longer wanted (the processor re-checks anyway). */
+export async function removeJobs(jobIds: string[], queue: Queue = getReminderQueue()) {
   const connection = queue.opts.connection;
   if (connection instanceof Redis) await readyWithin(connection, 1000);
-  const jobs = items.map((data) => ({ name: "send-email", data, opts: { jobId: emailJobId(data.outboxId) } }));
+  await Promise.all(jobIds.map((id) => queue.remove(id)));
+}
+
+async function addFailFast<T>(queue: Queue<T>, jobs: Parameters<Queue<T>["addBulk"]>[0]) {
+  const connection = queue.opts.connection;
+  if (connection instanceof Redis) await readyWithin(connection, 1000);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("Redis did not answer within 3 s")), 3000);

@@ -4,7 +4,11 @@ import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.
 import { closeDb, getDb } from "#db/client.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
-import { closeEmailQueue, EMAIL_QUEUE } from "./queues.js";
+import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
+import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
+import { closeEmailQueue, closeReminderQueue, EMAIL_QUEUE, getReminderQueue, REMINDER_QUEUE } from "./queues.js";
+
+const SWEEP_JOB = "survey-reminder-sweep";
 
 /**
  * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
@@ -16,6 +20,17 @@ export async function startWorker() {
   const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, { connection, prefix: keyPrefix(), concurrency: 4 });
   emailWorker.on("failed", (job, error) => console.error(`email job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
   emailWorker.on("error", (error) => console.error(`email worker: ${error.message}`));
+
+  const reminderWorker = new Worker(
+    REMINDER_QUEUE,
+    async (job) => (job.name === SWEEP_JOB ? surveyReminderSweepProcessor() : sendSurveyReminderProcessor(job)),
+    { connection, prefix: keyPrefix(), concurrency: 2 },
+  );
+  reminderWorker.on("failed", (job, error) => console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+  reminderWorker.on("error", (error) => console.error(`reminder worker: ${error.message}`));
+  getReminderQueue()
+    .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })
+    .catch((error: Error) => console.error(`could not schedule the reminder sweep: ${error.message}`));
 
   // The relay: emails committed while Redis was down (or lost by Redis) get enqueued here.
   let relaying = false;
@@ -36,8 +51,8 @@ export async function startWorker() {
 
   return async function stop() {
     clearInterval(timer);
-    await emailWorker.close();
-    await closeEmailQueue();
+    await Promise.all([emailWorker.close(), reminderWorker.close()]);
+    await Promise.all([closeEmailQueue(), closeReminderQueue()]);
     await connection.quit().catch(() => {});
     await closeProducerRedis();
     await closeDb();

@@ -123,7 +123,8 @@ export async function signInAsCandidate(page: Page, request: APIRequestContext, 
   const message = await readLatestEmail(request, email, subject);
   await page.goto(signInPath(message));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  // The application email's link leads to the survey; a requested link leads to /me.
+  await expect(page).toHaveURL(/\/me(\/survey\/[0-9a-f-]+\/\d+)?$/);
 }
 
 /** The page has no horizontal scroll (nothing wider than the viewport). */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.js";
 import { listApplicationsForCandidate } from "#db/queries/applications.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
@@ -7,6 +7,7 @@ import { EmailLinkSchema } from "#app/domain/auth/auth.schema.js";
 import { CANDIDATE_STAGE_TEXT, isStage } from "#app/domain/applications/stages.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { requestLinkFor } from "#app/utils/candidate-links.server.js";
+import { safeRedirect } from "#app/utils/session.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
@@ -24,21 +25,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signedIn: true as const,
     name: candidate.name,
     org,
-    applications: applications.map((a) => ({ ...a, text: isStage(a.stage) ? CANDIDATE_STAGE_TEXT[a.stage] : null })),
+    applications: applications.map((a) => ({
+      ...a,
+      text: isStage(a.stage) ? CANDIDATE_STAGE_TEXT[a.stage] : null,
+      surveyStarted: Boolean(a.surveyStartedAt),
+      surveyCompleted: Boolean(a.surveyCompletedAt),
+      surveyOpen: !a.surveyCompletedAt && (a.stage === "applied" || a.stage === "survey"),
+    })),
   };
 }
 
 /** Signed out: email a sign-in link (the same answer whether or not we know the email). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = parseForm(await request.formData(), EmailLinkSchema);
+  const formData = await request.formData();
+  const result = parseForm(formData, EmailLinkSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values, sent: false }, { status: 400 });
-  await requestLinkFor(getDb(), result.data.email, context.clientIp ?? "unknown", "/me");
+  const next = safeRedirect(formData.get("next"), "/me");
+  await requestLinkFor(getDb(), result.data.email, context.clientIp ?? "unknown", next.startsWith("/me") ? next : "/me");
   return { fieldErrors: {}, values: {}, sent: true };
 }
 
 export default function Me() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   if (!data.signedIn) {
     if (actionData?.sent) {
       return (
@@ -56,6 +66,7 @@ export default function Me() {
         <p>You do not need a password. We will email you a link that signs you in.</p>
         <Form method="post" noValidate className="stack">
           <ErrorSummary errors={errors} />
+          <input type="hidden" name="next" value={params.get("next") ?? "/me"} />
           <TextField
             name="email"
             type="email"
@@ -96,6 +107,15 @@ export default function Me() {
                   <strong>What happens next:</strong> {a.text.next}
                 </p>
               </>
+            ) : null}
+            {a.surveyOpen ? (
+              <p>
+                <Link className="button" to={`/me/survey/${a.id}`}>
+                  {a.surveyStarted ? "Carry on with the survey" : "Start the survey"}
+                </Link>
+              </p>
+            ) : a.surveyCompleted ? (
+              <p>You have finished the values survey. Thank you.</p>
             ) : null}
           </li>
         ))}

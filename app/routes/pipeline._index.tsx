@@ -15,12 +15,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const teamId = params.get("team") ?? "";
   const vacancyId = params.get("vacancy") ?? "";
-  const filters = { teamId: isUuid(teamId) ? teamId : undefined, vacancyId: isUuid(vacancyId) ? vacancyId : undefined };
+  const reviewOnly = params.get("review") === "1";
+  const filters = { teamId: isUuid(teamId) ? teamId : undefined, vacancyId: isUuid(vacancyId) ? vacancyId : undefined, reviewOnly };
   return scoped(async (trx) => {
     const [applications, teams, vacancies] = await Promise.all([listPipeline(trx, filters), listTeams(trx), listVacancies(trx)]);
     const columns = ALL_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], items: applications.filter((a) => a.stage === stage) }));
-    return { columns, teams, vacancies, filters: { teamId, vacancyId }, total: applications.length };
+    return { columns, teams, vacancies, filters: { teamId, vacancyId, reviewOnly }, total: applications.length };
   });
+}
+
+function surveyBadge(a: { surveyStartedAt: string | null; surveyCompletedAt: string | null; surveyFit: number | null; surveyOutcome: string | null }) {
+  if (a.surveyCompletedAt) return `Survey complete: fit ${a.surveyFit ?? "?"}${a.surveyOutcome === "review" ? ", to review" : ""}`;
+  return a.surveyStartedAt ? "Survey in progress" : "Survey not started";
 }
 
 export default function Pipeline() {
@@ -51,6 +57,10 @@ export default function Pipeline() {
             ))}
           </select>
         </div>
+        <div className="choice">
+          <input id="review" type="checkbox" name="review" value="1" defaultChecked={filters.reviewOnly} />
+          <label htmlFor="review">Only the survey review queue</label>
+        </div>
         <button type="submit" className="button secondary">
           Show
         </button>
@@ -75,6 +85,7 @@ export default function Pipeline() {
                     <span className="tag">{a.experience === "experienced" ? "Experienced" : "New to care"}</span>{" "}
                     {a.adjustments.length ? <span className="tag alert">Adjustments</span> : null}
                   </div>
+                  <div className="muted">{surveyBadge(a)}</div>
                 </li>
               ))}
             </ul>

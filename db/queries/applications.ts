@@ -1,6 +1,6 @@
 import type { Tx } from "../client.js";
 
-export type PipelineFilters = { teamId?: string; vacancyId?: string };
+export type PipelineFilters = { teamId?: string; vacancyId?: string; reviewOnly?: boolean };
 
 export function listPipeline(trx: Tx, filters: PipelineFilters) {
   let query = trx
@@ -8,7 +8,12 @@ export function listPipeline(trx: Tx, filters: PipelineFilters) {
     .innerJoin("candidates", "candidates.id", "applications.candidateId")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
     .innerJoin("teams", "teams.id", "vacancies.teamId")
+    .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
     .select([
+      "surveyResponses.startedAt as surveyStartedAt",
+      "surveyResponses.completedAt as surveyCompletedAt",
+      "surveyResponses.fit as surveyFit",
+      "surveyResponses.outcome as surveyOutcome",
       "applications.id",
       "applications.stage",
       "applications.experience",
@@ -22,6 +27,8 @@ export function listPipeline(trx: Tx, filters: PipelineFilters) {
     .limit(1000);
   if (filters.teamId) query = query.where("vacancies.teamId", "=", filters.teamId);
   if (filters.vacancyId) query = query.where("applications.vacancyId", "=", filters.vacancyId);
+  // The review queue: finished the survey below the threshold, waiting for a lead.
+  if (filters.reviewOnly) query = query.where("surveyResponses.outcome", "=", "review").where("applications.stage", "=", "survey");
   return query.execute();
 }
 
@@ -62,7 +69,17 @@ export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
     .selectFrom("applications")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
     .innerJoin("teams", "teams.id", "vacancies.teamId")
-    .select(["applications.id", "applications.stage", "applications.createdAt", "vacancies.title", "vacancies.town", "teams.name as teamName"])
+    .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
+    .select([
+      "applications.id",
+      "applications.stage",
+      "applications.createdAt",
+      "vacancies.title",
+      "vacancies.town",
+      "teams.name as teamName",
+      "surveyResponses.startedAt as surveyStartedAt",
+      "surveyResponses.completedAt as surveyCompletedAt",
+    ])
     .where("applications.candidateId", "=", candidateId)
     .orderBy("applications.createdAt", "desc")
     .execute();

@@ -47,6 +47,13 @@ test.describe("public pages", () => {
     const email = uniqueEmail("sky");
     await applyAs(page, { fullName, email, title: "Care and support worker (new to care welcome)", adjustments: ["A quiet space"] });
     await signInAsCandidate(page, request, email, "We have your application for");
+    // The link leads to the first survey page: check it, and a page showing its errors.
+    await expect(page.getByRole("heading", { level: 1, name: "How much do you agree?" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/me");
     await expect(page.getByRole("heading", { level: 1, name: `Hello ${fullName}` })).toBeVisible();
     await expectNoAxeViolations(page);
   });

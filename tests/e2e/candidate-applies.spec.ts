@@ -83,13 +83,17 @@ test("a candidate applies on a small phone without JavaScript, then follows thei
     await page.getByRole("button", { name: "Continue" }).click();
   });
 
-  await test.step("sees the application and what happens next", async () => {
-    await expect(page).toHaveURL(/\/me$/);
+  await test.step("lands on the values survey the email offered, then sees the application", async () => {
+    await expect(page).toHaveURL(/\/me\/survey\/[0-9a-f-]+\/1$/);
+    await expect(page.getByRole("heading", { level: 1, name: "How much do you agree?" })).toBeVisible();
+    await expect(page.getByText("Page 1 of 13")).toBeVisible();
+    await page.goto("/me");
     await expect(page.getByRole("heading", { level: 1, name: `Hello ${fullName}` })).toBeVisible();
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: TITLE, exact: true }) });
     await expect(card).toHaveCount(1);
     await expect(card).toContainText("Where you are: We have your application.");
-    await expect(card).toContainText("What happens next: Next, we will invite you to a short survey");
+    await expect(card).toContainText("What happens next: Take our short survey");
+    await expect(card.getByRole("link", { name: "Start the survey" })).toBeVisible();
     await expectNoHorizontalScroll(page);
   });
 

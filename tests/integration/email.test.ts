@@ -61,7 +61,7 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
     const stored = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("loginTokens").select("tokenHash").execute());
     expect(stored.map((s) => s.tokenHash)).not.toContain(token);
-    expect(await peekLoginToken(getDb(), token)).toMatchObject({ state: "usable", nextPath: "/me" });
+    expect(await peekLoginToken(getDb(), token)).toMatchObject({ state: "usable", nextPath: `/me/survey/${applied.applicationId}` });
     const signedIn = await consumeLoginToken(getDb(), token);
     expect(signedIn?.cookie).toMatch(/^__circle=.+HttpOnly; SameSite=Lax/);
     expect(await consumeLoginToken(getDb(), token)).toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId.js";
+import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
 import { applicationInput, closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
 

@@ -1,10 +1,11 @@
 import type { Tx } from "#db/client.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { type PlannedReminder, planSurveyReminders } from "../survey/survey-reminders.server.js";
 import { ApplicationError } from "./application.errors.js";
 import type { ApplicationInput } from "./application.schema.js";
 
-export type ApplyResult = { applicationId: string; duplicate: boolean; email: OutboxRef };
+export type ApplyResult = { applicationId: string; duplicate: boolean; email: OutboxRef; reminders: PlannedReminder[] };
 
 /**
  * A candidate applies to an open vacancy. One candidate per email per organisation; one
@@ -48,7 +49,7 @@ export async function applyToVacancy(trx: Tx, vacancyId: string, input: Applicat
       .where("candidateId", "=", candidate.id)
       .executeTakeFirstOrThrow();
     const email = await addToOutbox(trx, { kind: "application-duplicate", applicationId: existing.id });
-    return { applicationId: existing.id, duplicate: true, email };
+    return { applicationId: existing.id, duplicate: true, email, reminders: [] };
   }
 
   await trx
@@ -56,5 +57,7 @@ export async function applyToVacancy(trx: Tx, vacancyId: string, input: Applicat
     .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: input.fullName, reason: "Applied online" })
     .execute();
   const email = await addToOutbox(trx, { kind: "application-received", applicationId: created.id });
-  return { applicationId: created.id, duplicate: false, email };
+  // Applying invites the candidate to the values survey straight away; reminders follow if needed.
+  const reminders = await planSurveyReminders(trx, created.id, new Date());
+  return { applicationId: created.id, duplicate: false, email, reminders };
 }

@@ -24,11 +24,11 @@ export const STAGE_LABELS: Record<Stage, string> = {
 export const CANDIDATE_STAGE_TEXT: Record<Stage, { now: string; next: string }> = {
   applied: {
     now: "We have your application.",
-    next: "Next, we will invite you to a short survey about what matters to you at work. There are no right or wrong answers.",
+    next: "Take our short survey about what matters to you at work. There are no right or wrong answers.",
   },
   survey: {
-    now: "You are invited to our values survey.",
-    next: "Take the survey when it suits you. After that, we will invite you to a group workshop.",
+    now: "You are taking our values survey.",
+    next: "When you have finished the survey, we will look at your answers and invite you to a group workshop.",
   },
   workshop: {
     now: "You are invited to a group workshop.",

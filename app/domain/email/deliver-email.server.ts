@@ -5,6 +5,7 @@ import { withOrg } from "#db/tenant.js";
 import { type Email, sendEmail } from "#emails/send-email.server.js";
 import { getServerEnv } from "#app/env.server.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
 
 /**
  * Sends one outbox email, once. The row is locked while sending, a sent row is skipped, and the
@@ -40,7 +41,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         name: firstName(app.fullName),
         jobTitle: app.title,
         orgName: org.name,
-        signInUrl: await createLoginLink(trx, appUrl, app.candidateId, "/me"),
+        signInUrl: await createLoginLink(trx, appUrl, app.candidateId, `/me/survey/${payload.applicationId}`),
         minutes: LOGIN_TOKEN_MINUTES,
       };
       const template = row.kind === "application-received" ? "application-received" : "already-applied";
@@ -56,6 +57,41 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       return {
         to: candidate.email,
         email: { template: "sign-in-link", props: { name: firstName(candidate.fullName), orgName: org.name, signInUrl, minutes: LOGIN_TOKEN_MINUTES } },
+      };
+    }
+    case "survey-reminder": {
+      const app = await trx
+        .selectFrom("applications")
+        .innerJoin("candidates", "candidates.id", "applications.candidateId")
+        .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+        .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
+        .select(["candidates.id as candidateId", "candidates.email", "candidates.fullName", "vacancies.title", "surveyResponses.id as responseId"])
+        .where("applications.id", "=", payload.applicationId)
+        .executeTakeFirstOrThrow();
+      const signInUrl = await createLoginLink(trx, appUrl, app.candidateId, `/me/survey/${payload.applicationId}`);
+      return {
+        to: app.email,
+        email: {
+          template: "survey-reminder",
+          props: { name: firstName(app.fullName), jobTitle: app.title, orgName: org.name, signInUrl, started: Boolean(app.responseId), minutes: LOGIN_TOKEN_MINUTES },
+        },
+      };
+    }
+    case "member-survey-invite": {
+      const member = await trx
+        .selectFrom("teamMembers")
+        .innerJoin("teams", "teams.id", "teamMembers.teamId")
+        .select(["teamMembers.id", "teamMembers.name", "teamMembers.email", "teams.name as teamName"])
+        .where("teamMembers.id", "=", payload.teamMemberId)
+        .executeTakeFirstOrThrow();
+      if (!member.email) throw new Error(`Team member ${member.id} has no email address`);
+      const surveyUrl = await createMemberSurveyLink(trx, appUrl, member.id);
+      return {
+        to: member.email,
+        email: {
+          template: "member-survey-invite",
+          props: { name: firstName(member.name), teamName: member.teamName, orgName: org.name, surveyUrl, days: MEMBER_LINK_DAYS },
+        },
       };
     }
     default:

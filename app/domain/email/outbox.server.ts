@@ -6,7 +6,9 @@ import { enqueueEmails } from "#jobs/queues.js";
 export type OutboxMessage =
   | { kind: "application-received"; applicationId: string }
   | { kind: "application-duplicate"; applicationId: string }
-  | { kind: "candidate-sign-in"; candidateId: string; nextPath: string };
+  | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
+  | { kind: "survey-reminder"; applicationId: string; reminder: number }
+  | { kind: "member-survey-invite"; teamMemberId: string };
 
 export type OutboxRef = { id: string; orgId: string };
 
@@ -18,6 +20,18 @@ export async function addToOutbox(trx: Tx, message: OutboxMessage): Promise<Outb
     .values({ kind, payload: JSON.stringify(payload) })
     .returning(["id", "orgId"])
     .executeTakeFirstOrThrow();
+}
+
+/** Like addToOutbox, for an email that must exist at most once: null if `dedupeKey` was used before. */
+export async function addToOutboxOnce(trx: Tx, dedupeKey: string, message: OutboxMessage): Promise<OutboxRef | null> {
+  const { kind, ...payload } = message;
+  const row = await trx
+    .insertInto("outbox")
+    .values({ kind, payload: JSON.stringify(payload), dedupeKey })
+    .onConflict((oc) => oc.columns(["orgId", "dedupeKey"]).where("dedupeKey", "is not", null).doNothing())
+    .returning(["id", "orgId"])
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /**

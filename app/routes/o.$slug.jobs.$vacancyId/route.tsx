@@ -5,6 +5,7 @@ import { findVacancyById } from "#db/queries/vacancies.js";
 import { APPLICATION_ARRAY_FIELDS, ApplicationSchema } from "#app/domain/applications/application.schema.js";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { scheduleSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { throwAsHttpError, requireUuid } from "#app/utils/http-errors.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { publicOrgScope } from "#app/utils/tenant.server.js";
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const applied = await scoped((trx) => applyToVacancy(trx, vacancyId, result.data)).catch(throwAsHttpError);
-  await relayOutbox(getDb(), [applied.email]);
+  await Promise.all([relayOutbox(getDb(), [applied.email]), scheduleSurveyReminders(applied.reminders)]);
   // The same page whether or not they had applied before: the email tells them which.
   return redirect(`/o/${org.slug}/jobs/${vacancyId}/applied`);
 }

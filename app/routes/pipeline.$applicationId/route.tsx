@@ -6,6 +6,9 @@ import { ADJUSTMENTS, AVAILABILITY, DeclineSchema, SOURCES } from "#app/domain/a
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { isClosed, isStage, nextStage, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
+import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
+import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
+import { SurveySection } from "./survey-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -14,11 +17,15 @@ import { parseForm } from "#app/utils/validation.js";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.fullName}: application` : "Application" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
+  const { staff, scoped } = await staffScope(request);
   const id = requireUuid(params.applicationId);
   const found = await scoped(async (trx) => {
     const application = await findApplicationById(trx, id);
-    return application ? { application, events: await listEventsForApplication(trx, id) } : null;
+    if (!application) return null;
+    // Team members see the candidates for their own team (they will vote on them).
+    if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
+    const [events, survey] = await Promise.all([listEventsForApplication(trx, id), findSurveySummary(trx, id, application.teamId)]);
+    return { application, events, survey };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -58,7 +65,7 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage } = useLoaderData<typeof loader>();
+  const { application: a, events, next, canManage, survey } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
@@ -105,6 +112,7 @@ export default function ApplicationPage() {
           </Form>
         </section>
       ) : null}
+      <SurveySection survey={survey} />
       <h2>Details</h2>
       <dl>
         <dt>Email</dt>

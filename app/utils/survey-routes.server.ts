@@ -1,0 +1,50 @@
+import { redirect } from "@remix-run/node";
+import { cancelSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
+import { surveyPages } from "#app/domain/survey/survey.schema.js";
+import { loadSurvey, saveSurveyPage } from "#app/domain/survey/take-survey.server.js";
+import { type SurveyContext, surveyErrorResponse } from "./survey-respondent.server.js";
+import { formValues } from "./validation.js";
+
+// Loaders and actions shared by the candidate's survey (/me/survey/:id) and a team member's
+// (/team-survey/:token): the same pages, saved the same way.
+
+/** The survey's start: resume at the first page with an unanswered item. */
+export async function resumeSurvey(ctx: SurveyContext) {
+  const state = await ctx.scoped((trx) => loadSurvey(trx, ctx.respondent)).catch(surveyErrorResponse);
+  if (state.completed || state.resumeAt === null) throw redirect(`${ctx.base}/done`);
+  throw redirect(`${ctx.base}/${state.resumeAt + 1}`);
+}
+
+function pageIndex(param: string | undefined, pageCount: number) {
+  const n = Number(param);
+  if (!Number.isInteger(n) || n < 1 || n > pageCount) throw new Response("That survey page does not exist.", { status: 404 });
+  return n - 1;
+}
+
+export async function loadSurveyPage(ctx: SurveyContext, pageParam: string | undefined) {
+  const state = await ctx.scoped((trx) => loadSurvey(trx, ctx.respondent)).catch(surveyErrorResponse);
+  if (state.completed) throw redirect(`${ctx.base}/done`);
+  if (!state.open) throw new Response("This application has closed, so the survey is no longer open.", { status: 409 });
+  const pages = surveyPages(state.version.definition);
+  const index = pageIndex(pageParam, pages.length);
+  return {
+    page: pages[index],
+    pageNumber: index + 1,
+    pageCount: pages.length,
+    answers: state.answers,
+    backTo: index > 0 ? `${ctx.base}/${index}` : null,
+  };
+}
+
+export async function saveSurveyPageAction(ctx: SurveyContext, pageParam: string | undefined, request: Request) {
+  const submitted = formValues(await request.formData());
+  const n = Number(pageParam);
+  if (!Number.isInteger(n) || n < 1) throw new Response("That survey page does not exist.", { status: 404 });
+  const result = await ctx
+    .scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName))
+    .catch(surveyErrorResponse);
+  if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.completed) throw redirect(`${ctx.base}/${result.nextPage + 1}`);
+  if ("applicationId" in ctx.respondent) await cancelSurveyReminders(ctx.respondent.applicationId);
+  throw redirect(`${ctx.base}/done`);
+}

@@ -1,0 +1,13 @@
+import { getDb } from "#db/client.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
+
+/**
+ * Runs every 15 minutes: re-creates from PostgreSQL any reminder whose delayed job Redis lost.
+ * The dedupe key keeps a reminder the delayed job already sent from going out again.
+ */
+export async function surveyReminderSweepProcessor() {
+  const refs = await sweepSurveyReminders(getDb());
+  await relayOutbox(getDb(), refs);
+  return { queued: refs.length };
+}

@@ -1,0 +1,132 @@
+import { sql } from "kysely";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
+import { moveApplication } from "#app/domain/applications/move-application.server.js";
+import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
+import {
+  cancelSurveyReminders,
+  planSurveyReminders,
+  queueSurveyReminderIfDue,
+  scheduleSurveyReminders,
+  surveyReminderKey,
+  sweepSurveyReminders,
+} from "#app/domain/survey/survey-reminders.server.js";
+import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
+import { saveSurveyPage } from "#app/domain/survey/take-survey.server.js";
+import { surveyPages } from "#app/domain/survey/survey.schema.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { getReminderQueue } from "#jobs/queues.js";
+import { startWorker } from "#jobs/worker.js";
+import { applicationInput, closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
+import { pageAnswers } from "#tests/factories/survey.js";
+
+const DAY = 86_400_000;
+const mailbox = () => process.env.RESEND_BASE_URL as string;
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+});
+afterAll(closeOwnerDb);
+
+/** An application made `daysAgo` days ago, its welcome email already sent. */
+async function applicationFrom(daysAgo: number) {
+  const org = await insertOrg();
+  const input = applicationInput({ fullName: "Rory Reminder" });
+  const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+  await withOrg(ownerDb(), org.orgId, (trx) =>
+    trx
+      .updateTable("applications")
+      .set({ createdAt: new Date(Date.now() - daysAgo * DAY) })
+      .where("id", "=", applied.applicationId)
+      .execute(),
+  );
+  await deliverOutboxEmail(getDb(), org.orgId, applied.email.id);
+  const createdAt = new Date(Date.now() - daysAgo * DAY);
+  return { org, email: input.email, applicationId: applied.applicationId, createdAt };
+}
+
+const reminderSubjects = async (email: string) =>
+  (await fetchCaptured(mailbox(), email)).map((m) => m.subject).filter((s) => !s.startsWith("We have your application"));
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function finishSurvey(orgId: string, applicationId: string) {
+  const candidateId = (
+    await withOrg(getDb(), orgId, (trx) => trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow())
+  ).candidateId;
+  const me = { applicationId, candidateId };
+  const { definition } = await withOrg(getDb(), orgId, (trx) => findLiveSurvey(trx));
+  for (const [index, page] of surveyPages(definition).entries()) {
+    await withOrg(getDb(), orgId, (trx) => saveSurveyPage(trx, me, index, pageAnswers(page, "best"), "Rory"));
+  }
+}
+
+describe("survey reminders", () => {
+  it("sends each reminder once when it is due, and none after the survey is finished", async () => {
+    const app = await applicationFrom(3);
+    const planned = await withOrg(getDb(), app.org.orgId, (trx) => planSurveyReminders(trx, app.applicationId, app.createdAt));
+    expect(planned.map((p) => [p.jobId, Math.round((p.dueAt.getTime() - app.createdAt.getTime()) / DAY)])).toEqual([
+      [surveyReminderKey(app.applicationId, 1), 2],
+      [surveyReminderKey(app.applicationId, 2), 5],
+    ]);
+    await scheduleSurveyReminders(planned);
+    await scheduleSurveyReminders(planned); // a retried request schedules nothing new
+
+    stopWorker = await startWorker();
+    await waitFor(async () => (await reminderSubjects(app.email)).length > 0, "the first reminder");
+    expect(await getReminderQueue().getJobState(surveyReminderKey(app.applicationId, 2))).toBe("delayed");
+
+    // The sweep finds nothing more to send: reminder 1 went, reminder 2 is not due for 2 days.
+    const swept = await sweepSurveyReminders(getDb());
+    expect(swept.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await reminderSubjects(app.email)).toEqual(["Your next step for Care worker"]);
+
+    await finishSurvey(app.org.orgId, app.applicationId);
+    await cancelSurveyReminders(app.applicationId);
+    expect(await getReminderQueue().getJob(surveyReminderKey(app.applicationId, 2))).toBeUndefined();
+    const tooLate = await withOrg(getDb(), app.org.orgId, (trx) =>
+      queueSurveyReminderIfDue(trx, app.applicationId, 2, new Date(Date.now() + 10 * DAY)),
+    );
+    expect(tooLate).toBeNull();
+  });
+
+  it("re-creates from PostgreSQL a reminder whose job Redis lost, and sends it once", async () => {
+    const app = await applicationFrom(6);
+    // No jobs were ever scheduled. Six days in, only the latest reminder (day 5) is still worth sending.
+    const first = await sweepSurveyReminders(getDb());
+    const mine = first.filter((r) => r.orgId === app.org.orgId);
+    expect(mine).toHaveLength(1);
+    const again = await sweepSurveyReminders(getDb());
+    expect(again.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+
+    await deliverOutboxEmail(getDb(), app.org.orgId, mine[0].id);
+    const kinds = await withOrg(getDb(), app.org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(["kind", "dedupeKey"]).where("kind", "=", "survey-reminder").execute(),
+    );
+    expect(kinds).toEqual([{ kind: "survey-reminder", dedupeKey: surveyReminderKey(app.applicationId, 2) }]);
+    expect(await reminderSubjects(app.email)).toEqual(["Your next step for Care worker"]);
+  });
+
+  it("sends no reminder once the application is closed", async () => {
+    const app = await applicationFrom(3);
+    await withOrg(getDb(), app.org.orgId, (trx) =>
+      moveApplication(trx, { applicationId: app.applicationId, to: "withdrawn", reason: "Found another job", actor: { userId: null, name: "Rory" } }),
+    );
+    expect(await withOrg(getDb(), app.org.orgId, (trx) => queueSurveyReminderIfDue(trx, app.applicationId, 1))).toBeNull();
+    const swept = await sweepSurveyReminders(getDb());
+    expect(swept.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+    const rows = await withOrg(getDb(), app.org.orgId, (trx) => trx.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("kind", "=", "survey-reminder").executeTakeFirstOrThrow());
+    expect(rows.n).toBe(0);
+  });
+});
