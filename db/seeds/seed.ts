@@ -1,6 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { getServerEnv } from "../../app/env.server.js";
 import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
+import { scoreAnswers } from "../../app/domain/survey/scoring.js";
+import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
+import type { Answers } from "../../app/domain/survey/survey.schema.js";
 import { hashPassword } from "../../app/utils/password.server.js";
 import { createDb, type DB, type Tx } from "../client.js";
 import type { Experience, StaffRole } from "../schema.js";
@@ -109,6 +112,8 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
     for (const [email, name, role] of seed.staff) {
       users.set(email, (await trx.insertInto("users").values({ email, name, role, passwordHash }).returning("id").executeTakeFirstOrThrow()).id);
     }
+    const survey = await findLiveSurvey(trx);
+    const random = seededRandom(seed.slug.length * 7919);
     const teams = new Map<string, string>();
     for (const team of seed.teams) {
       const { id } = await trx
@@ -123,7 +128,13 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           userId = (await trx.insertInto("users").values({ email: team.memberLogin, name, role: "member", passwordHash }).returning("id").executeTakeFirstOrThrow()).id;
         }
         const joined = new Date(Date.UTC(2023, index % 12, 1 + index)).toISOString().slice(0, 10);
-        await trx.insertInto("teamMembers").values({ teamId: id, userId, name, experience, joinedOn: joined }).execute();
+        const member = await trx
+          .insertInto("teamMembers")
+          .values({ teamId: id, userId, name, experience, joinedOn: joined, email: emailFor(name, seed.slug) })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        // Most members have taken the survey, so teams have a profile to compare candidates with.
+        if (index % 4 !== 3) await seedResponse(trx, survey, { teamMemberId: member.id }, answerLike(survey, 0.8, random), null);
       }
     }
     const vacancyIds: string[] = [];
@@ -138,7 +149,22 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
     }
     const lead = seed.staff[0];
     for (const [index, [name, stage, experience, vacancyIndex]] of seed.candidates.entries()) {
-      await seedApplication(trx, { name, stage, experience, vacancyId: vacancyIds[vacancyIndex], slug: seed.slug, daysAgo: 40 - index * 2, lead: { id: users.get(lead[0]) as string, name: lead[1] } });
+      const applicationId = await seedApplication(trx, {
+        name,
+        stage,
+        experience,
+        vacancyId: vacancyIds[vacancyIndex],
+        slug: seed.slug,
+        daysAgo: 40 - index * 2,
+        lead: { id: users.get(lead[0]) as string, name: lead[1] },
+      });
+      // Past the survey: finished it. At the survey: one finished below the bar (the review queue), others part-way.
+      if (stage !== "applied" && stage !== "survey") {
+        await seedResponse(trx, survey, { applicationId }, answerLike(survey, 0.9, random), "invited");
+      } else if (stage === "survey") {
+        const inReview = index % 3 === 0;
+        await seedResponse(trx, survey, { applicationId }, answerLike(survey, inReview ? 0.35 : 0.7, random, inReview ? 1 : 0.4), inReview ? "review" : null);
+      }
     }
   });
   return org.id;
@@ -173,6 +199,7 @@ async function seedApplication(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const applicationId = application.id;
   for (const [step, stage] of path.entries()) {
     const closing = stage === "declined" ? "Scores at the workshop were below the bar" : stage === "withdrawn" ? "Took another job" : null;
     await trx
@@ -188,6 +215,58 @@ async function seedApplication(
       })
       .execute();
   }
+  return applicationId;
+}
+
+/** A small deterministic random generator, so the demo data is the same every time. */
+function seededRandom(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/** Answers leaning towards the values (`lean` 0-1), for `share` of the items. */
+function answerLike(survey: SurveyVersion, lean: number, random: () => number, share = 1): Answers {
+  const answers: Answers = {};
+  for (const item of survey.definition.items) {
+    if (random() > share) continue;
+    if (item.kind === "statement") {
+      const agree = Math.min(5, Math.max(1, Math.round(1 + lean * 4 + (random() - 0.5) * 2)));
+      answers[item.id] = String(item.reverse ? 6 - agree : agree);
+    } else {
+      const total = (o: { points: Record<string, number> }) => Object.values(o.points).reduce((a, b) => a + b, 0);
+      const ranked = [...item.options].sort((a, b) => total(b) - total(a));
+      answers[item.id] = ranked[random() < lean ? 0 : Math.floor(random() * ranked.length)].id;
+    }
+  }
+  return answers;
+}
+
+async function seedResponse(
+  trx: Tx,
+  survey: SurveyVersion,
+  who: { applicationId: string } | { teamMemberId: string },
+  answers: Answers,
+  outcome: "invited" | "review" | null,
+) {
+  const complete = Object.keys(answers).length === survey.definition.items.length;
+  const profile = complete ? scoreAnswers(survey.definition, answers) : null;
+  const response = await trx
+    .insertInto("surveyResponses")
+    .values({
+      versionId: survey.id,
+      ...who,
+      completedAt: complete ? new Date() : null,
+      profile: profile ? JSON.stringify(profile) : null,
+      fit: profile?.fit ?? null,
+      outcome: complete && "applicationId" in who ? outcome : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const rows = Object.entries(answers).map(([itemId, answer]) => ({ responseId: response.id, itemId, answer }));
+  if (rows.length) await trx.insertInto("surveyAnswers").values(rows).execute();
 }
 
 /** Creates the demo organisations; leaves them alone when they exist (pass reset to recreate). */
