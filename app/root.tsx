@@ -59,6 +59,11 @@ function Header() {
               <Link to="/teams">Teams</Link>
             </li>
           ) : null}
+          {viewer?.kind === "staff" && (viewer.role === "lead" || viewer.role === "admin") ? (
+            <li>
+              <Link to="/settings/survey">Survey</Link>
+            </li>
+          ) : null}
           {viewer?.kind === "candidate" ? (
             <li>
               <Link to="/me">My applications</Link>

@@ -107,4 +107,9 @@ export const SurveySettingsSchema = z.object({
   secondReminderDays: z.coerce
     .number({ error: "Enter a number of days" })
     .check(z.int({ error: "Enter a whole number of days" }), z.minimum(1, { error: "Enter at least 1 day" }), z.maximum(30, { error: "Use 30 days or fewer" })),
-});
+}).check(
+  z.refine((s) => s.secondReminderDays > s.firstReminderDays, {
+    error: "Send the second reminder later than the first",
+    path: ["secondReminderDays"],
+  }),
+);

@@ -1,0 +1,119 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextField } from "#app/components/forms.js";
+import { getOrgSettings, saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { SurveySettingsSchema } from "#app/domain/survey/survey.schema.js";
+import { findDraftSurvey, findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
+import { MANAGE_ROLES } from "#app/utils/session.server.js";
+import { staffScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Values survey settings" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  return scoped(async (trx) => {
+    const [live, draft, settings] = await Promise.all([findLiveSurvey(trx), findDraftSurvey(trx), getOrgSettings(trx)]);
+    const answered = await trx
+      .selectFrom("surveyResponses")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("versionId", "=", live.id)
+      .executeTakeFirstOrThrow();
+    const values = live.definition.values.map((v) => ({
+      ...v,
+      statements: live.definition.items.filter((i) => i.kind === "statement" && i.value === v.key).length,
+    }));
+    return {
+      live: { version: live.version, values, items: live.definition.items.length, answered: Number(answered.n) },
+      draftVersion: draft?.version ?? null,
+      settings,
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const result = parseForm(await request.formData(), SurveySettingsSchema);
+  if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+  const { threshold, firstReminderDays, secondReminderDays } = result.data;
+  await scoped((trx) => saveOrgSettings(trx, { surveyThreshold: threshold, surveyReminderDays: [firstReminderDays, secondReminderDays] }));
+  return redirect("/settings/survey?saved=1");
+}
+
+export default function SurveySettings() {
+  const { live, draftVersion, settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string>; values: Record<string, string> }>();
+  const errors = actionData?.fieldErrors ?? {};
+  const value = (name: string, fallback: number) => actionData?.values?.[name] ?? String(fallback);
+  return (
+    <div className="narrow">
+      <h1>Values survey</h1>
+      <section className="card" aria-labelledby="live-title">
+        <h2 id="live-title">The live survey: version {live.version}</h2>
+        <p>
+          {live.items} questions on {live.values.length} values. Answered (or being answered) by {live.answered}{" "}
+          {live.answered === 1 ? "person" : "people"}.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Value</th>
+                <th scope="col">Statements</th>
+                <th scope="col">Weight in the fit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {live.values.map((v) => (
+                <tr key={v.key}>
+                  <th scope="row">
+                    {v.name}
+                    <div className="muted">{v.meaning}</div>
+                  </th>
+                  <td>{v.statements}</td>
+                  <td>{v.weight}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          People who have started the survey keep the version they started. Editing makes a new version that goes live when you publish it.
+        </p>
+        <Link className="button secondary" to="/settings/survey/edit">
+          {draftVersion ? `Carry on editing version ${draftVersion}` : "Edit the survey"}
+        </Link>
+      </section>
+      <h2>When someone finishes the survey</h2>
+      <Form method="post" noValidate className="stack">
+        <ErrorSummary errors={errors} />
+        <TextField
+          name="threshold"
+          inputMode="numeric"
+          label="Invite to book a workshop at an overall fit of (0-100)"
+          hint="Below this, the application goes to your review queue. Nobody is ever turned down automatically."
+          error={errors.threshold}
+          defaultValue={value("threshold", settings.surveyThreshold)}
+        />
+        <TextField
+          name="firstReminderDays"
+          inputMode="numeric"
+          label="First reminder, days after applying"
+          hint="For people who have not finished the survey."
+          error={errors.firstReminderDays}
+          defaultValue={value("firstReminderDays", settings.surveyReminderDays[0] ?? 2)}
+        />
+        <TextField
+          name="secondReminderDays"
+          inputMode="numeric"
+          label="Second reminder, days after applying"
+          error={errors.secondReminderDays}
+          defaultValue={value("secondReminderDays", settings.surveyReminderDays[1] ?? 5)}
+        />
+        <button type="submit" className="button">
+          Save settings
+        </button>
+      </Form>
+    </div>
+  );
+}
