@@ -15,15 +15,24 @@ const SCALE = 2.6; // px per point: 100 points = 260 px
  * A server-rendered bar chart (one group of bars per value, 0-100) that needs no JavaScript,
  * with the same numbers in a table for screen readers and for people who prefer numbers.
  */
-export function ProfileChart({ rows, title }: { rows: ChartRow[]; title: string }) {
-  const group = SERIES.length * (BAR + GAP) + 12;
+export function ProfileChart({
+  rows,
+  title,
+  show = ["candidate", "team", "organisation"],
+}: {
+  rows: ChartRow[];
+  title: string;
+  show?: (typeof SERIES)[number]["key"][];
+}) {
+  const series = SERIES.filter((s) => show.includes(s.key));
+  const group = series.length * (BAR + GAP) + 12;
   const height = rows.length * group + 30;
   const width = LABEL_WIDTH + 100 * SCALE + 40;
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <div className="legend" aria-hidden="true">
-        {SERIES.map((s) => (
+        {series.map((s) => (
           <span key={s.key}>
             <svg width="12" height="12" aria-hidden="true">
               <rect width="12" height="12" fill={s.fill} />
@@ -49,7 +58,7 @@ export function ProfileChart({ rows, title }: { rows: ChartRow[]; title: string 
                 <text x={0} y={top + group / 2} dominantBaseline="middle">
                   {row.name}
                 </text>
-                {SERIES.map((s, j) => {
+                {series.map((s, j) => {
                   const value = row[s.key];
                   const y = top + j * (BAR + GAP);
                   return value === null ? (
@@ -76,7 +85,7 @@ export function ProfileChart({ rows, title }: { rows: ChartRow[]; title: string 
           <thead>
             <tr>
               <th scope="col">Value</th>
-              {SERIES.map((s) => (
+              {series.map((s) => (
                 <th key={s.key} scope="col">
                   {s.label}
                 </th>
@@ -87,7 +96,7 @@ export function ProfileChart({ rows, title }: { rows: ChartRow[]; title: string 
             {rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.name}</th>
-                {SERIES.map((s) => (
+                {series.map((s) => (
                   <td key={s.key}>{row[s.key] ?? "Not enough answers yet"}</td>
                 ))}
               </tr>

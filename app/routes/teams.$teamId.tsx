@@ -1,5 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { ProfileChart } from "#app/components/profile-chart.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { findComparisonProfiles, inviteTeamToSurvey } from "#app/domain/survey/member-survey.server.js";
+import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
+import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
 import { MIX_STATUS_TEXT, sizeNote, teamMix } from "#app/domain/teams/mix.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -8,19 +14,40 @@ import { staffScope } from "#app/utils/tenant.server.js";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} team` : "Team" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scoped } = await staffScope(request);
+  const { staff, scoped } = await staffScope(request);
   const id = requireUuid(params.teamId);
   const found = await scoped(async (trx) => {
     const team = await findTeamById(trx, id);
-    return team ? { team, members: await listActiveMembers(trx, id) } : null;
+    if (!team) return null;
+    const [members, comparison, live] = await Promise.all([listActiveMembers(trx, id), findComparisonProfiles(trx, id), findLiveSurvey(trx)]);
+    const rows = live.definition.values.map((v) => ({
+      key: v.key,
+      name: v.name,
+      candidate: null,
+      team: comparison.team?.find((t) => t.key === v.key)?.score ?? null,
+      organisation: comparison.organisation?.find((o) => o.key === v.key)?.score ?? null,
+    }));
+    return { team, members, survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null } };
   });
   if (!found) throw new Response("We could not find that team.", { status: 404 });
   const experienced = found.members.filter((m) => m.experience === "experienced").length;
-  return { ...found, mix: teamMix(experienced, found.members.length) };
+  return { ...found, mix: teamMix(experienced, found.members.length), canInvite: MANAGE_ROLES.includes(staff.role) };
+}
+
+/** A lead emails each member who has not taken it yet a personal link to the values survey. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const id = requireUuid(params.teamId);
+  const refs = await scoped(async (trx) => ((await findTeamById(trx, id)) ? inviteTeamToSurvey(trx, id) : null));
+  if (!refs) throw new Response("We could not find that team.", { status: 404 });
+  await relayOutbox(getDb(), refs);
+  return redirect(`/teams/${id}?invited=${refs.length}`);
 }
 
 export default function TeamPage() {
-  const { team, members, mix } = useLoaderData<typeof loader>();
+  const { team, members, mix, survey, canInvite } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const invited = params.get("invited");
   return (
     <>
       <p>
@@ -40,6 +67,26 @@ export default function TeamPage() {
         <p>
           <span className={mix.status === "balanced" ? "tag" : "tag alert"}>{MIX_STATUS_TEXT[mix.status]}</span>
         </p>
+      </section>
+      <section aria-labelledby="values-title">
+        <h2 id="values-title">The team's values</h2>
+        {invited !== null ? (
+          <p className="notice" role="status">
+            {invited === "0" ? "Everyone with an email address has already taken the survey." : `Survey links sent to ${invited} member${invited === "1" ? "" : "s"}.`}
+          </p>
+        ) : null}
+        <p>
+          {survey.answered} of {members.length} members have taken the values survey.{" "}
+          {survey.shown ? "" : `The team's profile shows once ${survey.minimum} have.`}
+        </p>
+        {survey.shown ? <ProfileChart rows={survey.rows} show={["team", "organisation"]} title="The team's average values, 0 to 100, against the organisation's" /> : null}
+        {canInvite ? (
+          <Form method="post">
+            <button type="submit" className="button secondary">
+              Email the survey to members who have not taken it
+            </button>
+          </Form>
+        ) : null}
       </section>
       <h2>Members</h2>
       <div className="table-wrap">
