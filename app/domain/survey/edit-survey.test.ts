@@ -14,7 +14,11 @@ describe("editing a survey", () => {
     });
     expect(fieldErrors).toEqual({});
     expect(definition.values[0].weight).toBe(2);
-    expect(definition.items.find((i) => i.id === "com1")).toMatchObject({ text: "I notice when people are worried.", value: "curiosity", reverse: false });
+    expect(definition.items.find((i) => i.id === "com1")).toMatchObject({
+      text: "I notice when people are worried.",
+      value: "curiosity",
+      reverse: false,
+    });
     expect(definition.items.find((i) => i.id === "com2")).toMatchObject({ reverse: true });
     const sit1 = definition.items.find((i) => i.id === "sit1");
     expect(sit1?.kind === "situational" && sit1.options.find((o) => o.id === "c")?.text).toBe("Go to the next visit.");

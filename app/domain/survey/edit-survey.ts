@@ -4,7 +4,10 @@ import type { SurveyDefinition } from "./survey.schema.js";
 // The survey editor's form: one input per editable text or number, named by its place in the
 // definition (values.<key>.name, items.<id>.text, items.<id>.options.<id>.text, ...).
 
-const text = (message: string) => z.string({ error: message }).check(z.trim(), z.minLength(1, { error: message }), z.maxLength(500, { error: "Use 500 characters or fewer" }));
+const text = (message: string) =>
+  z
+    .string({ error: message })
+    .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(500, { error: "Use 500 characters or fewer" }));
 const weight = z.coerce
   .number({ error: "Enter a weight from 0 to 10" })
   .check(z.minimum(0, { error: "Enter a weight from 0 to 10" }), z.maximum(10, { error: "Enter a weight from 0 to 10" }));
@@ -50,7 +53,8 @@ export function applySurveyEdits(current: SurveyDefinition, form: Record<string,
       }
     }
   }
-  if (definition.values.every((v) => v.weight === 0)) fieldErrors[`values.${definition.values[0].key}.weight`] = "At least one value needs a weight above 0";
+  if (definition.values.every((v) => v.weight === 0))
+    fieldErrors[`values.${definition.values[0].key}.weight`] = "At least one value needs a weight above 0";
   return { definition, fieldErrors };
 }
 

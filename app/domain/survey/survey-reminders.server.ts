@@ -9,9 +9,7 @@ const DAY = 86_400_000;
 
 /** When each reminder is due: the organisation's days after the invitation (the application). */
 export function reminderSchedule(invitedAt: Date, days: number[]) {
-  return [...days]
-    .sort((a, b) => a - b)
-    .map((d, index) => ({ reminder: index + 1, dueAt: new Date(invitedAt.getTime() + d * DAY) }));
+  return [...days].sort((a, b) => a - b).map((d, index) => ({ reminder: index + 1, dueAt: new Date(invitedAt.getTime() + d * DAY) }));
 }
 
 export const surveyReminderKey = (applicationId: string, reminder: number) => `survey-reminder-${applicationId}-${reminder}`;
@@ -21,7 +19,12 @@ export const surveyReminderKey = (applicationId: string, reminder: number) => `s
  * finished and the application is still open. The dedupe key makes a second call a no-op, so a
  * retried job, the delayed job and the sweep together still send it once.
  */
-export async function queueSurveyReminderIfDue(trx: Tx, applicationId: string, reminder: number, now = new Date()): Promise<OutboxRef | null> {
+export async function queueSurveyReminderIfDue(
+  trx: Tx,
+  applicationId: string,
+  reminder: number,
+  now = new Date(),
+): Promise<OutboxRef | null> {
   const application = await trx
     .selectFrom("applications")
     .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")

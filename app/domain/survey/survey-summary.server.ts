@@ -22,7 +22,13 @@ export async function findSurveySummary(trx: Tx, applicationId: string, teamId: 
   }
   if (!response.completedAt) {
     const [answered, live] = await Promise.all([countAnswers(trx, response.id), findLiveSurvey(trx)]);
-    return { state: "in_progress" as const, answered, total: live.definition.items.length, threshold: settings.surveyThreshold, startedAt: response.startedAt };
+    return {
+      state: "in_progress" as const,
+      answered,
+      total: live.definition.items.length,
+      threshold: settings.surveyThreshold,
+      startedAt: response.startedAt,
+    };
   }
   const profile = response.profile as SurveyProfile;
   const comparison = await findComparisonProfiles(trx, teamId);
@@ -45,7 +51,11 @@ export async function findSurveySummary(trx: Tx, applicationId: string, teamId: 
     })),
     strongest: strongestValues(profile).map((v) => v.name),
     below: valuesBelow(profile, settings.surveyThreshold).map((v) => ({ name: v.name, score: v.score })),
-    comparison: { teamAnswered: comparison.teamAnswered, organisationAnswered: comparison.organisationAnswered, minimum: comparison.minimum },
+    comparison: {
+      teamAnswered: comparison.teamAnswered,
+      organisationAnswered: comparison.organisationAnswered,
+      minimum: comparison.minimum,
+    },
   };
 }
 

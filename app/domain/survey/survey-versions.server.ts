@@ -26,7 +26,9 @@ export async function findSurveyVersion(trx: Tx, id: string): Promise<SurveyVers
 }
 
 export async function findDraftSurvey(trx: Tx): Promise<SurveyVersion | undefined> {
-  return (await trx.selectFrom("surveyVersions").select(columns).where("status", "=", "draft").executeTakeFirst()) as SurveyVersion | undefined;
+  return (await trx.selectFrom("surveyVersions").select(columns).where("status", "=", "draft").executeTakeFirst()) as
+    | SurveyVersion
+    | undefined;
 }
 
 /**
@@ -38,11 +40,18 @@ export async function saveDraftSurvey(trx: Tx, definition: SurveyDefinition): Pr
   if (!parsed.success) throw new SurveyError("invalid", "The survey is not complete: every value needs a name and every item needs text.");
   const draft = await findDraftSurvey(trx);
   if (draft) {
-    await trx.updateTable("surveyVersions").set({ definition: JSON.stringify(parsed.data) }).where("id", "=", draft.id).execute();
+    await trx
+      .updateTable("surveyVersions")
+      .set({ definition: JSON.stringify(parsed.data) })
+      .where("id", "=", draft.id)
+      .execute();
     return { ...draft, definition: parsed.data };
   }
   await findLiveSurvey(trx);
-  const { max } = await trx.selectFrom("surveyVersions").select((eb) => eb.fn.max("version").as("max")).executeTakeFirstOrThrow();
+  const { max } = await trx
+    .selectFrom("surveyVersions")
+    .select((eb) => eb.fn.max("version").as("max"))
+    .executeTakeFirstOrThrow();
   const created = await trx
     .insertInto("surveyVersions")
     .values({ version: Number(max) + 1, status: "draft", definition: JSON.stringify(parsed.data) })

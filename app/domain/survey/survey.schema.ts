@@ -63,9 +63,7 @@ export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
 /** An answer: "1"-"5" for a statement, the chosen option's id for a situational question. */
 export type Answers = Record<string, string>;
 
-export type SurveyPage =
-  | { kind: "value"; value: SurveyValue; items: Statement[] }
-  | { kind: "situational"; item: Situational };
+export type SurveyPage = { kind: "value"; value: SurveyValue; items: Statement[] } | { kind: "situational"; item: Situational };
 
 /** One value's statements per page, in the values' order, then one scenario per page. */
 export function surveyPages(definition: SurveyDefinition): SurveyPage[] {
@@ -97,19 +95,33 @@ export function pageAnswersSchema(page: SurveyPage) {
   return z.object(shape);
 }
 
-export const SurveySettingsSchema = z.object({
-  threshold: z.coerce
-    .number({ error: "Enter a number from 0 to 100" })
-    .check(z.int({ error: "Enter a whole number from 0 to 100" }), z.minimum(0, { error: "Enter a number from 0 to 100" }), z.maximum(100, { error: "Enter a number from 0 to 100" })),
-  firstReminderDays: z.coerce
-    .number({ error: "Enter a number of days" })
-    .check(z.int({ error: "Enter a whole number of days" }), z.minimum(1, { error: "Send the first reminder after at least 1 day" }), z.maximum(30, { error: "Use 30 days or fewer" })),
-  secondReminderDays: z.coerce
-    .number({ error: "Enter a number of days" })
-    .check(z.int({ error: "Enter a whole number of days" }), z.minimum(1, { error: "Enter at least 1 day" }), z.maximum(30, { error: "Use 30 days or fewer" })),
-}).check(
-  z.refine((s) => s.secondReminderDays > s.firstReminderDays, {
-    error: "Send the second reminder later than the first",
-    path: ["secondReminderDays"],
-  }),
-);
+export const SurveySettingsSchema = z
+  .object({
+    threshold: z.coerce
+      .number({ error: "Enter a number from 0 to 100" })
+      .check(
+        z.int({ error: "Enter a whole number from 0 to 100" }),
+        z.minimum(0, { error: "Enter a number from 0 to 100" }),
+        z.maximum(100, { error: "Enter a number from 0 to 100" }),
+      ),
+    firstReminderDays: z.coerce
+      .number({ error: "Enter a number of days" })
+      .check(
+        z.int({ error: "Enter a whole number of days" }),
+        z.minimum(1, { error: "Send the first reminder after at least 1 day" }),
+        z.maximum(30, { error: "Use 30 days or fewer" }),
+      ),
+    secondReminderDays: z.coerce
+      .number({ error: "Enter a number of days" })
+      .check(
+        z.int({ error: "Enter a whole number of days" }),
+        z.minimum(1, { error: "Enter at least 1 day" }),
+        z.maximum(30, { error: "Use 30 days or fewer" }),
+      ),
+  })
+  .check(
+    z.refine((s) => s.secondReminderDays > s.firstReminderDays, {
+      error: "Send the second reminder later than the first",
+      path: ["secondReminderDays"],
+    }),
+  );

@@ -38,9 +38,10 @@ async function findApplicationFor(trx: Tx, respondent: Extract<Respondent, { app
 
 function findResponse(trx: Tx, respondent: Respondent) {
   const query = trx.selectFrom("surveyResponses").select(["id", "versionId", "completedAt"]);
-  return ("applicationId" in respondent
-    ? query.where("applicationId", "=", respondent.applicationId)
-    : query.where("teamMemberId", "=", respondent.teamMemberId)
+  return (
+    "applicationId" in respondent
+      ? query.where("applicationId", "=", respondent.applicationId)
+      : query.where("teamMemberId", "=", respondent.teamMemberId)
   ).executeTakeFirst();
 }
 
@@ -124,7 +125,9 @@ export async function saveSurveyPage(
   await trx
     .insertInto("surveyAnswers")
     .values(answers)
-    .onConflict((oc) => oc.columns(["responseId", "itemId"]).doUpdateSet({ answer: (eb) => eb.ref("excluded.answer"), answeredAt: sql`now()` }))
+    .onConflict((oc) =>
+      oc.columns(["responseId", "itemId"]).doUpdateSet({ answer: (eb) => eb.ref("excluded.answer"), answeredAt: sql`now()` }),
+    )
     .execute();
 
   const all = { ...state.answers, ...parsed.data };
