@@ -148,3 +148,76 @@ export async function expectNoAxeViolations(page: Page) {
   );
   expect(readable, `axe found ${violations.length} violation(s) on ${page.url()}`).toEqual([]);
 }
+
+/** The newest email to `to` whose subject matches and that is not among `seen` (emails read before), waiting for it. */
+export async function readNewEmail(
+  request: APIRequestContext,
+  to: string,
+  subject: string | RegExp,
+  seen: CapturedEmail[],
+  timeout = 15_000,
+) {
+  const old = new Set(seen.map((m) => m.id));
+  const matches = (m: CapturedEmail) =>
+    !old.has(m.id) && (typeof subject === "string" ? m.subject.includes(subject) : subject.test(m.subject));
+  let found: CapturedEmail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await readEmails(request, to)).find(matches);
+        return Boolean(found);
+      },
+      { message: `a new email to ${to} about ${subject}`, timeout, intervals: [100, 250, 500] },
+    )
+    .toBe(true);
+  return found as CapturedEmail;
+}
+
+/**
+ * Signed out, asks /me for a sign-in link by email, follows the link in the new email and presses
+ * Continue: ends on /me (the link a candidate asks for leads there).
+ */
+export async function requestSignInLink(page: Page, request: APIRequestContext, email: string, orgName = "Oakfield Home Care") {
+  const seen = await readEmails(request, email);
+  await page.goto("/me");
+  await expect(page.getByRole("heading", { level: 1, name: "See your applications" })).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  const message = await readNewEmail(request, email, `Your sign-in link for ${orgName}`, seen);
+  await page.goto(signInPath(message));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/me$/);
+}
+
+/** The survey page that is open is page `n` (of `of`). */
+export async function expectSurveyPage(page: Page, n: number, of = 13) {
+  await expect(page.getByText(`Page ${n} of ${of}`, { exact: true })).toBeVisible();
+}
+
+/**
+ * Answers every question on the survey page that is open, then saves it: `choice` (a label of
+ * the agree scale) for each statement, the first response for a scenario. Does not wait for the
+ * next page: check where it lands with expectSurveyPage.
+ */
+export async function answerSurveyPage(page: Page, choice = "Agree") {
+  await expect(page.getByText(/^Page \d+ of \d+$/)).toBeVisible();
+  const groups = await page.getByRole("main").getByRole("group").all();
+  expect(groups.length, `questions on ${page.url()}`).toBeGreaterThan(0);
+  const scenario = await page.getByRole("heading", { level: 1, name: "What would you do?" }).isVisible();
+  for (const group of groups) {
+    await (scenario ? group.getByRole("radio").first() : group.getByRole("radio", { name: choice, exact: true })).check();
+  }
+  await page.getByRole("button", { name: /^(Save and continue|Finish the survey)$/ }).click();
+}
+
+/** Opens `fullName`'s application from the given column (stage) of the pipeline. */
+export async function openApplicationFromPipeline(page: Page, column: string, fullName: string) {
+  await page.goto("/pipeline");
+  await expect(page.getByRole("heading", { level: 1, name: "Pipeline" })).toBeVisible();
+  await page
+    .getByRole("region", { name: new RegExp(`^${column}\\b`) })
+    .getByRole("link", { name: fullName, exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: fullName, exact: true })).toBeVisible();
+}

@@ -6,6 +6,8 @@ import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { findComparisonProfiles, inviteTeamToSurvey } from "#app/domain/survey/member-survey.server.js";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
+import { listPipeline } from "#db/queries/applications.js";
+import { STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
 import { MIX_STATUS_TEXT, sizeNote, teamMix } from "#app/domain/teams/mix.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -19,7 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await scoped(async (trx) => {
     const team = await findTeamById(trx, id);
     if (!team) return null;
-    const [members, comparison, live] = await Promise.all([listActiveMembers(trx, id), findComparisonProfiles(trx, id), findLiveSurvey(trx)]);
+    const [members, comparison, live, applications] = await Promise.all([
+      listActiveMembers(trx, id),
+      findComparisonProfiles(trx, id),
+      findLiveSurvey(trx),
+      listPipeline(trx, { teamId: id }),
+    ]);
+    const candidates = applications.filter((a) => !["applied", "started", "declined", "withdrawn"].includes(a.stage));
     const rows = live.definition.values.map((v) => ({
       key: v.key,
       name: v.name,
@@ -27,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team: comparison.team?.find((t) => t.key === v.key)?.score ?? null,
       organisation: comparison.organisation?.find((o) => o.key === v.key)?.score ?? null,
     }));
-    return { team, members, survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null } };
+    return { team, members, candidates, survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null } };
   });
   if (!found) throw new Response("We could not find that team.", { status: 404 });
   const experienced = found.members.filter((m) => m.experience === "experienced").length;
@@ -45,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, members, mix, survey, canInvite } = useLoaderData<typeof loader>();
+  const { team, members, mix, survey, canInvite, candidates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -87,6 +95,17 @@ export default function TeamPage() {
             </button>
           </Form>
         ) : null}
+      </section>
+      <section aria-labelledby="candidates-title">
+        <h2 id="candidates-title">People who may join</h2>
+        {candidates.length === 0 ? <p>Nobody is in the pipeline for this team right now.</p> : null}
+        <ul>
+          {candidates.map((c) => (
+            <li key={c.id}>
+              <Link to={`/pipeline/${c.id}`}>{c.fullName}</Link>: {STAGE_LABELS[c.stage as Stage] ?? c.stage}, {c.vacancyTitle}
+            </li>
+          ))}
+        </ul>
       </section>
       <h2>Members</h2>
       <div className="table-wrap">

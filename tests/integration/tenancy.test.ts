@@ -5,7 +5,7 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
-import { applicationInput, closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
+import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 
 afterAll(closeOwnerDb);
 
@@ -41,7 +41,9 @@ describe("tenancy", () => {
     const a = await insertOrg();
     const b = await insertOrg();
     const applied = await withOrg(getDb(), a.orgId, (trx) => applyToVacancy(trx, a.vacancyId, applicationInput()));
-    const seenByB = await withOrg(getDb(), b.orgId, (trx) => trx.selectFrom("applications").select("id").where("id", "=", applied.applicationId).execute());
+    const seenByB = await withOrg(getDb(), b.orgId, (trx) =>
+      trx.selectFrom("applications").select("id").where("id", "=", applied.applicationId).execute(),
+    );
     expect(seenByB).toEqual([]);
     const updated = await withOrg(getDb(), b.orgId, (trx) =>
       trx.updateTable("applications").set({ stage: "offer" }).where("id", "=", applied.applicationId).executeTakeFirst(),
@@ -62,7 +64,9 @@ describe("tenancy", () => {
     const url = `http://localhost/pipeline/${applied.applicationId}`;
     const params = { applicationId: applied.applicationId };
 
-    const read = await caught(applicationLoader({ request: new Request(url, { headers: { Cookie: riversideLead } }), params, context: {} }));
+    const read = await caught(
+      applicationLoader({ request: new Request(url, { headers: { Cookie: riversideLead } }), params, context: {} }),
+    );
     expect((read as Response).status).toBe(404);
 
     const form = new URLSearchParams({ to: "survey", expectedStage: "applied" });
@@ -70,17 +74,86 @@ describe("tenancy", () => {
     const moved = await caught(applicationAction({ request: post, params, context: {} }));
     expect((moved as Response).status).toBe(404);
 
-    const list = await pipelineLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: riversideLead } }), params: {}, context: {} });
+    const list = await pipelineLoader({
+      request: new Request("http://localhost/pipeline", { headers: { Cookie: riversideLead } }),
+      params: {},
+      context: {},
+    });
     expect(list.columns.flatMap((c) => c.items.map((i) => i.fullName))).not.toContain("Private Person");
 
     // Still untouched, and the organisation's own lead sees and can move it.
     const oakfieldLead = await staffCookie(oakfield.orgId, oakfield.leadId);
     const own = await applicationLoader({ request: new Request(url, { headers: { Cookie: oakfieldLead } }), params, context: {} });
     expect(own.application).toMatchObject({ fullName: "Private Person", stage: "applied" });
-    const ok = await applicationAction({ request: new Request(url, { method: "POST", body: form, headers: { Cookie: oakfieldLead } }), params, context: {} });
+    const ok = await applicationAction({
+      request: new Request(url, { method: "POST", body: form, headers: { Cookie: oakfieldLead } }),
+      params,
+      context: {},
+    });
     expect((ok as Response).status).toBe(302);
     const after = await applicationLoader({ request: new Request(url, { headers: { Cookie: oakfieldLead } }), params, context: {} });
     expect(after.application.stage).toBe("survey");
     expect(after.events.at(-1)).toMatchObject({ fromStage: "applied", toStage: "survey", actorName: "Lee Lead" });
+  });
+});
+
+describe("team members", () => {
+  it("see the candidates for their own team, and not another team's", async () => {
+    const org = await insertOrg();
+    const { memberId, outsiderId } = await withOrg(ownerDb(), org.orgId, async (trx) => {
+      const member = await trx
+        .insertInto("users")
+        .values({ email: `m@${org.slug}.test`, name: "Mo", role: "member", passwordHash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const outsider = await trx
+        .insertInto("users")
+        .values({ email: `o@${org.slug}.test`, name: "Oz", role: "member", passwordHash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const region = await trx.selectFrom("regions").select("id").executeTakeFirstOrThrow();
+      const other = await trx
+        .insertInto("teams")
+        .values({ name: "Other", town: "Elsewhere", regionId: region.id })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("teamMembers")
+        .values({ teamId: org.teamId, userId: member.id, name: "Mo", experience: "experienced", joinedOn: "2024-01-01" })
+        .execute();
+      await trx
+        .insertInto("teamMembers")
+        .values({ teamId: other.id, userId: outsider.id, name: "Oz", experience: "experienced", joinedOn: "2024-01-01" })
+        .execute();
+      return { memberId: member.id, outsiderId: outsider.id };
+    });
+    const applied = await withOrg(getDb(), org.orgId, (trx) =>
+      applyToVacancy(trx, org.vacancyId, applicationInput({ fullName: "Team Candidate" })),
+    );
+    const url = `http://localhost/pipeline/${applied.applicationId}`;
+    const params = { applicationId: applied.applicationId };
+
+    const asMember = await applicationLoader({
+      request: new Request(url, { headers: { Cookie: await staffCookie(org.orgId, memberId) } }),
+      params,
+      context: {},
+    });
+    expect(asMember).toMatchObject({ application: { fullName: "Team Candidate" }, canManage: false });
+
+    const outsiderCookie = await staffCookie(org.orgId, outsiderId);
+    const asOutsider = await caught(
+      applicationLoader({ request: new Request(url, { headers: { Cookie: outsiderCookie } }), params, context: {} }),
+    );
+    expect((asOutsider as Response).status).toBe(404);
+    // Members cannot move applications, even their own team's.
+    const form = new URLSearchParams({ to: "survey", expectedStage: "applied" });
+    const moved = await caught(
+      applicationAction({
+        request: new Request(url, { method: "POST", body: form, headers: { Cookie: await staffCookie(org.orgId, memberId) } }),
+        params,
+        context: {},
+      }),
+    );
+    expect((moved as Response).status).toBe(403);
   });
 });
