@@ -16,10 +16,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CandidateSurveyPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string>; values?: Record<string, string> }>();
   return (
     <div className="narrow">
-      <SurveyPageForm {...data} key={data.pageNumber} serverErrors={actionData?.fieldErrors} />
+      <SurveyPageForm {...data} answers={{ ...data.answers, ...actionData?.values }} key={data.pageNumber} serverErrors={actionData?.fieldErrors} />
     </div>
   );
 }

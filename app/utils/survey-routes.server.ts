@@ -43,7 +43,11 @@ export async function saveSurveyPageAction(ctx: SurveyContext, pageParam: string
   const result = await ctx
     .scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName))
     .catch(surveyErrorResponse);
-  if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) {
+    // Keep what was chosen on this page, so nothing is lost when the server names what is missing.
+    const values = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return Response.json({ fieldErrors: result.fieldErrors, values }, { status: 400 });
+  }
   if (!result.completed) throw redirect(`${ctx.base}/${result.nextPage + 1}`);
   if ("applicationId" in ctx.respondent) await cancelSurveyReminders(ctx.respondent.applicationId);
   throw redirect(`${ctx.base}/done`);

@@ -6,6 +6,7 @@ export function findSurveyResponseForApplication(trx: Tx, applicationId: string)
     .innerJoin("surveyVersions", "surveyVersions.id", "surveyResponses.versionId")
     .select([
       "surveyResponses.id",
+      "surveyResponses.versionId",
       "surveyResponses.startedAt",
       "surveyResponses.completedAt",
       "surveyResponses.fit",

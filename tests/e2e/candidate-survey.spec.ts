@@ -293,6 +293,14 @@ test.describe("without JavaScript", () => {
     }
     await expectSurveyPage(page, 1);
 
+    // Half a page: the server names what is missing and keeps what was chosen.
+    const first = page.getByRole("group", { name: PAGE_1[0], exact: true });
+    await first.getByRole("radio", { name: "Agree", exact: true }).check();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+    await expect(page.getByRole("group", { name: PAGE_1[0], exact: true }).getByRole("radio", { name: "Agree", exact: true })).toBeChecked();
+    await expect(page.getByRole("group", { name: PAGE_1[1], exact: true })).toHaveAccessibleDescription(`Error: ${agreeMessage(PAGE_1[1])}`);
+
     await answerSurveyPage(page, "Disagree");
     await expectSurveyPage(page, 2);
     await expect(page).toHaveURL(/\/me\/survey\/[0-9a-f-]{36}\/2$/);

@@ -3,7 +3,7 @@ import { countAnswers, findSurveyResponseForApplication } from "#db/queries/surv
 import { findComparisonProfiles } from "./member-survey.server.js";
 import { getOrgSettings } from "./org-settings.server.js";
 import { type SurveyProfile, strongestValues, valuesBelow } from "./scoring.js";
-import { findLiveSurvey } from "./survey-versions.server.js";
+import { findLiveSurvey, findSurveyVersion } from "./survey-versions.server.js";
 
 export type SurveyState = "not_started" | "in_progress" | "complete";
 
