@@ -1,8 +1,7 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
-import { useForm } from "react-hook-form";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { type Answers, LIKERT, pageAnswersSchema, pageItems, type SurveyPage } from "#app/domain/survey/survey.schema.js";
 import { ChoiceGroup, ErrorSummary } from "./forms.js";
+import { useSchemaForm } from "./use-schema-form.js";
 
 /**
  * One survey page: radios in a fieldset per item, saved when submitted. Works without
@@ -24,18 +23,9 @@ export function SurveyPageForm({
   backTo: string | null;
 }) {
   const items = pageItems(page);
-  const submit = useSubmit();
   const navigation = useNavigation();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<Record<string, unknown>>({
-    resolver: zodResolver(pageAnswersSchema(page)),
-    shouldFocusError: false,
-    defaultValues: Object.fromEntries(items.map((i) => [i.id, answers[i.id]])),
-  });
-  const message = (id: string) => errors[id]?.message ?? serverErrors?.[id];
+  const form = useSchemaForm(pageAnswersSchema(page));
+  const message = (id: string) => (Object.keys(form.errors).length ? form.errors[id] : serverErrors?.[id]);
   const last = pageNumber === pageCount;
   return (
     <>
@@ -45,15 +35,7 @@ export function SurveyPageForm({
         </span>
         <progress max={pageCount} value={pageNumber - 1} aria-label={`${pageNumber - 1} of ${pageCount} pages done`} />
       </p>
-      <Form
-        method="post"
-        noValidate
-        className="stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>
         <ErrorSummary errors={Object.fromEntries(items.map((i) => [i.id, message(i.id)]))} />
         {page.kind === "value" ? (
           <>
@@ -68,7 +50,6 @@ export function SurveyPageForm({
                 options={LIKERT}
                 error={message(item.id)}
                 defaultValue={answers[item.id]}
-                registration={register(item.id)}
               />
             ))}
           </>
@@ -84,7 +65,6 @@ export function SurveyPageForm({
               options={Object.fromEntries(page.item.options.map((o) => [o.id, o.text]))}
               error={message(page.item.id)}
               defaultValue={answers[page.item.id]}
-              registration={register(page.item.id)}
             />
           </>
         )}

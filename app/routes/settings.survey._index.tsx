@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { getOrgSettings, saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
-import { SurveySettingsSchema } from "#app/domain/survey/survey.schema.js";
+import { SurveySettingsSchema, type SurveySettingsInput, type SurveySettingsOutput } from "#app/domain/survey/survey.schema.js";
 import { findDraftSurvey, findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -43,8 +45,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SurveySettings() {
   const { live, draftVersion, settings } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string>; values: Record<string, string> }>();
-  const errors = actionData?.fieldErrors ?? {};
   const value = (name: string, fallback: number) => actionData?.values?.[name] ?? String(fallback);
+  // Staff pages have no JavaScript budget, so this form uses react-hook-form with the same schema
+  // the action parses (candidate pages use the lighter useSchemaForm).
+  const submit = useSubmit();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors: clientErrors },
+  } = useForm<SurveySettingsInput, unknown, SurveySettingsOutput>({ resolver: zodResolver(SurveySettingsSchema), shouldFocusError: false });
+  const errors: Record<string, string | undefined> = {
+    threshold: clientErrors.threshold?.message ?? actionData?.fieldErrors.threshold,
+    firstReminderDays: clientErrors.firstReminderDays?.message ?? actionData?.fieldErrors.firstReminderDays,
+    secondReminderDays: clientErrors.secondReminderDays?.message ?? actionData?.fieldErrors.secondReminderDays,
+  };
   return (
     <div className="narrow">
       <h1>Values survey</h1>
@@ -85,7 +99,15 @@ export default function SurveySettings() {
         </Link>
       </section>
       <h2>When someone finishes the survey</h2>
-      <Form method="post" noValidate className="stack">
+      <Form
+        method="post"
+        noValidate
+        className="stack"
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          void handleSubmit(() => submit(form))(event);
+        }}
+      >
         <ErrorSummary errors={errors} />
         <TextField
           name="threshold"
@@ -93,6 +115,7 @@ export default function SurveySettings() {
           label="Invite to book a workshop at an overall fit of (0-100)"
           hint="Below this, the application goes to your review queue. Nobody is ever turned down automatically."
           error={errors.threshold}
+          registration={register("threshold")}
           defaultValue={value("threshold", settings.surveyThreshold)}
         />
         <TextField
@@ -101,6 +124,7 @@ export default function SurveySettings() {
           label="First reminder, days after applying"
           hint="For people who have not finished the survey."
           error={errors.firstReminderDays}
+          registration={register("firstReminderDays")}
           defaultValue={value("firstReminderDays", settings.surveyReminderDays[0] ?? 2)}
         />
         <TextField
@@ -108,6 +132,7 @@ export default function SurveySettings() {
           inputMode="numeric"
           label="Second reminder, days after applying"
           error={errors.secondReminderDays}
+          registration={register("secondReminderDays")}
           defaultValue={value("secondReminderDays", settings.surveyReminderDays[1] ?? 5)}
         />
         <button type="submit" className="button">

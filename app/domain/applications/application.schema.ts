@@ -1,4 +1,4 @@
-// Shared by the browser (react-hook-form) and the server action: zod/mini keeps the bundle small.
+// Shared by the browser (useSchemaForm) and the server action: zod/mini keeps the bundle small.
 import * as z from "zod/mini";
 
 export const SOURCES = {

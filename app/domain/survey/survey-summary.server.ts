@@ -21,11 +21,12 @@ export async function findSurveySummary(trx: Tx, applicationId: string, teamId: 
     return { state: "not_started" as const, answered: 0, total: live.definition.items.length, threshold: settings.surveyThreshold };
   }
   if (!response.completedAt) {
-    const [answered, live] = await Promise.all([countAnswers(trx, response.id), findLiveSurvey(trx)]);
+    // Counted against the version they started, which may differ from the live one.
+    const [answered, started] = await Promise.all([countAnswers(trx, response.id), findSurveyVersion(trx, response.versionId)]);
     return {
       state: "in_progress" as const,
       answered,
-      total: live.definition.items.length,
+      total: started.definition.items.length,
       threshold: settings.surveyThreshold,
       startedAt: response.startedAt,
     };

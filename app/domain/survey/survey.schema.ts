@@ -125,3 +125,6 @@ export const SurveySettingsSchema = z
       path: ["secondReminderDays"],
     }),
   );
+
+export type SurveySettingsInput = z.input<typeof SurveySettingsSchema>;
+export type SurveySettingsOutput = z.output<typeof SurveySettingsSchema>;

@@ -1,14 +1,7 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { useForm } from "react-hook-form";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
-import {
-  ADJUSTMENTS,
-  AVAILABILITY,
-  type ApplicationFormValues,
-  ApplicationSchema,
-  SOURCES,
-} from "#app/domain/applications/application.schema.js";
+import { useSchemaForm } from "#app/components/use-schema-form.js";
+import { ADJUSTMENTS, APPLICATION_ARRAY_FIELDS, AVAILABILITY, ApplicationSchema, SOURCES } from "#app/domain/applications/application.schema.js";
 import type { FieldErrors } from "#app/utils/validation.js";
 
 type ActionData = { fieldErrors: FieldErrors; values: Record<string, string | string[]> };
@@ -34,40 +27,16 @@ export function ApplicationForm() {
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
   const navigation = useNavigation();
-  const submit = useSubmit();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<ApplicationFormValues>({
-    resolver: zodResolver(ApplicationSchema),
-    shouldFocusError: false,
-    defaultValues: {
-      fullName: text("fullName"),
-      email: text("email"),
-      phone: text("phone"),
-      location: text("location"),
-      availability: list("availability") as ApplicationFormValues["availability"],
-      adjustments: list("adjustments") as ApplicationFormValues["adjustments"],
-      adjustmentsNote: text("adjustmentsNote"),
-    },
-  });
-
-  const message = (name: string) => (errors as Record<string, { message?: string }>)[name]?.message ?? actionData?.fieldErrors[name];
+  const form = useSchemaForm(ApplicationSchema, APPLICATION_ARRAY_FIELDS);
+  const submitted = navigation.state === "submitting";
+  // The browser's check runs first; the server's answer shows when it was skipped (no JavaScript).
+  const message = (name: string) => (Object.keys(form.errors).length ? form.errors[name] : actionData?.fieldErrors[name]);
   const summary = Object.fromEntries(FIELD_ORDER.map((name) => [name, message(name)]));
 
   return (
-    <Form
-      method="post"
-      noValidate
-      className="stack"
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => submit(form))(event);
-      }}
-    >
+    <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>
       <ErrorSummary errors={summary} />
-      <TextField name="fullName" label="Full name" autoComplete="name" error={message("fullName")} defaultValue={text("fullName")} registration={register("fullName")} />
+      <TextField name="fullName" label="Full name" autoComplete="name" error={message("fullName")} defaultValue={text("fullName")} />
       <TextField
         name="email"
         type="email"
@@ -77,9 +46,8 @@ export function ApplicationForm() {
         spellCheck={false}
         error={message("email")}
         defaultValue={text("email")}
-        registration={register("email")}
       />
-      <TextField name="phone" type="tel" label="Phone number" autoComplete="tel" error={message("phone")} defaultValue={text("phone")} registration={register("phone")} />
+      <TextField name="phone" type="tel" label="Phone number" autoComplete="tel" error={message("phone")} defaultValue={text("phone")} />
       <TextField
         name="location"
         label="Town or postcode"
@@ -87,7 +55,6 @@ export function ApplicationForm() {
         autoComplete="postal-code"
         error={message("location")}
         defaultValue={text("location")}
-        registration={register("location")}
       />
       <ChoiceGroup
         name="availability"
@@ -97,7 +64,6 @@ export function ApplicationForm() {
         options={AVAILABILITY}
         error={message("availability")}
         defaultValue={list("availability")}
-        registration={register("availability")}
       />
       <ChoiceGroup
         name="experience"
@@ -107,7 +73,6 @@ export function ApplicationForm() {
         options={{ experienced: "Yes, I have worked in care", new_to_care: "No, I would be new to care" }}
         error={message("experience")}
         defaultValue={text("experience")}
-        registration={register("experience")}
       />
       <SelectField
         name="source"
@@ -116,7 +81,6 @@ export function ApplicationForm() {
         placeholder="Choose one"
         error={message("source")}
         defaultValue={text("source")}
-        registration={register("source")}
       />
       <ChoiceGroup
         name="rightToWork"
@@ -125,7 +89,6 @@ export function ApplicationForm() {
         options={{ yes: "Yes", no: "No" }}
         error={message("rightToWork")}
         defaultValue={text("rightToWork")}
-        registration={register("rightToWork")}
       />
       <ChoiceGroup
         name="adjustments"
@@ -135,14 +98,12 @@ export function ApplicationForm() {
         options={ADJUSTMENTS}
         error={message("adjustments")}
         defaultValue={list("adjustments")}
-        registration={register("adjustments")}
       />
       <TextArea
         name="adjustmentsNote"
         label="Anything else we can do to help? (optional)"
         error={message("adjustmentsNote")}
         defaultValue={text("adjustmentsNote")}
-        registration={register("adjustmentsNote")}
       />
       <ChoiceGroup
         name="consent"
@@ -156,10 +117,9 @@ export function ApplicationForm() {
         options={{ yes: "I have read the privacy notice and agree to you using my answers this way" }}
         error={message("consent")}
         defaultValue={text("consent")}
-        registration={register("consent")}
       />
-      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-        {navigation.state === "submitting" ? "Sending…" : "Send my application"}
+      <button type="submit" className="button" disabled={submitted}>
+        {submitted ? "Sending…" : "Send my application"}
       </button>
     </Form>
   );
