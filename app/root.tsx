@@ -54,6 +54,11 @@ function Header() {
               <Link to="/pipeline">Pipeline</Link>
             </li>
           ) : null}
+          {viewer?.kind === "staff" && viewer.role !== "member" ? (
+            <li>
+              <Link to="/workshops">Workshops</Link>
+            </li>
+          ) : null}
           {viewer?.kind === "staff" ? (
             <li>
               <Link to="/teams">Teams</Link>

@@ -34,6 +34,7 @@ const CANDIDATE_ROUTES = [
   // Team members answer the same survey from a personal link, often on a phone.
   "routes/team-survey.$token.$page",
   "routes/team-survey.$token.done",
+  "routes/me_.workshop.$applicationId",
 ];
 const STAFF_ROUTES = [
   "routes/sign-in",
@@ -43,6 +44,8 @@ const STAFF_ROUTES = [
   "routes/teams.$teamId",
   "routes/settings.survey._index",
   "routes/settings.survey.edit",
+  "routes/workshops._index",
+  "routes/workshops.$workshopId",
 ];
 // Routes with no page of their own (resource routes, actions only).
 const NOT_PAGES = new Set([
@@ -50,6 +53,7 @@ const NOT_PAGES = new Set([
   "routes/sign-out",
   "routes/me_.survey.$applicationId._index",
   "routes/team-survey.$token._index",
+  "routes/me_.workshop.$applicationId.calendar[.]ics",
 ]);
 
 type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] };

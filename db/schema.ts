@@ -181,6 +181,56 @@ export interface MemberSurveyLinksTable {
   expiresAt: Timestamp;
 }
 
+export type RubricCriterion = { key: string; criterion: string; value: string; levels: Record<"1" | "2" | "3" | "4", string> };
+
+export interface ScenarioExercisesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  title: string;
+  brief: string;
+  rubric: ColumnType<RubricCriterion[], string, string>;
+  createdAt: Generated<Date>;
+}
+
+export interface WorkshopsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  venueName: string;
+  venueAddress: string;
+  directions: Generated<string>;
+  accessibility: Generated<string>;
+  capacity: Generated<number>;
+  status: Generated<"scheduled" | "cancelled">;
+  createdAt: Generated<Date>;
+}
+
+export interface WorkshopTeamsTable {
+  orgId: OrgId;
+  workshopId: string;
+  teamId: string;
+}
+
+export interface WorkshopExercisesTable {
+  orgId: OrgId;
+  workshopId: string;
+  exerciseId: string;
+  position: Generated<number>;
+}
+
+export interface WorkshopBookingsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  workshopId: string;
+  applicationId: string;
+  status: Generated<"booked" | "cancelled">;
+  adjustments: Generated<string>;
+  sequence: Generated<number>;
+  bookedAt: Generated<Date>;
+  cancelledAt: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -199,6 +249,11 @@ export interface Database {
   surveyResponses: SurveyResponsesTable;
   surveyAnswers: SurveyAnswersTable;
   memberSurveyLinks: MemberSurveyLinksTable;
+  scenarioExercises: ScenarioExercisesTable;
+  workshops: WorkshopsTable;
+  workshopTeams: WorkshopTeamsTable;
+  workshopExercises: WorkshopExercisesTable;
+  workshopBookings: WorkshopBookingsTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -7,6 +7,8 @@ import ApplicationReceived, { type ApplicationReceivedProps, subject as received
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
+import WorkshopBooked, { subject as bookedSubject, type WorkshopBookedProps } from "./workshop-booked.js";
+import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledProps } from "./workshop-cancelled.js";
 
 /** Every email the app sends: its template and props. */
 export type Email =
@@ -14,7 +16,11 @@ export type Email =
   | { template: "already-applied"; props: AlreadyAppliedProps }
   | { template: "sign-in-link"; props: SignInLinkProps }
   | { template: "survey-reminder"; props: SurveyReminderProps }
-  | { template: "member-survey-invite"; props: MemberSurveyInviteProps };
+  | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
+  | { template: "workshop-booked"; props: WorkshopBookedProps }
+  | { template: "workshop-cancelled"; props: WorkshopCancelledProps };
+
+export type Attachment = { filename: string; content: string; contentType: string };
 
 function compose(email: Email) {
   switch (email.template) {
@@ -28,6 +34,10 @@ function compose(email: Email) {
       return { subject: reminderSubject(email.props), element: <SurveyReminder {...email.props} /> };
     case "member-survey-invite":
       return { subject: memberInviteSubject(email.props), element: <MemberSurveyInvite {...email.props} /> };
+    case "workshop-booked":
+      return { subject: bookedSubject(email.props), element: <WorkshopBooked {...email.props} /> };
+    case "workshop-cancelled":
+      return { subject: cancelledSubject(email.props), element: <WorkshopCancelled {...email.props} /> };
   }
 }
 
@@ -41,12 +51,19 @@ function getResend() {
  * Sends one email through Resend. `idempotencyKey` makes a retried send a no-op on Resend's side.
  * Throws on failure so the job is retried with backoff.
  */
-export async function sendEmail(to: string, email: Email, idempotencyKey: string) {
+export async function sendEmail(to: string, email: Email, idempotencyKey: string, attachments: Attachment[] = []) {
   const { subject, element } = compose(email);
   const html = await render(element);
   const text = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
   const { data, error } = await getResend().emails.send(
-    { from: getServerEnv().EMAIL_FROM, to, subject, html, text },
+    {
+      from: getServerEnv().EMAIL_FROM,
+      to,
+      subject,
+      html,
+      text,
+      attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content).toString("base64"), contentType: a.contentType })),
+    },
     { idempotencyKey },
   );
   if (error || !data) throw new Error(`Resend refused "${subject}" to ${to}: ${error?.message ?? "no id returned"}`);

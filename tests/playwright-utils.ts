@@ -16,7 +16,15 @@ export const uniqueName = (first: string) =>
     .join("")
     .replace(/^./, (c) => c.toUpperCase())}`;
 
-export type CapturedEmail = { id: string; subject: string; html: string; text: string; to: string[]; createdAt: string };
+export type CapturedEmail = {
+  id: string;
+  subject: string;
+  html: string;
+  text: string;
+  to: string[];
+  createdAt: string;
+  attachments?: { filename: string; content: string }[];
+};
 
 /**
  * The newest email to `to` (optionally whose subject matches), waiting for the worker to send it.

@@ -117,6 +117,13 @@ export default function Me() {
             ) : a.surveyCompleted ? (
               <p>You have finished the values survey. Thank you.</p>
             ) : null}
+            {a.stage === "workshop" ? (
+              <p>
+                <Link className="button" to={`/me/workshop/${a.id}`}>
+                  Book or change your workshop place
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

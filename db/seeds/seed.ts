@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import { getServerEnv } from "../../app/env.server.js";
 import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
+import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
+import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
 import { hashPassword } from "../../app/utils/password.server.js";
@@ -147,6 +149,35 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .executeTakeFirstOrThrow();
       vacancyIds.push(id);
     }
+    // The scenario library and upcoming workshops (10, 17 and 24 days ahead, 9:30 to 13:00 UK time).
+    const exerciseIds: string[] = [];
+    for (const exercise of DEFAULT_EXERCISES) {
+      const row = await trx
+        .insertInto("scenarioExercises")
+        .values({ title: exercise.title, brief: exercise.brief, rubric: JSON.stringify(exercise.rubric) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      exerciseIds.push(row.id);
+    }
+    const workshopIds: string[] = [];
+    for (const days of [10, 17, 24]) {
+      const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      const workshop = await trx
+        .insertInto("workshops")
+        .values({
+          startsAt: londonToUtc(date, "09:30"),
+          endsAt: londonToUtc(date, "13:00"),
+          venueName: `${seed.teams[0].town} Community Centre`,
+          venueAddress: `12 Station Road, ${seed.teams[0].town}`,
+          directions: "Buses 4 and 12 stop outside. Free parking behind the building.",
+          accessibility: "Step-free entrance and accessible toilet. A quiet room is available all morning.",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      workshopIds.push(workshop.id);
+      await trx.insertInto("workshopTeams").values([...teams.values()].map((teamId) => ({ workshopId: workshop.id, teamId }))).execute();
+      await trx.insertInto("workshopExercises").values(exerciseIds.map((exerciseId, position) => ({ workshopId: workshop.id, exerciseId, position }))).execute();
+    }
     const lead = seed.staff[0];
     for (const [index, [name, stage, experience, vacancyIndex]] of seed.candidates.entries()) {
       const applicationId = await seedApplication(trx, {
@@ -159,6 +190,9 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         lead: { id: users.get(lead[0]) as string, name: lead[1] },
       });
       // Past the survey: finished it. At the survey: one finished below the bar (the review queue), others part-way.
+      if (stage === "workshop" && index % 3 !== 0) {
+        await trx.insertInto("workshopBookings").values({ workshopId: workshopIds[0], applicationId, adjustments: "" }).execute();
+      }
       if (stage !== "applied" && stage !== "survey") {
         await seedResponse(trx, survey, { applicationId }, answerLike(survey, 0.9, random), "invited");
       } else if (stage === "survey") {

@@ -17,6 +17,7 @@ export type CapturedEmail = {
   text: string;
   createdAt: string;
   idempotencyKey: string | null;
+  attachments: { filename: string; content: string; contentType?: string }[];
 };
 
 async function readJson(req: IncomingMessage) {
@@ -51,6 +52,7 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
           text: body.text ?? "",
           createdAt: new Date().toISOString(),
           idempotencyKey: key,
+          attachments: Array.isArray(body.attachments) ? body.attachments : [],
         };
         messages.push(email);
         if (key) byKey.set(key, email.id);

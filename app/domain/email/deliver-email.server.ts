@@ -2,10 +2,13 @@ import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
-import { type Email, sendEmail } from "#emails/send-email.server.js";
+import { type Attachment, type Email, sendEmail } from "#emails/send-email.server.js";
 import { getServerEnv } from "#app/env.server.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
+import { bookingCalendar } from "../workshops/booking-calendar.js";
+import { formatLondonSlot } from "../workshops/london-time.js";
+import { findBookingDetails } from "#db/queries/workshops.js";
 
 /**
  * Sends one outbox email, once. The row is locked while sending, a sent row is skipped, and the
@@ -16,14 +19,14 @@ export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string
     const row = await trx.selectFrom("outbox").selectAll().where("id", "=", outboxId).forUpdate().executeTakeFirst();
     if (!row) return "gone" as const;
     if (row.sentAt) return "already-sent" as const;
-    const { to, email } = await composeOutboxEmail(trx, row);
-    const providerId = await sendEmail(to, email, `outbox-${row.id}`);
+    const { to, email, attachments } = await composeOutboxEmail(trx, row);
+    const providerId = await sendEmail(to, email, `outbox-${row.id}`, attachments);
     await trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId }).where("id", "=", row.id).execute();
     return "sent" as const;
   });
 }
 
-async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email }> {
+async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email; attachments?: Attachment[] }> {
   const appUrl = getServerEnv().APP_URL;
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
@@ -93,6 +96,36 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
           props: { name: firstName(member.name), teamName: member.teamName, orgName: org.name, surveyUrl, days: MEMBER_LINK_DAYS },
         },
       };
+    }
+    case "workshop-booked":
+    case "workshop-cancelled": {
+      const booking = await findBookingDetails(trx, payload.bookingId);
+      const cancelled = row.kind === "workshop-cancelled";
+      const when = formatLondonSlot(booking.startsAt, booking.endsAt);
+      const link = await createLoginLink(trx, appUrl, booking.candidateId, `/me/workshop/${booking.applicationId}`);
+      const attachments = [{ filename: "workshop.ics", content: bookingCalendar(booking, org.name, cancelled), contentType: "text/calendar" }];
+      const name = firstName(booking.fullName);
+      return cancelled
+        ? { to: booking.email, attachments, email: { template: "workshop-cancelled", props: { name, orgName: org.name, when, bookUrl: link, minutes: LOGIN_TOKEN_MINUTES } } }
+        : {
+            to: booking.email,
+            attachments,
+            email: {
+              template: "workshop-booked",
+              props: {
+                name,
+                orgName: org.name,
+                when,
+                venue: booking.venueName,
+                address: booking.venueAddress,
+                directions: booking.directions,
+                accessibility: booking.accessibility,
+                moved: booking.sequence > 0,
+                manageUrl: link,
+                minutes: LOGIN_TOKEN_MINUTES,
+              },
+            },
+          };
     }
     default:
       throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);

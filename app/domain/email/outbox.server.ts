@@ -8,7 +8,9 @@ export type OutboxMessage =
   | { kind: "application-duplicate"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
-  | { kind: "member-survey-invite"; teamMemberId: string };
+  | { kind: "member-survey-invite"; teamMemberId: string }
+  | { kind: "workshop-booked"; bookingId: string }
+  | { kind: "workshop-cancelled"; bookingId: string };
 
 export type OutboxRef = { id: string; orgId: string };
 

@@ -1,0 +1,100 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { WorkshopError } from "./workshop.errors.js";
+import { BOOKING_CUTOFF_HOURS } from "./workshop.schema.js";
+
+export type BookingRequest = { applicationId: string; candidateId: string; workshopId: string; adjustments: string };
+
+async function findInvitedApplication(trx: Tx, applicationId: string, candidateId: string) {
+  const application = await trx
+    .selectFrom("applications")
+    .select(["id", "stage", "vacancyId"])
+    .where("id", "=", applicationId)
+    .where("candidateId", "=", candidateId)
+    .executeTakeFirst();
+  if (!application) throw new WorkshopError("not_found", "We could not find that application.");
+  if (application.stage !== "workshop") throw new WorkshopError("not_invited", "This application is not at the workshop step.");
+  return application;
+}
+
+const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
+
+/**
+ * Books a seat, or moves an existing booking to another date. No overbooking, ever: the workshop
+ * row is locked (FOR UPDATE) while its seats are counted and the booking is written, so
+ * concurrent bookings for the same workshop queue up and the one that finds it full is refused.
+ */
+export async function bookSeat(trx: Tx, request: BookingRequest): Promise<{ bookingId: string; email: OutboxRef; moved: boolean }> {
+  await findInvitedApplication(trx, request.applicationId, request.candidateId);
+  const workshop = await trx
+    .selectFrom("workshops")
+    .select(["id", "capacity", "startsAt", "status"])
+    .where("id", "=", request.workshopId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (workshop?.status !== "scheduled") throw new WorkshopError("not_found", "We could not find that workshop.");
+  if (new Date(workshop.startsAt) < cutoff()) {
+    throw new WorkshopError("too_late", `That workshop starts in less than ${BOOKING_CUTOFF_HOURS} hours. Please choose a later date.`);
+  }
+
+  const current = await trx
+    .selectFrom("workshopBookings")
+    .select(["id", "workshopId", "sequence"])
+    .where("applicationId", "=", request.applicationId)
+    .where("status", "=", "booked")
+    .executeTakeFirst();
+  if (current?.workshopId === request.workshopId) {
+    await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
+    const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
+    return { bookingId: current.id, email, moved: false };
+  }
+
+  const { taken } = await trx
+    .selectFrom("workshopBookings")
+    .select(sql<number>`count(*)::int`.as("taken"))
+    .where("workshopId", "=", workshop.id)
+    .where("status", "=", "booked")
+    .executeTakeFirstOrThrow();
+  if (taken >= workshop.capacity) throw new WorkshopError("full", "Sorry, that workshop is now full. Please choose another date.");
+
+  // A change of date keeps one calendar event: the new booking carries on the old one's sequence.
+  let sequence = 0;
+  if (current) {
+    await trx
+      .updateTable("workshopBookings")
+      .set({ status: "cancelled", cancelledAt: sql`now()` })
+      .where("id", "=", current.id)
+      .execute();
+    sequence = current.sequence + 1;
+  }
+  const booking = await trx
+    .insertInto("workshopBookings")
+    .values({ workshopId: workshop.id, applicationId: request.applicationId, adjustments: request.adjustments, sequence })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
+  return { bookingId: booking.id, email, moved: Boolean(current) };
+}
+
+/** Gives the seat back; the calendar invite is cancelled by the email this sends. */
+export async function cancelBooking(trx: Tx, applicationId: string, candidateId: string): Promise<OutboxRef> {
+  await findInvitedApplication(trx, applicationId, candidateId);
+  const current = await trx
+    .selectFrom("workshopBookings")
+    .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
+    .select(["workshopBookings.id", "workshops.startsAt"])
+    .where("workshopBookings.applicationId", "=", applicationId)
+    .where("workshopBookings.status", "=", "booked")
+    .executeTakeFirst();
+  if (!current) throw new WorkshopError("not_found", "You do not have a workshop booked.");
+  if (new Date(current.startsAt) < cutoff()) {
+    throw new WorkshopError("too_late", `It is less than ${BOOKING_CUTOFF_HOURS} hours to go. Please call us to change your place.`);
+  }
+  await trx
+    .updateTable("workshopBookings")
+    .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })
+    .where("id", "=", current.id)
+    .execute();
+  return addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id });
+}

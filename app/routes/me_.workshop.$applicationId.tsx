@@ -1,0 +1,177 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { findLiveBooking, listBookableWorkshops } from "#db/queries/workshops.js";
+import { ErrorSummary, TextArea } from "#app/components/forms.js";
+import { useSchemaForm } from "#app/components/use-schema-form.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
+import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
+import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
+import { requireUuid } from "#app/utils/http-errors.server.js";
+import { candidateScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Your group workshop" }];
+
+async function scope(request: Request, applicationId: string | undefined) {
+  const id = requireUuid(applicationId);
+  const found = await candidateScope(request);
+  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/workshop/${id}`)}`);
+  return { id, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const data = await scoped(async (trx) => {
+    const application = await trx
+      .selectFrom("applications")
+      .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+      .select(["applications.id", "applications.stage", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
+      .where("applications.id", "=", id)
+      .where("applications.candidateId", "=", candidate.candidateId)
+      .executeTakeFirst();
+    if (!application) return null;
+    const from = new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
+    const [booking, workshops] = await Promise.all([findLiveBooking(trx, id), listBookableWorkshops(trx, application.teamId, from)]);
+    return { application, booking, workshops };
+  });
+  if (!data) throw new Response("We could not find that application.", { status: 404 });
+  return {
+    title: data.application.title,
+    invited: data.application.stage === "workshop",
+    adjustments: data.booking?.adjustments ?? data.application.adjustmentsNote,
+    booking: data.booking ? { ...data.booking, when: formatLondonSlot(data.booking.startsAt, data.booking.endsAt) } : null,
+    workshops: data.workshops
+      .filter((w) => w.id !== data.booking?.workshopId)
+      .map((w) => ({ ...w, when: formatLondonSlot(w.startsAt, w.endsAt), seatsLeft: Math.max(0, w.capacity - w.taken) })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const form = await request.formData();
+  try {
+    if (form.get("intent") === "cancel") {
+      const ref = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
+      await relayOutbox(getDb(), [ref]);
+      return redirect(`/me/workshop/${id}?cancelled=1`);
+    }
+    const result = parseForm(form, BookSeatSchema);
+    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+    const booked = await scoped((trx) => bookSeat(trx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
+    await relayOutbox(getDb(), [booked.email]);
+    return redirect(`/me/workshop/${id}?booked=1`);
+  } catch (error) {
+    if (error instanceof WorkshopError) {
+      return Response.json({ fieldErrors: { workshopId: error.message } }, { status: error.code === "not_found" ? 404 : 409 });
+    }
+    throw error;
+  }
+}
+
+export default function WorkshopBooking() {
+  const { title, invited, booking, workshops, adjustments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
+  const [params] = useSearchParams();
+  const form = useSchemaForm(BookSeatSchema);
+  const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/me">Your applications</Link>
+      </p>
+      <h1>Your group workshop</h1>
+      <p className="lede">For {title}. You meet other people applying and try some real situations from the job together.</p>
+      {params.get("booked") ? (
+        <p className="notice" role="status">
+          Your place is booked. We have emailed you the details and a calendar file.
+        </p>
+      ) : null}
+      {params.get("cancelled") ? (
+        <p className="notice" role="status">
+          Your place is cancelled. You can choose another date below.
+        </p>
+      ) : null}
+      {!invited ? <p>This application is not at the workshop step, so there is nothing to book here.</p> : null}
+      {booking ? (
+        <section className="card" aria-labelledby="booked-title">
+          <h2 id="booked-title">Your place</h2>
+          <p>
+            <strong>{booking.when}</strong>
+          </p>
+          <p>
+            {booking.venueName}, {booking.venueAddress}
+          </p>
+          {booking.directions ? <p>Getting there: {booking.directions}</p> : null}
+          {booking.accessibility ? <p>Access: {booking.accessibility}</p> : null}
+          <div className="button-row">
+            <a className="button secondary" href={`/me/workshop/${booking.applicationId}/calendar.ics`} download="workshop.ics">
+              Add to my calendar
+            </a>
+            <Form method="post">
+              <button type="submit" name="intent" value="cancel" className="button warning">
+                Cancel my place
+              </button>
+            </Form>
+          </div>
+        </section>
+      ) : null}
+      {invited ? (
+        <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>
+          <h2>{booking ? "Change to another date" : "Choose a date"}</h2>
+          <ErrorSummary errors={errors} />
+          {workshops.length === 0 ? (
+            <p>There are no other dates with free places right now. We will email you when there are.</p>
+          ) : (
+            <div className={`field${errors.workshopId ? " has-error" : ""}`}>
+              <fieldset aria-describedby={errors.workshopId ? "workshopId-error" : undefined}>
+                <legend>Dates with free places</legend>
+                {errors.workshopId ? (
+                  <span className="error-message" id="workshopId-error">
+                    <span className="visually-hidden">Error: </span>
+                    {errors.workshopId}
+                  </span>
+                ) : null}
+                <div className="choices">
+                  {workshops.map((w, index) => (
+                    <div className="choice workshop-choice" key={w.id}>
+                      <input id={index === 0 ? "workshopId" : `workshop-${w.id}`} type="radio" name="workshopId" value={w.id} disabled={w.seatsLeft === 0} />
+                      <label htmlFor={index === 0 ? "workshopId" : `workshop-${w.id}`}>
+                        <strong>{w.when}</strong>
+                        <br />
+                        {w.venueName}, {w.venueAddress}
+                        <br />
+                        {w.seatsLeft === 0 ? "Full" : `${w.seatsLeft} place${w.seatsLeft === 1 ? "" : "s"} left`}
+                        {w.accessibility ? (
+                          <>
+                            <br />
+                            Access: {w.accessibility}
+                          </>
+                        ) : null}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+          )}
+          <TextArea
+            name="adjustments"
+            label="Anything that would help you on the day? (optional)"
+            hint="For example a quiet space, extra time, or questions in advance. The people running the workshop will see this."
+            error={errors.adjustments}
+            defaultValue={adjustments}
+          />
+          {workshops.length ? (
+            <button type="submit" name="intent" value="book" className="button">
+              {booking ? "Move my place to this date" : "Book my place"}
+            </button>
+          ) : null}
+          <p className="muted">You can change or cancel up to {BOOKING_CUTOFF_HOURS} hours before the start.</p>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

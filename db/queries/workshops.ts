@@ -1,0 +1,131 @@
+import { sql } from "kysely";
+import type { Tx } from "../client.js";
+
+const seatsTaken = sql<number>`(select count(*)::int from workshop_bookings b where b.workshop_id = workshops.id and b.status = 'booked')`;
+
+export function findBookingDetails(trx: Tx, bookingId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
+    .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select([
+      "workshopBookings.id",
+      "workshopBookings.applicationId",
+      "workshopBookings.sequence",
+      "workshopBookings.adjustments",
+      "workshops.startsAt",
+      "workshops.endsAt",
+      "workshops.venueName",
+      "workshops.venueAddress",
+      "workshops.directions",
+      "workshops.accessibility",
+      "candidates.id as candidateId",
+      "candidates.email",
+      "candidates.fullName",
+    ])
+    .where("workshopBookings.id", "=", bookingId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The live booking for an application, with its workshop. */
+export function findLiveBooking(trx: Tx, applicationId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
+    .select([
+      "workshopBookings.id",
+      "workshopBookings.applicationId",
+      "workshopBookings.sequence",
+      "workshopBookings.adjustments",
+      "workshops.id as workshopId",
+      "workshops.startsAt",
+      "workshops.endsAt",
+      "workshops.venueName",
+      "workshops.venueAddress",
+      "workshops.directions",
+      "workshops.accessibility",
+    ])
+    .where("workshopBookings.applicationId", "=", applicationId)
+    .where("workshopBookings.status", "=", "booked")
+    .executeTakeFirst();
+}
+
+/** Upcoming workshops for a team that can still be booked (after `from`), with seats left. */
+export function listBookableWorkshops(trx: Tx, teamId: string, from: Date) {
+  return trx
+    .selectFrom("workshops")
+    .innerJoin("workshopTeams", "workshopTeams.workshopId", "workshops.id")
+    .select([
+      "workshops.id",
+      "workshops.startsAt",
+      "workshops.endsAt",
+      "workshops.venueName",
+      "workshops.venueAddress",
+      "workshops.directions",
+      "workshops.accessibility",
+      "workshops.capacity",
+      seatsTaken.as("taken"),
+    ])
+    .where("workshopTeams.teamId", "=", teamId)
+    .where("workshops.status", "=", "scheduled")
+    .where("workshops.startsAt", ">", from)
+    .orderBy("workshops.startsAt")
+    .limit(20)
+    .execute();
+}
+
+export function listWorkshops(trx: Tx, from: Date) {
+  return trx
+    .selectFrom("workshops")
+    .select(["id", "startsAt", "endsAt", "venueName", "capacity", "status", seatsTaken.as("taken")])
+    .where("startsAt", ">", from)
+    .orderBy("startsAt")
+    .limit(100)
+    .execute();
+}
+
+export function findWorkshopById(trx: Tx, id: string) {
+  return trx.selectFrom("workshops").selectAll().select(seatsTaken.as("taken")).where("id", "=", id).executeTakeFirst();
+}
+
+export function listBookingsForWorkshop(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select([
+      "workshopBookings.id",
+      "workshopBookings.adjustments as bookingAdjustments",
+      "applications.id as applicationId",
+      "applications.adjustments",
+      "applications.adjustmentsNote",
+      "candidates.fullName",
+    ])
+    .where("workshopBookings.workshopId", "=", workshopId)
+    .where("workshopBookings.status", "=", "booked")
+    .orderBy("candidates.fullName")
+    .execute();
+}
+
+export function listWorkshopTeamsAndExercises(trx: Tx, workshopId: string) {
+  return Promise.all([
+    trx
+      .selectFrom("workshopTeams")
+      .innerJoin("teams", "teams.id", "workshopTeams.teamId")
+      .select(["teams.id", "teams.name"])
+      .where("workshopTeams.workshopId", "=", workshopId)
+      .execute(),
+    trx
+      .selectFrom("workshopExercises")
+      .innerJoin("scenarioExercises", "scenarioExercises.id", "workshopExercises.exerciseId")
+      .select(["scenarioExercises.id", "scenarioExercises.title", "scenarioExercises.brief", "scenarioExercises.rubric"])
+      .where("workshopExercises.workshopId", "=", workshopId)
+      .orderBy("workshopExercises.position")
+      .execute(),
+  ]);
+}
+
+export function listExercises(trx: Tx) {
+  return trx.selectFrom("scenarioExercises").select(["id", "title", "brief", "rubric"]).orderBy("title").execute();
+}

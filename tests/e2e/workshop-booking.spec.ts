@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll, readNewEmail, readEmails, requestSignInLink, signInAsStaff } from "../playwright-utils.js";
+
+// Kwame Asante is seeded at the workshop step with no place booked yet.
+const EMAIL = "kwame.asante@example.oakfield.test";
+
+test.describe("on a phone without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+
+  test("a candidate books a workshop place, moves it to another date and cancels it", async ({ page, request }) => {
+    await requestSignInLink(page, request, EMAIL);
+    await page.getByRole("link", { name: "Book or change your workshop place" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your group workshop" })).toBeVisible();
+
+    // Booking without choosing a date names the problem.
+    await page.getByRole("button", { name: "Book my place" }).click();
+    await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Dates with free places" })).toHaveAccessibleDescription("Error: Choose a date");
+
+    const dates = page.getByRole("group", { name: "Dates with free places" }).getByRole("radio");
+    await expect(dates).toHaveCount(3);
+    const seen = await readEmails(request, EMAIL);
+    await dates.first().check();
+    await page.getByLabel("Anything that would help you on the day? (optional)").fill("A seat near the door, please");
+    await page.getByRole("button", { name: "Book my place" }).click();
+    await expect(page.getByText("Your place is booked.")).toBeVisible();
+    const place = page.getByRole("region", { name: "Your place" });
+    await expect(place).toContainText("9:30am to 1:00pm");
+    await expect(place.getByRole("link", { name: "Add to my calendar" })).toHaveAttribute("href", /calendar\.ics$/);
+    const confirmation = await readNewEmail(request, EMAIL, "Your workshop place:", seen);
+    expect(confirmation.attachments?.[0]?.filename).toBe("workshop.ics");
+    await expectNoHorizontalScroll(page);
+
+    // Moving to another date: the first date is no longer offered, two others are.
+    await expect(dates).toHaveCount(2);
+    await dates.first().check();
+    await page.getByRole("button", { name: "Move my place to this date" }).click();
+    await expect(page.getByText("Your place is booked.")).toBeVisible();
+    await readNewEmail(request, EMAIL, "Your workshop has moved to", seen);
+
+    await page.getByRole("button", { name: "Cancel my place" }).click();
+    await expect(page.getByText("Your place is cancelled.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Your place" })).toHaveCount(0);
+    await expect(dates).toHaveCount(3);
+  });
+});
+
+test("the booking page, with and without a problem shown, passes axe", async ({ page, request }) => {
+  await requestSignInLink(page, request, "george.hill@example.oakfield.test");
+  await page.getByRole("link", { name: "Book or change your workshop place" }).click();
+  await expect(page.getByRole("region", { name: "Your place" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Checked in the browser with the same schema: no date chosen.
+  await page.getByRole("button", { name: "Move my place to this date" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the lead sees who is coming and what would help them", async ({ page }) => {
+  await signInAsStaff(page, "lead@oakfield.test");
+  await page.goto("/workshops");
+  await expect(page.getByRole("heading", { level: 1, name: "Workshops" })).toBeVisible();
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "People coming, and what would help them" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Plan next week's rota" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

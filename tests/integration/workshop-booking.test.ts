@@ -1,0 +1,91 @@
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+
+afterAll(closeOwnerDb);
+
+const liveBookings = (orgId: string, workshopId: string) =>
+  withOrg(getDb(), orgId, (trx) =>
+    trx
+      .selectFrom("workshopBookings")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("workshopId", "=", workshopId)
+      .where("status", "=", "booked")
+      .executeTakeFirstOrThrow(),
+  ).then((r) => r.n);
+
+describe("booking a workshop seat", () => {
+  it("never overbooks: 60 people booking 25 seats at once, exactly 25 get one and the rest hear it is full", async () => {
+    const org = await insertOrg();
+    const workshopId = await insertWorkshop(org.orgId, org.teamId, { capacity: 25 });
+    const people = await insertInvitedApplications(org.orgId, org.vacancyId, 60);
+
+    const results = await Promise.allSettled(
+      people.map((p) => withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...p, workshopId, adjustments: "" }))),
+    );
+    const booked = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(booked).toHaveLength(25);
+    expect(refused).toHaveLength(35);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(WorkshopError);
+      expect(r.reason).toMatchObject({ code: "full", message: "Sorry, that workshop is now full. Please choose another date." });
+    }
+    expect(await liveBookings(org.orgId, workshopId)).toBe(25);
+  });
+
+  it("moves a booking to another date, freeing the seat, and cancels it", async () => {
+    const org = await insertOrg();
+    const first = await insertWorkshop(org.orgId, org.teamId, { capacity: 1 });
+    const second = await insertWorkshop(org.orgId, org.teamId, { capacity: 1, daysAhead: 14 });
+    const [me, other] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
+
+    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: first, adjustments: "A quiet room" }));
+    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" }))).rejects.toMatchObject({ code: "full" });
+
+    const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: second, adjustments: "A quiet room" }));
+    expect(moved.moved).toBe(true);
+    expect(await liveBookings(org.orgId, first)).toBe(0);
+    // The freed seat can now be taken.
+    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" }));
+
+    const sequences = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("workshopBookings").select(["status", "sequence"]).where("applicationId", "=", me.applicationId).orderBy("bookedAt").execute(),
+    );
+    expect(sequences).toEqual([
+      { status: "cancelled", sequence: 0 },
+      { status: "booked", sequence: 1 },
+    ]);
+
+    await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
+    expect(await liveBookings(org.orgId, second)).toBe(0);
+    const emails = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select("kind").where("kind", "like", "workshop-%").orderBy("createdAt").execute(),
+    );
+    expect(emails.map((e) => e.kind)).toEqual(["workshop-booked", "workshop-booked", "workshop-booked", "workshop-cancelled"]);
+  });
+
+  it("refuses people not invited to a workshop, workshops too soon, and other organisations' candidates", async () => {
+    const org = await insertOrg();
+    const other = await insertOrg();
+    const soon = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 0.5 });
+    const later = await insertWorkshop(org.orgId, org.teamId);
+    const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
+    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }))).rejects.toMatchObject({
+      code: "too_late",
+    });
+    await withOrg(getDb(), org.orgId, (trx) => trx.updateTable("applications").set({ stage: "survey" }).where("id", "=", me.applicationId).execute());
+    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
+      code: "not_invited",
+    });
+    const [theirs] = await insertInvitedApplications(other.orgId, other.vacancyId, 1);
+    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...theirs, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
