@@ -26,6 +26,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/integration-setup.ts"],
+          // One file at a time: a worker's outbox relay sweeps every organisation's pending email,
+          // so two files running workers at once could send each other's mail.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -9,6 +9,7 @@ import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./si
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WorkshopBooked, { subject as bookedSubject, type WorkshopBookedProps } from "./workshop-booked.js";
 import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledProps } from "./workshop-cancelled.js";
+import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
 
 /** Every email the app sends: its template and props. */
 export type Email =
@@ -18,7 +19,8 @@ export type Email =
   | { template: "survey-reminder"; props: SurveyReminderProps }
   | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
   | { template: "workshop-booked"; props: WorkshopBookedProps }
-  | { template: "workshop-cancelled"; props: WorkshopCancelledProps };
+  | { template: "workshop-cancelled"; props: WorkshopCancelledProps }
+  | { template: "workshop-reminder"; props: WorkshopReminderProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -38,6 +40,8 @@ function compose(email: Email) {
       return { subject: bookedSubject(email.props), element: <WorkshopBooked {...email.props} /> };
     case "workshop-cancelled":
       return { subject: cancelledSubject(email.props), element: <WorkshopCancelled {...email.props} /> };
+    case "workshop-reminder":
+      return { subject: workshopReminderSubject(email.props), element: <WorkshopReminder {...email.props} /> };
   }
 }
 

@@ -41,25 +41,32 @@ export async function enqueueEmails(items: SendEmailJob[], queue = getEmailQueue
 
 export const REMINDER_QUEUE = "reminders";
 export type SurveyReminderJob = { orgId: string; applicationId: string; reminder: number };
+export type WorkshopReminderJob = { orgId: string; bookingId: string; which: "48h" | "2h" };
 
 export function getReminderQueue() {
   return singleton(
     "queue-reminders",
-    () => new Queue<SurveyReminderJob>(REMINDER_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    () => new Queue<SurveyReminderJob | WorkshopReminderJob>(REMINDER_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
   );
 }
 export const closeReminderQueue = () => disposeSingleton<Queue>("queue-reminders", (queue) => queue.close());
 
 /** Delayed jobs, one per reminder, with the reminder's stable id (its outbox dedupe key). */
 export async function scheduleSurveyReminderJobs(items: (SurveyReminderJob & { jobId: string; dueAt: Date })[], queue = getReminderQueue()) {
+  await scheduleReminderJobs(
+    items.map(({ jobId, dueAt, ...data }) => ({ name: "send-survey-reminder", data, jobId, dueAt })),
+    queue,
+  );
+}
+
+export async function scheduleReminderJobs(
+  items: { name: string; data: SurveyReminderJob | WorkshopReminderJob; jobId: string; dueAt: Date }[],
+  queue = getReminderQueue(),
+) {
   if (!items.length) return;
   await addFailFast(
     queue,
-    items.map(({ jobId, dueAt, ...data }) => ({
-      name: "send-survey-reminder",
-      data,
-      opts: { jobId, delay: Math.max(0, dueAt.getTime() - Date.now()) },
-    })),
+    items.map(({ name, data, jobId, dueAt }) => ({ name, data, opts: { jobId, delay: Math.max(0, dueAt.getTime() - Date.now()) } })),
   );
 }
 

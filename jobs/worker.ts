@@ -1,12 +1,21 @@
-import { Worker } from "bullmq";
+import { type Job, Worker } from "bullmq";
 import { getServerEnv } from "#app/env.server.js";
 import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
 import { closeDb, getDb } from "#db/client.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
+import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
-import { closeEmailQueue, closeReminderQueue, EMAIL_QUEUE, getReminderQueue, REMINDER_QUEUE } from "./queues.js";
+import {
+  closeEmailQueue,
+  closeReminderQueue,
+  EMAIL_QUEUE,
+  getReminderQueue,
+  REMINDER_QUEUE,
+  type SurveyReminderJob,
+  type WorkshopReminderJob,
+} from "./queues.js";
 
 const SWEEP_JOB = "survey-reminder-sweep";
 
@@ -23,7 +32,11 @@ export async function startWorker() {
 
   const reminderWorker = new Worker(
     REMINDER_QUEUE,
-    async (job) => (job.name === SWEEP_JOB ? surveyReminderSweepProcessor() : sendSurveyReminderProcessor(job)),
+    async (job) => {
+      if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
+      if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
+      return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
+    },
     { connection, prefix: keyPrefix(), concurrency: 2 },
   );
   reminderWorker.on("failed", (job, error) => console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));

@@ -7,6 +7,7 @@ import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
+import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -54,14 +55,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     if (form.get("intent") === "cancel") {
-      const ref = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
-      await relayOutbox(getDb(), [ref]);
+      const cancelled = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
+      await Promise.all([relayOutbox(getDb(), [cancelled.email]), cancelWorkshopReminders(cancelled.bookingId)]);
       return redirect(`/me/workshop/${id}?cancelled=1`);
     }
     const result = parseForm(form, BookSeatSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
     const booked = await scoped((trx) => bookSeat(trx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
-    await relayOutbox(getDb(), [booked.email]);
+    await Promise.all([
+      relayOutbox(getDb(), [booked.email]),
+      scheduleWorkshopReminders(candidate.orgId, booked.bookingId, booked.startsAt),
+      booked.previousBookingId ? cancelWorkshopReminders(booked.previousBookingId) : null,
+    ]);
     return redirect(`/me/workshop/${id}?booked=1`);
   } catch (error) {
     if (error instanceof WorkshopError) {

@@ -1,13 +1,15 @@
 import { getDb } from "#db/client.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
+import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 
 /**
- * Runs every 15 minutes: re-creates from PostgreSQL any reminder whose delayed job Redis lost.
+ * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey or workshop) whose
+ * delayed job Redis lost.
  * The dedupe key keeps a reminder the delayed job already sent from going out again.
  */
 export async function surveyReminderSweepProcessor() {
-  const refs = await sweepSurveyReminders(getDb());
+  const refs = [...(await sweepSurveyReminders(getDb())), ...(await sweepWorkshopReminders(getDb()))];
   await relayOutbox(getDb(), refs);
   return { queued: refs.length };
 }

@@ -4,7 +4,9 @@ import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { loader as workshopLoader } from "#app/routes/workshops.$workshopId.js";
+import { loader as listLoader } from "#app/routes/workshops._index.js";
+import { closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
 
 afterAll(closeOwnerDb);
@@ -87,5 +89,25 @@ describe("booking a workshop seat", () => {
     await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...theirs, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("workshop tenancy", () => {
+  it("another organisation's lead can neither open a workshop nor see its bookings", async () => {
+    const oakfield = await insertOrg();
+    const riverside = await insertOrg();
+    const workshopId = await insertWorkshop(oakfield.orgId, oakfield.teamId);
+    const riverLead = await staffCookie(riverside.orgId, riverside.leadId);
+    const read = await workshopLoader({
+      request: new Request(`http://localhost/workshops/${workshopId}`, { headers: { Cookie: riverLead } }),
+      params: { workshopId },
+      context: {},
+    }).catch((r: Response) => r);
+    expect((read as Response).status).toBe(404);
+    const list = await listLoader({ request: new Request("http://localhost/workshops", { headers: { Cookie: riverLead } }), params: {}, context: {} });
+    expect(list.workshops.map((w) => w.id)).not.toContain(workshopId);
+    const oakLead = await staffCookie(oakfield.orgId, oakfield.leadId);
+    const own = await listLoader({ request: new Request("http://localhost/workshops", { headers: { Cookie: oakLead } }), params: {}, context: {} });
+    expect(own.workshops.map((w) => w.id)).toContain(workshopId);
   });
 });

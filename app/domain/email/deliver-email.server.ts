@@ -127,6 +127,26 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
             },
           };
     }
+    case "workshop-reminder": {
+      const booking = await findBookingDetails(trx, payload.bookingId);
+      return {
+        to: booking.email,
+        email: {
+          template: "workshop-reminder",
+          props: {
+            name: firstName(booking.fullName),
+            orgName: org.name,
+            when: formatLondonSlot(booking.startsAt, booking.endsAt),
+            venue: booking.venueName,
+            address: booking.venueAddress,
+            directions: booking.directions,
+            soon: payload.which === "2h",
+            manageUrl: await createLoginLink(trx, appUrl, booking.candidateId, `/me/workshop/${booking.applicationId}`),
+            minutes: LOGIN_TOKEN_MINUTES,
+          },
+        },
+      };
+    }
     default:
       throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
   }

@@ -10,7 +10,8 @@ export type OutboxMessage =
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
   | { kind: "workshop-booked"; bookingId: string }
-  | { kind: "workshop-cancelled"; bookingId: string };
+  | { kind: "workshop-cancelled"; bookingId: string }
+  | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" };
 
 export type OutboxRef = { id: string; orgId: string };
 

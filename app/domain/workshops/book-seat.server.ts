@@ -25,7 +25,9 @@ const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
  * row is locked (FOR UPDATE) while its seats are counted and the booking is written, so
  * concurrent bookings for the same workshop queue up and the one that finds it full is refused.
  */
-export async function bookSeat(trx: Tx, request: BookingRequest): Promise<{ bookingId: string; email: OutboxRef; moved: boolean }> {
+export type BookingResult = { bookingId: string; email: OutboxRef; moved: boolean; startsAt: Date; previousBookingId: string | null };
+
+export async function bookSeat(trx: Tx, request: BookingRequest): Promise<BookingResult> {
   await findInvitedApplication(trx, request.applicationId, request.candidateId);
   const workshop = await trx
     .selectFrom("workshops")
@@ -47,7 +49,7 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<{ book
   if (current?.workshopId === request.workshopId) {
     await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
     const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
-    return { bookingId: current.id, email, moved: false };
+    return { bookingId: current.id, email, moved: false, startsAt: new Date(workshop.startsAt), previousBookingId: null };
   }
 
   const { taken } = await trx
@@ -74,11 +76,11 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<{ book
     .returning("id")
     .executeTakeFirstOrThrow();
   const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
-  return { bookingId: booking.id, email, moved: Boolean(current) };
+  return { bookingId: booking.id, email, moved: Boolean(current), startsAt: new Date(workshop.startsAt), previousBookingId: current?.id ?? null };
 }
 
 /** Gives the seat back; the calendar invite is cancelled by the email this sends. */
-export async function cancelBooking(trx: Tx, applicationId: string, candidateId: string): Promise<OutboxRef> {
+export async function cancelBooking(trx: Tx, applicationId: string, candidateId: string): Promise<{ bookingId: string; email: OutboxRef }> {
   await findInvitedApplication(trx, applicationId, candidateId);
   const current = await trx
     .selectFrom("workshopBookings")
@@ -96,5 +98,5 @@ export async function cancelBooking(trx: Tx, applicationId: string, candidateId:
     .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })
     .where("id", "=", current.id)
     .execute();
-  return addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id });
+  return { bookingId: current.id, email: await addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id }) };
 }

@@ -1,0 +1,84 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import {
+  cancelWorkshopReminders,
+  queueWorkshopReminderIfDue,
+  scheduleWorkshopReminders,
+  sweepWorkshopReminders,
+  workshopReminderKey,
+} from "#app/domain/workshops/workshop-reminders.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { getReminderQueue } from "#jobs/queues.js";
+import { startWorker } from "#jobs/worker.js";
+import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+
+const HOUR = 3_600_000;
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+});
+afterAll(closeOwnerDb);
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const reminders = async (email: string) =>
+  (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject).filter((s) => /^(Reminder|See you soon)/.test(s));
+
+describe("workshop reminders", () => {
+  it("sends the 48-hour reminder once, moves reminders with a new date, and drops them on cancelling", async () => {
+    const org = await insertOrg();
+    const soon = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 30 / 24 }); // starts in 30 hours
+    const later = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 10 });
+    const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
+
+    const first = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }));
+    await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt);
+    await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt); // a retried request adds nothing
+    stopWorker = await startWorker();
+    await waitFor(async () => (await reminders(me.email)).length > 0, "the 48-hour reminder");
+    expect(await getReminderQueue().getJobState(workshopReminderKey(first.bookingId, "2h"))).toBe("delayed");
+    expect((await sweepWorkshopReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await reminders(me.email)).toEqual([expect.stringMatching(/^Reminder: your workshop on /)]);
+
+    // A new date: the old booking's reminders go, the new one's wait for their time.
+    const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: later, adjustments: "" }));
+    expect(moved.previousBookingId).toBe(first.bookingId);
+    await cancelWorkshopReminders(first.bookingId);
+    await scheduleWorkshopReminders(org.orgId, moved.bookingId, moved.startsAt);
+    expect(await getReminderQueue().getJob(workshopReminderKey(first.bookingId, "2h"))).toBeUndefined();
+    expect(await getReminderQueue().getJobState(workshopReminderKey(moved.bookingId, "48h"))).toBe("delayed");
+    // Even if the old job had run, the cancelled booking gets nothing.
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, first.bookingId, "2h", new Date(first.startsAt.getTime() - HOUR)))).toBeNull();
+
+    const cancelled = await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
+    await cancelWorkshopReminders(cancelled.bookingId);
+    expect(await getReminderQueue().getJob(workshopReminderKey(moved.bookingId, "48h"))).toBeUndefined();
+    expect(await reminders(me.email)).toHaveLength(1);
+  });
+
+  it("in the last 2 hours sends only the 2-hour reminder", async () => {
+    const org = await insertOrg();
+    const workshopId = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 10 });
+    const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
+    const booked = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId, adjustments: "" }));
+    const oneHourBefore = new Date(booked.startsAt.getTime() - HOUR);
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "48h", oneHourBefore))).toBeNull();
+    const ref = await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", oneHourBefore));
+    expect(ref).not.toBeNull();
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", oneHourBefore))).toBeNull();
+    const afterStart = new Date(booked.startsAt.getTime() + HOUR);
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", afterStart))).toBeNull();
+  });
+});
