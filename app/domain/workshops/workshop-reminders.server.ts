@@ -31,7 +31,7 @@ export async function queueWorkshopReminderIfDue(trx: Tx, bookingId: string, whi
     .select(["workshopBookings.status", "workshops.startsAt", "workshops.status as workshopStatus"])
     .where("workshopBookings.id", "=", bookingId)
     .executeTakeFirst();
-  if (!booking || booking.status !== "booked" || booking.workshopStatus !== "scheduled") return null;
+  if (booking?.status !== "booked" || booking.workshopStatus !== "scheduled") return null;
   const startsAt = new Date(booking.startsAt);
   const dueAt = new Date(startsAt.getTime() - WORKSHOP_REMINDERS[which] * 3_600_000);
   if (now < dueAt || now >= startsAt) return null;
