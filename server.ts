@@ -18,6 +18,8 @@ if (env.TRUST_PROXY) app.set("trust proxy", true);
 // Fingerprinted assets never change; everything else is served fresh.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Browsers ask for /favicon.ico whatever the page links to.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
 app.use((_req, res, next) => {
   const nonce = randomBytes(16).toString("base64");

@@ -46,6 +46,7 @@ const STAFF_ROUTES = [
   "routes/settings.survey.edit",
   "routes/workshops._index",
   "routes/workshops.$workshopId",
+  "routes/workshops.$workshopId_.attendance",
 ];
 // Routes with no page of their own (resource routes, actions only).
 const NOT_PAGES = new Set([

@@ -229,7 +229,11 @@ export interface WorkshopBookingsTable {
   sequence: Generated<number>;
   bookedAt: Generated<Date>;
   cancelledAt: Timestamp | null;
+  attendance: ColumnType<Attendance | null, Attendance | null | undefined, Attendance | null>;
+  attendanceRecordedAt: Timestamp | null;
 }
+
+export type Attendance = "attended" | "late" | "no_show";
 
 export interface Database {
   organisations: OrganisationsTable;

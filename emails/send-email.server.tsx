@@ -9,6 +9,7 @@ import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./si
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WorkshopBooked, { subject as bookedSubject, type WorkshopBookedProps } from "./workshop-booked.js";
 import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledProps } from "./workshop-cancelled.js";
+import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
 import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
 
 /** Every email the app sends: its template and props. */
@@ -20,7 +21,8 @@ export type Email =
   | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
   | { template: "workshop-booked"; props: WorkshopBookedProps }
   | { template: "workshop-cancelled"; props: WorkshopCancelledProps }
-  | { template: "workshop-reminder"; props: WorkshopReminderProps };
+  | { template: "workshop-reminder"; props: WorkshopReminderProps }
+  | { template: "workshop-no-show"; props: WorkshopNoShowProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -42,6 +44,8 @@ function compose(email: Email) {
       return { subject: cancelledSubject(email.props), element: <WorkshopCancelled {...email.props} /> };
     case "workshop-reminder":
       return { subject: workshopReminderSubject(email.props), element: <WorkshopReminder {...email.props} /> };
+    case "workshop-no-show":
+      return { subject: noShowSubject(email.props), element: <WorkshopNoShow {...email.props} /> };
   }
 }
 

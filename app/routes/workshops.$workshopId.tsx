@@ -35,6 +35,11 @@ export default function WorkshopPage() {
         {teams.map((t) => t.name).join(", ") || "no team yet"}.
       </p>
       {workshop.accessibility ? <p>Access: {workshop.accessibility}</p> : null}
+      <p>
+        <Link className="button secondary" to={`/workshops/${workshop.id}/attendance`}>
+          Record who came
+        </Link>
+      </p>
       <h2>People coming, and what would help them</h2>
       {bookings.length === 0 ? <p>Nobody has booked yet.</p> : null}
       <div className="table-wrap">

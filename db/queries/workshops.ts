@@ -129,3 +129,16 @@ export function listWorkshopTeamsAndExercises(trx: Tx, workshopId: string) {
 export function listExercises(trx: Tx) {
   return trx.selectFrom("scenarioExercises").select(["id", "title", "brief", "rubric"]).orderBy("title").execute();
 }
+
+/** Everyone booked on a workshop, and those marked as not coming, for the attendance page. */
+export function listAttendanceForWorkshop(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select(["workshopBookings.id", "workshopBookings.attendance", "candidates.fullName"])
+    .where("workshopBookings.workshopId", "=", workshopId)
+    .where((eb) => eb.or([eb("workshopBookings.status", "=", "booked"), eb("workshopBookings.attendance", "=", "no_show")]))
+    .orderBy("candidates.fullName")
+    .execute();
+}

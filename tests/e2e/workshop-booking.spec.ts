@@ -64,4 +64,13 @@ test("the lead sees who is coming and what would help them", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 2, name: "People coming, and what would help them" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Plan next week's rota" })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Record who came" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Who came" })).toBeVisible();
+  const first = page.getByRole("group").first();
+  await first.getByRole("radio", { name: "Attended" }).check();
+  await page.getByRole("button", { name: "Save attendance" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved.");
+  await expect(page.getByRole("group").first().getByRole("radio", { name: "Attended" })).toBeChecked();
+  await expectNoAxeViolations(page);
 });

@@ -147,6 +147,14 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         },
       };
     }
+    case "workshop-no-show": {
+      const booking = await findBookingDetails(trx, payload.bookingId);
+      const bookUrl = await createLoginLink(trx, appUrl, booking.candidateId, `/me/workshop/${booking.applicationId}`);
+      return {
+        to: booking.email,
+        email: { template: "workshop-no-show", props: { name: firstName(booking.fullName), orgName: org.name, bookUrl, minutes: LOGIN_TOKEN_MINUTES } },
+      };
+    }
     default:
       throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
   }

@@ -11,7 +11,8 @@ export type OutboxMessage =
   | { kind: "member-survey-invite"; teamMemberId: string }
   | { kind: "workshop-booked"; bookingId: string }
   | { kind: "workshop-cancelled"; bookingId: string }
-  | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" };
+  | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" }
+  | { kind: "workshop-no-show"; bookingId: string };
 
 export type OutboxRef = { id: string; orgId: string };
 

@@ -32,3 +32,5 @@ export const WorkshopSchema = z
 
 export type WorkshopInput = z.infer<typeof WorkshopSchema>;
 export const WORKSHOP_ARRAY_FIELDS = ["teamIds", "exerciseIds"] as const;
+
+export const ATTENDANCE_LABELS = { attended: "Attended", late: "Late", no_show: "Did not come" } as const;
