@@ -47,6 +47,7 @@ const STAFF_ROUTES = [
   "routes/workshops._index",
   "routes/workshops.$workshopId",
   "routes/workshops.$workshopId_.attendance",
+  "routes/workshops.$workshopId_.score",
 ];
 // Routes with no page of their own (resource routes, actions only).
 const NOT_PAGES = new Set([

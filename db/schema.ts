@@ -235,6 +235,25 @@ export interface WorkshopBookingsTable {
 
 export type Attendance = "attended" | "late" | "no_show";
 
+export interface WorkshopAssessorsTable {
+  orgId: OrgId;
+  workshopId: string;
+  userId: string;
+  submittedAt: Timestamp | null;
+}
+
+export interface AssessorScoresTable {
+  orgId: OrgId;
+  workshopId: string;
+  assessorId: string;
+  bookingId: string;
+  exerciseId: string;
+  criterionKey: string;
+  score: number;
+  note: Generated<string>;
+  updatedAt: Generated<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -258,6 +277,8 @@ export interface Database {
   workshopTeams: WorkshopTeamsTable;
   workshopExercises: WorkshopExercisesTable;
   workshopBookings: WorkshopBookingsTable;
+  workshopAssessors: WorkshopAssessorsTable;
+  assessorScores: AssessorScoresTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

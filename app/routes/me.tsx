@@ -96,7 +96,15 @@ export default function Me() {
             <ul className="meta" aria-label="About this job">
               <li>Team: {a.teamName}</li>
               <li>{a.town}</li>
-              <li>Applied {new Date(a.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })}</li>
+              <li>
+                Applied{" "}
+                {new Date(a.createdAt).toLocaleDateString("en-GB", {
+                  day: "numeric",
+                  month: "long",
+                  year: "numeric",
+                  timeZone: "Europe/London",
+                })}
+              </li>
             </ul>
             {a.text ? (
               <>

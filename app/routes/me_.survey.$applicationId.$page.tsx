@@ -4,7 +4,9 @@ import { SurveyPageForm } from "#app/components/survey-page-form.js";
 import { candidateSurveyContext } from "#app/utils/survey-respondent.server.js";
 import { loadSurveyPage, saveSurveyPageAction } from "#app/utils/survey-routes.server.js";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Values survey: page ${data.pageNumber} of ${data.pageCount}` : "Values survey" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Values survey: page ${data.pageNumber} of ${data.pageCount}` : "Values survey" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadSurveyPage(await candidateSurveyContext(request, params.applicationId), params.page);
@@ -19,7 +21,12 @@ export default function CandidateSurveyPage() {
   const actionData = useActionData<{ fieldErrors: Record<string, string>; values?: Record<string, string> }>();
   return (
     <div className="narrow">
-      <SurveyPageForm {...data} answers={{ ...data.answers, ...actionData?.values }} key={data.pageNumber} serverErrors={actionData?.fieldErrors} />
+      <SurveyPageForm
+        {...data}
+        answers={{ ...data.answers, ...actionData?.values }}
+        key={data.pageNumber}
+        serverErrors={actionData?.fieldErrors}
+      />
     </div>
   );
 }

@@ -11,7 +11,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await candidateScope(request);
   if (!scope) throw new Response("Sign in to download your calendar file.", { status: 401 });
   const found = await scope.scoped(async (trx) => {
-    const owns = await trx.selectFrom("applications").select("id").where("id", "=", id).where("candidateId", "=", scope.candidate.candidateId).executeTakeFirst();
+    const owns = await trx
+      .selectFrom("applications")
+      .select("id")
+      .where("id", "=", id)
+      .where("candidateId", "=", scope.candidate.candidateId)
+      .executeTakeFirst();
     if (!owns) return null;
     const booking = await findLiveBooking(trx, id);
     return booking ? { booking, org: await findOrganisationById(trx, scope.candidate.orgId) } : null;

@@ -142,7 +142,13 @@ export default function WorkshopBooking() {
                 <div className="choices">
                   {workshops.map((w, index) => (
                     <div className="choice workshop-choice" key={w.id}>
-                      <input id={index === 0 ? "workshopId" : `workshop-${w.id}`} type="radio" name="workshopId" value={w.id} disabled={w.seatsLeft === 0} />
+                      <input
+                        id={index === 0 ? "workshopId" : `workshop-${w.id}`}
+                        type="radio"
+                        name="workshopId"
+                        value={w.id}
+                        disabled={w.seatsLeft === 0}
+                      />
                       <label htmlFor={index === 0 ? "workshopId" : `workshop-${w.id}`}>
                         <strong>{w.when}</strong>
                         <br />

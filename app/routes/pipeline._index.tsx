@@ -19,12 +19,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = { teamId: isUuid(teamId) ? teamId : undefined, vacancyId: isUuid(vacancyId) ? vacancyId : undefined, reviewOnly };
   return scoped(async (trx) => {
     const [applications, teams, vacancies] = await Promise.all([listPipeline(trx, filters), listTeams(trx), listVacancies(trx)]);
-    const columns = ALL_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], items: applications.filter((a) => a.stage === stage) }));
+    const columns = ALL_STAGES.map((stage) => ({
+      stage,
+      label: STAGE_LABELS[stage],
+      items: applications.filter((a) => a.stage === stage),
+    }));
     return { columns, teams, vacancies, filters: { teamId, vacancyId, reviewOnly }, total: applications.length };
   });
 }
 
-function surveyBadge(a: { surveyStartedAt: string | null; surveyCompletedAt: string | null; surveyFit: number | null; surveyOutcome: string | null }) {
+function surveyBadge(a: {
+  surveyStartedAt: string | null;
+  surveyCompletedAt: string | null;
+  surveyFit: number | null;
+  surveyOutcome: string | null;
+}) {
   if (a.surveyCompletedAt) return `Survey complete: fit ${a.surveyFit ?? "?"}${a.surveyOutcome === "review" ? ", to review" : ""}`;
   return a.surveyStartedAt ? "Survey in progress" : "Survey not started";
 }

@@ -9,15 +9,15 @@ export default function Privacy() {
       <p className="lede">This explains, in plain words, what happens to the answers you give when you apply.</p>
       <h2>What we keep</h2>
       <p>
-        Your name, email address, phone number, town or postcode, when you could work, whether you have worked in care before, how you heard about
-        the job, whether you have the right to work in the UK, and anything you tell us that would make the next steps easier for you.
+        Your name, email address, phone number, town or postcode, when you could work, whether you have worked in care before, how you heard
+        about the job, whether you have the right to work in the UK, and anything you tell us that would make the next steps easier for you.
       </p>
       <h2>Why we keep it</h2>
       <p>Only to consider you for jobs with the care provider you applied to, and to keep in touch with you about your application.</p>
       <h2>Who sees it</h2>
       <p>
-        Staff of that care provider who help with hiring, and members of the team you would join. Other care providers using Circle Hire never see
-        it.
+        Staff of that care provider who help with hiring, and members of the team you would join. Other care providers using Circle Hire
+        never see it.
       </p>
       <h2>How long we keep it</h2>
       <p>Until your application ends, and then only as long as the law asks. You can ask the care provider to delete it at any time.</p>

@@ -51,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirect(`/settings/survey?published=${version}`);
       }
     } catch (error) {
-      if (error instanceof SurveyError) return Response.json({ fieldErrors: { form: error.message }, values: formValues(form) }, { status: 400 });
+      if (error instanceof SurveyError)
+        return Response.json({ fieldErrors: { form: error.message }, values: formValues(form) }, { status: 400 });
       throw error;
     }
     return redirect(intent.startsWith("add:") ? "/settings/survey/edit#last-added" : "/settings/survey/edit?saved=1");
@@ -87,7 +88,12 @@ export default function EditSurvey() {
         {values.map((v) => (
           <fieldset key={v.key} className="card">
             <legend>{v.name}</legend>
-            <TextField name={`values.${v.key}.name`} label="Name" error={errors[`values.${v.key}.name`]} defaultValue={kept(`values.${v.key}.name`, v.name)} />
+            <TextField
+              name={`values.${v.key}.name`}
+              label="Name"
+              error={errors[`values.${v.key}.name`]}
+              defaultValue={kept(`values.${v.key}.name`, v.name)}
+            />
             <TextField
               name={`values.${v.key}.meaning`}
               label="What it means, in one line"
@@ -115,10 +121,21 @@ export default function EditSurvey() {
                 item.kind === "statement" ? (
                   <fieldset key={item.id} className="stack" id={item.id.startsWith("s_") ? "last-added" : undefined}>
                     <legend className="visually-hidden">Statement {item.id}</legend>
-                    <TextArea name={`items.${item.id}.text`} label="Wording" error={errors[`items.${item.id}.text`]} defaultValue={kept(`items.${item.id}.text`, item.text)} />
+                    <TextArea
+                      name={`items.${item.id}.text`}
+                      label="Wording"
+                      error={errors[`items.${item.id}.text`]}
+                      defaultValue={kept(`items.${item.id}.text`, item.text)}
+                    />
                     <SelectField name={`items.${item.id}.value`} label="Shows the value" options={valueOptions} defaultValue={item.value} />
                     <div className="choice">
-                      <input id={`items.${item.id}.reverse`} type="checkbox" name={`items.${item.id}.reverse`} value="yes" defaultChecked={item.reverse} />
+                      <input
+                        id={`items.${item.id}.reverse`}
+                        type="checkbox"
+                        name={`items.${item.id}.reverse`}
+                        value="yes"
+                        defaultChecked={item.reverse}
+                      />
                       <label htmlFor={`items.${item.id}.reverse`}>Reverse: agreeing shows less of the value</label>
                     </div>
                     <button type="submit" name="intent" value={`remove:${item.id}`} className="link-button">
@@ -137,7 +154,12 @@ export default function EditSurvey() {
           item.kind === "situational" ? (
             <fieldset key={item.id} className="card stack">
               <legend>Scenario {item.id}</legend>
-              <TextArea name={`items.${item.id}.text`} label="The situation" error={errors[`items.${item.id}.text`]} defaultValue={kept(`items.${item.id}.text`, item.text)} />
+              <TextArea
+                name={`items.${item.id}.text`}
+                label="The situation"
+                error={errors[`items.${item.id}.text`]}
+                defaultValue={kept(`items.${item.id}.text`, item.text)}
+              />
               <TextField
                 name={`items.${item.id}.question`}
                 label="The question"

@@ -20,7 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = parseForm(await request.formData(), StaffSignInSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, email: result.values.email ?? "" }, { status: 400 });
   const { email, password, redirectTo } = result.data;
-  const allowed = (await hitRateLimit("signin-ip", context.clientIp ?? "unknown", 30, 900)) && (await hitRateLimit("signin-email", email, 10, 900));
+  const allowed =
+    (await hitRateLimit("signin-ip", context.clientIp ?? "unknown", 30, 900)) && (await hitRateLimit("signin-email", email, 10, 900));
   if (!allowed) {
     return Response.json({ fieldErrors: { email: "Too many attempts. Wait 15 minutes, then try again." }, email }, { status: 429 });
   }
@@ -40,7 +41,15 @@ export default function SignIn() {
       <Form method="post" noValidate className="stack">
         <ErrorSummary errors={errors} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors.email} defaultValue={actionData?.email} />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="username"
+          spellCheck={false}
+          error={errors.email}
+          defaultValue={actionData?.email}
+        />
         <TextField name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
         <button type="submit" className="button">
           Sign in

@@ -4,7 +4,9 @@ import { SurveyPageForm } from "#app/components/survey-page-form.js";
 import { memberSurveyContext } from "#app/utils/survey-respondent.server.js";
 import { loadSurveyPage, saveSurveyPageAction } from "#app/utils/survey-routes.server.js";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Team values survey: page ${data.pageNumber} of ${data.pageCount}` : "Team values survey" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Team values survey: page ${data.pageNumber} of ${data.pageCount}` : "Team values survey" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return loadSurveyPage(await memberSurveyContext(params.token), params.page);
@@ -19,7 +21,12 @@ export default function MemberSurveyPage() {
   const actionData = useActionData<{ fieldErrors: Record<string, string>; values?: Record<string, string> }>();
   return (
     <div className="narrow">
-      <SurveyPageForm {...data} answers={{ ...data.answers, ...actionData?.values }} key={data.pageNumber} serverErrors={actionData?.fieldErrors} />
+      <SurveyPageForm
+        {...data}
+        answers={{ ...data.answers, ...actionData?.values }}
+        key={data.pageNumber}
+        serverErrors={actionData?.fieldErrors}
+      />
     </div>
   );
 }

@@ -35,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team: comparison.team?.find((t) => t.key === v.key)?.score ?? null,
       organisation: comparison.organisation?.find((o) => o.key === v.key)?.score ?? null,
     }));
-    return { team, members, candidates, survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null } };
+    return {
+      team,
+      members,
+      candidates,
+      survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null },
+    };
   });
   if (!found) throw new Response("We could not find that team.", { status: 404 });
   const experienced = found.members.filter((m) => m.experience === "experienced").length;
@@ -80,14 +85,22 @@ export default function TeamPage() {
         <h2 id="values-title">The team's values</h2>
         {invited !== null ? (
           <p className="notice" role="status">
-            {invited === "0" ? "Everyone with an email address has already taken the survey." : `Survey links sent to ${invited} member${invited === "1" ? "" : "s"}.`}
+            {invited === "0"
+              ? "Everyone with an email address has already taken the survey."
+              : `Survey links sent to ${invited} member${invited === "1" ? "" : "s"}.`}
           </p>
         ) : null}
         <p>
           {survey.answered} of {members.length} members have taken the values survey.{" "}
           {survey.shown ? "" : `The team's profile shows once ${survey.minimum} have.`}
         </p>
-        {survey.shown ? <ProfileChart rows={survey.rows} show={["team", "organisation"]} title="The team's average values, 0 to 100, against the organisation's" /> : null}
+        {survey.shown ? (
+          <ProfileChart
+            rows={survey.rows}
+            show={["team", "organisation"]}
+            title="The team's average values, 0 to 100, against the organisation's"
+          />
+        ) : null}
         {canInvite ? (
           <Form method="post">
             <button type="submit" className="button secondary">

@@ -1,5 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { sql } from "kysely";
+import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
+import { DeclineSchema } from "#app/domain/applications/application.schema.js";
+import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
+import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
+import { isUuid } from "#app/utils/http-errors.server.js";
+import { MANAGE_ROLES } from "#app/utils/session.server.js";
+import { parseForm } from "#app/utils/validation.js";
 import { findWorkshopById, listBookingsForWorkshop, listWorkshopTeamsAndExercises } from "#db/queries/workshops.js";
 import { ADJUSTMENTS } from "#app/domain/applications/application.schema.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
@@ -10,20 +18,93 @@ import { staffScope } from "#app/utils/tenant.server.js";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Workshop: ${data.when}` : "Workshop" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scoped } = await staffScope(request, PIPELINE_ROLES);
+  const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
   const id = requireUuid(params.workshopId);
   const found = await scoped(async (trx) => {
     const workshop = await findWorkshopById(trx, id);
     if (!workshop) return null;
-    const [[teams, exercises], bookings] = await Promise.all([listWorkshopTeamsAndExercises(trx, id), listBookingsForWorkshop(trx, id)]);
-    return { workshop, teams, exercises, bookings };
+    const [[teams, exercises], bookings, assessors, staffList, metrics] = await Promise.all([
+      listWorkshopTeamsAndExercises(trx, id),
+      listBookingsForWorkshop(trx, id),
+      trx
+        .selectFrom("workshopAssessors")
+        .innerJoin("users", "users.id", "workshopAssessors.userId")
+        .select(["users.id", "users.name", "workshopAssessors.submittedAt"])
+        .where("workshopAssessors.workshopId", "=", id)
+        .orderBy("users.name")
+        .execute(),
+      trx.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
+      trx
+        .selectFrom("workshopBookings")
+        .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+        .select([
+          sql<number>`count(*) filter (where workshop_bookings.status = 'booked')::int`.as("booked"),
+          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late'))::int`.as("attended"),
+          sql<number>`count(*) filter (where workshop_bookings.attendance = 'no_show')::int`.as("noShows"),
+          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late') and applications.stage not in ('workshop', 'declined', 'withdrawn'))::int`.as(
+            "movedOn",
+          ),
+          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late') and applications.stage = 'declined')::int`.as(
+            "declined",
+          ),
+        ])
+        .where("workshopBookings.workshopId", "=", id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const attending = await trx
+      .selectFrom("workshopBookings")
+      .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+      .innerJoin("candidates", "candidates.id", "applications.candidateId")
+      .select(["workshopBookings.id", "candidates.fullName", "applications.stage"])
+      .where("workshopBookings.workshopId", "=", id)
+      .where("workshopBookings.attendance", "in", ["attended", "late"])
+      .orderBy("candidates.fullName")
+      .execute();
+    return { workshop, teams, exercises, bookings, assessors, staffList, metrics, attending };
   });
   if (!found) throw new Response("We could not find that workshop.", { status: 404 });
-  return { ...found, when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt) };
+  return {
+    ...found,
+    when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt),
+    isAssessor: found.assessors.some((a) => a.id === staff.userId),
+    canManage: MANAGE_ROLES.includes(staff.role),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
+  const id = requireUuid(params.workshopId);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "add-assessor") {
+    const userId = String(form.get("userId") ?? "");
+    if (!isUuid(userId)) return Response.json({ fieldErrors: { userId: "Choose someone from the list" } }, { status: 400 });
+    const added = await scoped(async (trx) => {
+      const user = await trx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+      if (user) await addAssessor(trx, id, user.id);
+      return Boolean(user);
+    });
+    if (!added) return Response.json({ fieldErrors: { userId: "Choose someone from the list" } }, { status: 400 });
+    return redirect(`/workshops/${id}`);
+  }
+  const bookingIds = form.getAll("bookingId").filter((v): v is string => typeof v === "string" && isUuid(v));
+  if (!bookingIds.length) return Response.json({ fieldErrors: { bookingId: "Choose at least one person" } }, { status: 400 });
+  let decision: { to: "shadow" } | { to: "declined"; reason: string } = { to: "shadow" };
+  if (intent === "decline") {
+    const result = parseForm(form, DeclineSchema);
+    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+    decision = { to: "declined", reason: result.data.reason };
+  }
+  const result = await scoped((trx) => recordWorkshopOutcomes(trx, id, bookingIds, decision, { userId: staff.userId, name: staff.name }));
+  return redirect(`/workshops/${id}?moved=${result.moved}&skipped=${result.skipped}`);
 }
 
 export default function WorkshopPage() {
-  const { workshop, teams, exercises, bookings, when } = useLoaderData<typeof loader>();
+  const { workshop, teams, exercises, bookings, when, assessors, staffList, metrics, attending, isAssessor, canManage } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
+  const errors = actionData?.fieldErrors ?? {};
+  const [params] = useSearchParams();
   return (
     <>
       <p>
@@ -35,11 +116,88 @@ export default function WorkshopPage() {
         {teams.map((t) => t.name).join(", ") || "no team yet"}.
       </p>
       {workshop.accessibility ? <p>Access: {workshop.accessibility}</p> : null}
-      <p>
+      <ul className="meta" aria-label="Numbers">
+        <li>Booked: {metrics.booked}</li>
+        <li>Attended: {metrics.attended}</li>
+        <li>Did not come: {metrics.noShows}</li>
+        <li>Moved on: {metrics.movedOn}</li>
+        <li>Declined: {metrics.declined}</li>
+      </ul>
+      <div className="button-row">
         <Link className="button secondary" to={`/workshops/${workshop.id}/attendance`}>
           Record who came
         </Link>
-      </p>
+        {isAssessor ? (
+          <Link className="button secondary" to={`/workshops/${workshop.id}/score`}>
+            Score this workshop
+          </Link>
+        ) : null}
+      </div>
+      <ErrorSummary errors={errors} />
+      {params.get("moved") ? (
+        <p className="notice" role="status">
+          {params.get("moved")} moved.{" "}
+          {params.get("skipped") !== "0" ? `${params.get("skipped")} had already moved on and were left as they were.` : ""}
+        </p>
+      ) : null}
+      <h2>Assessors</h2>
+      <ul>
+        {assessors.map((a) => (
+          <li key={a.id}>
+            {a.name}: {a.submittedAt ? "scores submitted" : "not submitted yet"}
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <Form method="post" className="filters">
+          <input type="hidden" name="intent" value="add-assessor" />
+          <SelectField
+            name="userId"
+            label="Add an assessor"
+            options={Object.fromEntries(staffList.filter((u) => !assessors.some((a) => a.id === u.id)).map((u) => [u.id, u.name]))}
+            placeholder="Choose a person"
+            error={errors.userId}
+          />
+          <button type="submit" className="button secondary">
+            Add
+          </button>
+        </Form>
+      ) : null}
+      {canManage && attending.length ? (
+        <section aria-labelledby="outcome-title">
+          <h2 id="outcome-title">Decide after the workshop</h2>
+          <Form method="post" className="stack">
+            <fieldset className={`field${errors.bookingId ? " has-error" : ""}`}>
+              <legend>People who came</legend>
+              {errors.bookingId ? <span className="error-message">{errors.bookingId}</span> : null}
+              <div className="choices">
+                {attending.map((p, index) => (
+                  <div className="choice" key={p.id}>
+                    <input
+                      id={index === 0 ? "bookingId" : `booking-${p.id}`}
+                      type="checkbox"
+                      name="bookingId"
+                      value={p.id}
+                      disabled={p.stage !== "workshop"}
+                    />
+                    <label htmlFor={index === 0 ? "bookingId" : `booking-${p.id}`}>
+                      {p.fullName}
+                      {p.stage !== "workshop" ? ` (${p.stage === "declined" ? "declined" : "moved on"})` : ""}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit" name="intent" value="shadow" className="button">
+              Move the chosen people on to a shadow shift
+            </button>
+            <TextArea name="reason" label="Reason, if you decline" error={errors.reason} />
+            <button type="submit" name="intent" value="decline" className="button warning">
+              Decline the chosen people
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <h2>People coming, and what would help them</h2>
       {bookings.length === 0 ? <p>Nobody has booked yet.</p> : null}
       <div className="table-wrap">

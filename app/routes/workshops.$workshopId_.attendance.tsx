@@ -22,7 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return workshop ? { workshop, people: await listAttendanceForWorkshop(trx, id) } : null;
   });
   if (!found) throw new Response("We could not find that workshop.", { status: 404 });
-  return { id, when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt), venue: found.workshop.venueName, people: found.people };
+  return {
+    id,
+    when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt),
+    venue: found.workshop.venueName,
+    people: found.people,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const marks: Record<string, Attendance> = {};
   for (const [name, value] of form) {
-    if (name.startsWith("attendance.") && typeof value === "string" && value in ATTENDANCE_LABELS) marks[name.slice(11)] = value as Attendance;
+    if (name.startsWith("attendance.") && typeof value === "string" && value in ATTENDANCE_LABELS)
+      marks[name.slice(11)] = value as Attendance;
   }
   const result = await scoped((trx) => recordAttendance(trx, id, marks));
   await relayOutbox(getDb(), result.emails);

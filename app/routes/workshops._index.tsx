@@ -15,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Workshops" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
   return scoped(async (trx) => {
-    const [workshops, teams, exercises] = await Promise.all([listWorkshops(trx, new Date(Date.now() - 7 * 86_400_000)), listTeams(trx), listExercises(trx)]);
+    const [workshops, teams, exercises] = await Promise.all([
+      listWorkshops(trx, new Date(Date.now() - 7 * 86_400_000)),
+      listTeams(trx),
+      listExercises(trx),
+    ]);
     return {
       workshops: workshops.map((w) => ({ ...w, when: formatLondonSlot(w.startsAt, w.endsAt) })),
       teams,
@@ -79,12 +83,24 @@ export default function Workshops() {
           <Form method="post" noValidate className="stack">
             <ErrorSummary errors={errors} />
             <TextField name="date" type="date" label="Date" error={errors.date} defaultValue={v("date")} />
-            <TextField name="startTime" type="time" label="Starts (UK time)" error={errors.startTime} defaultValue={v("startTime", "09:30")} />
+            <TextField
+              name="startTime"
+              type="time"
+              label="Starts (UK time)"
+              error={errors.startTime}
+              defaultValue={v("startTime", "09:30")}
+            />
             <TextField name="endTime" type="time" label="Ends (UK time)" error={errors.endTime} defaultValue={v("endTime", "13:00")} />
             <TextField name="venueName" label="Venue" error={errors.venueName} defaultValue={v("venueName")} />
             <TextField name="venueAddress" label="Address" error={errors.venueAddress} defaultValue={v("venueAddress")} />
             <TextArea name="directions" label="How to get there (optional)" error={errors.directions} defaultValue={v("directions")} />
-            <TextArea name="accessibility" label="Accessibility (optional)" hint="Step-free access, toilets, a quiet room, parking." error={errors.accessibility} defaultValue={v("accessibility")} />
+            <TextArea
+              name="accessibility"
+              label="Accessibility (optional)"
+              hint="Step-free access, toilets, a quiet room, parking."
+              error={errors.accessibility}
+              defaultValue={v("accessibility")}
+            />
             <TextField name="capacity" inputMode="numeric" label="Seats" error={errors.capacity} defaultValue={v("capacity", "25")} />
             <ChoiceGroup
               name="teamIds"

@@ -40,9 +40,7 @@ export async function saveSurveyPageAction(ctx: SurveyContext, pageParam: string
   const submitted = formValues(await request.formData());
   const n = Number(pageParam);
   if (!Number.isInteger(n) || n < 1) throw new Response("That survey page does not exist.", { status: 404 });
-  const result = await ctx
-    .scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName))
-    .catch(surveyErrorResponse);
+  const result = await ctx.scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName)).catch(surveyErrorResponse);
   if (!result.ok) {
     // Keep what was chosen on this page, so nothing is lost when the server names what is missing.
     const values = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => typeof e[1] === "string"));

@@ -37,7 +37,14 @@ describe("application form validation", () => {
   });
 
   it("names each missing field with a specific message and keeps what was typed", () => {
-    const result = parseForm(form([["fullName", "Ada"], ["email", "not-an-email"]]), ApplicationSchema, APPLICATION_ARRAY_FIELDS);
+    const result = parseForm(
+      form([
+        ["fullName", "Ada"],
+        ["email", "not-an-email"],
+      ]),
+      ApplicationSchema,
+      APPLICATION_ARRAY_FIELDS,
+    );
     if (result.ok) throw new Error("expected errors");
     expect(result.fieldErrors).toMatchObject({
       email: "Enter an email address like name@example.com",

@@ -2,9 +2,7 @@ import * as z from "zod/mini";
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> };
 
 /** The form as plain values: repeated names (checkbox groups) become arrays. */
 export function formValues(formData: FormData, arrayFields: readonly string[] = []) {

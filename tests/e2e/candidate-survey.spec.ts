@@ -298,8 +298,12 @@ test.describe("without JavaScript", () => {
     await first.getByRole("radio", { name: "Agree", exact: true }).check();
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-    await expect(page.getByRole("group", { name: PAGE_1[0], exact: true }).getByRole("radio", { name: "Agree", exact: true })).toBeChecked();
-    await expect(page.getByRole("group", { name: PAGE_1[1], exact: true })).toHaveAccessibleDescription(`Error: ${agreeMessage(PAGE_1[1])}`);
+    await expect(
+      page.getByRole("group", { name: PAGE_1[0], exact: true }).getByRole("radio", { name: "Agree", exact: true }),
+    ).toBeChecked();
+    await expect(page.getByRole("group", { name: PAGE_1[1], exact: true })).toHaveAccessibleDescription(
+      `Error: ${agreeMessage(PAGE_1[1])}`,
+    );
 
     await answerSurveyPage(page, "Disagree");
     await expectSurveyPage(page, 2);

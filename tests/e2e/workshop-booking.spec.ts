@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, readNewEmail, readEmails, requestSignInLink, signInAsStaff } from "../playwright-utils.js";
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  readNewEmail,
+  readEmails,
+  requestSignInLink,
+  signInAsStaff,
+} from "../playwright-utils.js";
 
 // Kwame Asante is seeded at the workshop step with no place booked yet.
 const EMAIL = "kwame.asante@example.oakfield.test";
@@ -73,4 +80,48 @@ test("the lead sees who is coming and what would help them", async ({ page }) =>
   await expect(page.getByRole("status")).toContainText("Saved.");
   await expect(page.getByRole("group").first().getByRole("radio", { name: "Attended" })).toBeChecked();
   await expectNoAxeViolations(page);
+});
+
+// George Hill stays at the workshop step (the axe test above uses his booking page); Isla Murray moves on.
+test("an assessor scores two candidates, submits, and the lead moves one on", async ({ page }) => {
+  await signInAsStaff(page, "lead@oakfield.test");
+  await page.goto("/workshops");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Assessors" })).toBeVisible();
+  const workshopUrl = page.url();
+
+  await page.getByRole("link", { name: "Record who came" }).click();
+  for (const name of ["George Hill", "Isla Murray"]) {
+    await page.getByRole("group", { name }).getByRole("radio", { name: "Attended" }).check();
+  }
+  await page.getByRole("button", { name: "Save attendance" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+
+  await page.goto(workshopUrl);
+  await page.getByLabel("Add an assessor").selectOption({ label: "Lena Hart" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Lena Hart: not submitted yet")).toBeVisible();
+  await page.getByRole("link", { name: "Score this workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Score the workshop" })).toBeVisible();
+
+  for (const name of ["George Hill", "Isla Murray"]) {
+    const card = page.getByRole("region", { name });
+    const criteria = card.getByRole("group");
+    const count = await criteria.count();
+    expect(count).toBe(9); // 3 exercises x 3 criteria
+    for (let i = 0; i < count; i++) await criteria.nth(i).getByRole("radio").nth(2).check();
+  }
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Submit my scores" }).click();
+  await expect(page.getByText("You have submitted your scores. You can now see everyone's.")).toBeVisible();
+  await expect(page.getByText("Everyone's scores: Lena Hart 3").first()).toBeVisible();
+
+  await page.goto(workshopUrl);
+  await expect(page.getByText("Lena Hart: scores submitted")).toBeVisible();
+  const decide = page.getByRole("region", { name: "Decide after the workshop" });
+  await decide.getByLabel("Isla Murray").check();
+  await decide.getByRole("button", { name: "Move the chosen people on to a shadow shift" }).click();
+  await expect(page.getByRole("status")).toContainText("1 moved.");
+  await expect(page.getByText("Moved on: 1")).toBeVisible();
+  await expect(decide.getByLabel("Isla Murray (moved on)")).toBeDisabled();
 });

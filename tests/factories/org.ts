@@ -20,7 +20,11 @@ export async function insertOrg(name = "Test Care") {
   const org = await db.insertInto("organisations").values({ slug, name }).returning("id").executeTakeFirstOrThrow();
   return withOrg(db, org.id, async (trx) => {
     const region = await trx.insertInto("regions").values({ name: "North" }).returning("id").executeTakeFirstOrThrow();
-    const team = await trx.insertInto("teams").values({ name: "Ashdown", town: "Ashdown", regionId: region.id }).returning("id").executeTakeFirstOrThrow();
+    const team = await trx
+      .insertInto("teams")
+      .values({ name: "Ashdown", town: "Ashdown", regionId: region.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const vacancy = await trx
       .insertInto("vacancies")
       .values({ teamId: team.id, title: "Care worker", town: "Ashdown", hours: "Part time", summary: "Caring for people at home." })

@@ -29,7 +29,11 @@ export async function insertInvitedApplications(orgId: string, vacancyId: string
     const people: { applicationId: string; candidateId: string; email: string }[] = [];
     for (let i = 0; i < count; i++) {
       const email = `w${i}.${randomBytes(3).toString("hex")}@example.com`;
-      const candidate = await trx.insertInto("candidates").values({ email, fullName: `Candidate ${i}`, phone: "07700 900000" }).returning("id").executeTakeFirstOrThrow();
+      const candidate = await trx
+        .insertInto("candidates")
+        .values({ email, fullName: `Candidate ${i}`, phone: "07700 900000" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       const application = await trx
         .insertInto("applications")
         .values({

@@ -75,7 +75,10 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     await deliverOutboxEmail(getDb(), org.orgId, applied.email.id);
     const [email] = await fetchCaptured(mailbox(), input.email);
     await withOrg(getDb(), org.orgId, (trx) =>
-      trx.updateTable("loginTokens").set({ expiresAt: new Date(Date.now() - 1000) }).execute(),
+      trx
+        .updateTable("loginTokens")
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .execute(),
     );
     expect(await consumeLoginToken(getDb(), tokenFrom(email.html))).toBeNull();
   });

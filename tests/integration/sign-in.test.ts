@@ -67,7 +67,10 @@ describe("staff sign-in", () => {
     const org = await insertOrg();
     const email = `coach@${org.slug}.test`;
     await withOrg(ownerDb(), org.orgId, async (trx) =>
-      trx.insertInto("users").values({ email, name: "Casey Coach", role: "coach", passwordHash: await hashPassword("correct horse") }).execute(),
+      trx
+        .insertInto("users")
+        .values({ email, name: "Casey Coach", role: "coach", passwordHash: await hashPassword("correct horse") })
+        .execute(),
     );
     const context = { clientIp: "10.2.0.1" };
 
@@ -83,13 +86,19 @@ describe("staff sign-in", () => {
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/pipeline?team=x");
     const cookie = (ok.headers.get("Set-Cookie") ?? "").split(";")[0];
-    const pipeline = await pipelineLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }), params: {}, context });
+    const pipeline = await pipelineLoader({
+      request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
+      params: {},
+      context,
+    });
     expect(pipeline.total).toBe(0);
 
     await signOutAction({ request: post("/sign-out", {}, { Cookie: cookie }), params: {}, context });
-    const after = await pipelineLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }), params: {}, context }).catch(
-      (r: Response) => r,
-    );
+    const after = await pipelineLoader({
+      request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
+      params: {},
+      context,
+    }).catch((r: Response) => r);
     expect((after as Response).status).toBe(302);
     expect((after as Response).headers.get("Location")).toBe("/sign-in?redirectTo=%2Fpipeline");
   });
@@ -98,7 +107,10 @@ describe("staff sign-in", () => {
     const org = await insertOrg();
     const email = `lead2@${org.slug}.test`;
     await withOrg(ownerDb(), org.orgId, async (trx) =>
-      trx.insertInto("users").values({ email, name: "L", role: "lead", passwordHash: await hashPassword("pw-123456") }).execute(),
+      trx
+        .insertInto("users")
+        .values({ email, name: "L", role: "lead", passwordHash: await hashPassword("pw-123456") })
+        .execute(),
     );
     const res = (await signInAction({
       request: post("/sign-in", { email, password: "pw-123456", redirectTo: "//evil.test/steal" }),

@@ -19,7 +19,11 @@ describe("the survey editor", () => {
     const oakLead = await staffCookie(oakfield.orgId, oakfield.leadId);
     const riverLead = await staffCookie(riverside.orgId, riverside.leadId);
 
-    const bad = (await editAction({ request: post("/settings/survey/edit", oakLead, { intent: "save", "items.com1.text": " " }), params: {}, context: {} })) as Response;
+    const bad = (await editAction({
+      request: post("/settings/survey/edit", oakLead, { intent: "save", "items.com1.text": " " }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ fieldErrors: { "items.com1.text": "Enter the wording" }, values: { "items.com1.text": " " } });
 
@@ -35,10 +39,20 @@ describe("the survey editor", () => {
     // Riverside sees its own survey, untouched, and its edits do not reach Oakfield.
     const theirs = await editLoader({ request: get("/settings/survey/edit", riverLead), params: {}, context: {} });
     expect(theirs).toMatchObject({ isDraft: false, liveVersion: 1 });
-    expect(theirs.editing.definition.items.find((i) => i.id === "com1")?.text).toBe("I can tell when someone is worried, even if they do not say so.");
-    await editAction({ request: post("/settings/survey/edit", riverLead, { intent: "publish", "values.compassion.weight": "3" }), params: {}, context: {} });
+    expect(theirs.editing.definition.items.find((i) => i.id === "com1")?.text).toBe(
+      "I can tell when someone is worried, even if they do not say so.",
+    );
+    await editAction({
+      request: post("/settings/survey/edit", riverLead, { intent: "publish", "values.compassion.weight": "3" }),
+      params: {},
+      context: {},
+    });
 
-    const published = (await editAction({ request: post("/settings/survey/edit", oakLead, { intent: "publish" }), params: {}, context: {} })) as Response;
+    const published = (await editAction({
+      request: post("/settings/survey/edit", oakLead, { intent: "publish" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(published.headers.get("Location")).toBe("/settings/survey?published=2");
     const oakLive = await withOrg(getDb(), oakfield.orgId, (trx) => findLiveSurvey(trx));
     expect(oakLive.version).toBe(2);
@@ -58,7 +72,11 @@ describe("the survey editor", () => {
       context: {},
     })) as Response;
     expect(await refused.json()).toMatchObject({ fieldErrors: { secondReminderDays: "Send the second reminder later than the first" } });
-    await settingsAction({ request: post("/settings/survey", lead, { threshold: "70", firstReminderDays: "3", secondReminderDays: "7" }), params: {}, context: {} });
+    await settingsAction({
+      request: post("/settings/survey", lead, { threshold: "70", firstReminderDays: "3", secondReminderDays: "7" }),
+      params: {},
+      context: {},
+    });
     const page = await settingsLoader({ request: get("/settings/survey", lead), params: {}, context: {} });
     expect(page.settings).toEqual({ surveyThreshold: 70, surveyReminderDays: [3, 7] });
   });

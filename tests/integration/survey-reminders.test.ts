@@ -62,7 +62,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000)
 
 async function finishSurvey(orgId: string, applicationId: string) {
   const candidateId = (
-    await withOrg(getDb(), orgId, (trx) => trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow())
+    await withOrg(getDb(), orgId, (trx) =>
+      trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow(),
+    )
   ).candidateId;
   const me = { applicationId, candidateId };
   const { definition } = await withOrg(getDb(), orgId, (trx) => findLiveSurvey(trx));
@@ -121,12 +123,19 @@ describe("survey reminders", () => {
   it("sends no reminder once the application is closed", async () => {
     const app = await applicationFrom(3);
     await withOrg(getDb(), app.org.orgId, (trx) =>
-      moveApplication(trx, { applicationId: app.applicationId, to: "withdrawn", reason: "Found another job", actor: { userId: null, name: "Rory" } }),
+      moveApplication(trx, {
+        applicationId: app.applicationId,
+        to: "withdrawn",
+        reason: "Found another job",
+        actor: { userId: null, name: "Rory" },
+      }),
     );
     expect(await withOrg(getDb(), app.org.orgId, (trx) => queueSurveyReminderIfDue(trx, app.applicationId, 1))).toBeNull();
     const swept = await sweepSurveyReminders(getDb());
     expect(swept.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
-    const rows = await withOrg(getDb(), app.org.orgId, (trx) => trx.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("kind", "=", "survey-reminder").executeTakeFirstOrThrow());
+    const rows = await withOrg(getDb(), app.org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("kind", "=", "survey-reminder").executeTakeFirstOrThrow(),
+    );
     expect(rows.n).toBe(0);
   });
 });

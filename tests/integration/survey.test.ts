@@ -13,7 +13,9 @@ import { pageAnswers } from "#tests/factories/survey.js";
 afterAll(closeOwnerDb);
 
 async function newApplicant(org: Awaited<ReturnType<typeof insertOrg>>) {
-  const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, applicationInput({ fullName: "Cara Candidate" })));
+  const applied = await withOrg(getDb(), org.orgId, (trx) =>
+    applyToVacancy(trx, org.vacancyId, applicationInput({ fullName: "Cara Candidate" })),
+  );
   const candidateId = await withOrg(getDb(), org.orgId, (trx) =>
     trx.selectFrom("applications").select("candidateId").where("id", "=", applied.applicationId).executeTakeFirstOrThrow(),
   );
@@ -33,9 +35,9 @@ async function answerAll(orgId: string, respondent: Respondent, how: "best" | "w
 }
 
 async function stageOf(orgId: string, applicationId: string) {
-  return scoped(orgId, (trx) => trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow()).then(
-    (r) => r.stage,
-  );
+  return scoped(orgId, (trx) =>
+    trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow(),
+  ).then((r) => r.stage);
 }
 
 describe("taking the survey", () => {
@@ -91,7 +93,12 @@ describe("finishing the survey", () => {
     // Scenario answers trade one value against another, so even the strongest answers stay below 100.
     expect(summary.state === "complete" && summary.fit).toBeGreaterThanOrEqual(60);
     const events = await scoped(org.orgId, (trx) =>
-      trx.selectFrom("applicationEvents").select(["toStage", "actorName"]).where("applicationId", "=", me.applicationId).orderBy("createdAt").execute(),
+      trx
+        .selectFrom("applicationEvents")
+        .select(["toStage", "actorName"])
+        .where("applicationId", "=", me.applicationId)
+        .orderBy("createdAt")
+        .execute(),
     );
     expect(events).toEqual([
       { toStage: "applied", actorName: "Cara Candidate" },
@@ -139,7 +146,9 @@ describe("survey versions", () => {
     expect(fresh.version.version).toBe(2);
     expect(fresh.version.definition.items.find((i) => i.id === "res1")).toMatchObject({ text: "I keep my promises." });
 
-    const versions = await scoped(org.orgId, (trx) => trx.selectFrom("surveyVersions").select(["version", "status"]).orderBy("version").execute());
+    const versions = await scoped(org.orgId, (trx) =>
+      trx.selectFrom("surveyVersions").select(["version", "status"]).orderBy("version").execute(),
+    );
     expect(versions).toEqual([
       { version: 1, status: "retired" },
       { version: 2, status: "live" },

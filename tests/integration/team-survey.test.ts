@@ -20,7 +20,15 @@ describe("the team's values profile", () => {
     await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .insertInto("teamMembers")
-        .values(names.map((name, i) => ({ teamId: org.teamId, name, email: emails[i], experience: "experienced" as const, joinedOn: "2024-01-01" })))
+        .values(
+          names.map((name, i) => ({
+            teamId: org.teamId,
+            name,
+            email: emails[i],
+            experience: "experienced" as const,
+            joinedOn: "2024-01-01",
+          })),
+        )
         .execute(),
     );
     const refs = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
@@ -37,7 +45,13 @@ describe("the team's values profile", () => {
       expect(member?.orgId).toBe(org.orgId);
       for (const [index, page] of pages.entries()) {
         await withOrg(getDb(), org.orgId, (trx) =>
-          saveSurveyPage(trx, { teamMemberId: member?.teamMemberId as string }, index, pageAnswers(page, i === 0 ? "worst" : "best"), "Member"),
+          saveSurveyPage(
+            trx,
+            { teamMemberId: member?.teamMemberId as string },
+            index,
+            pageAnswers(page, i === 0 ? "worst" : "best"),
+            "Member",
+          ),
         );
       }
       const comparison = await withOrg(getDb(), org.orgId, (trx) => findComparisonProfiles(trx, org.teamId));
@@ -59,13 +73,27 @@ describe("the team's values profile", () => {
     const org = await insertOrg();
     expect(await findMemberByLink(getDb(), "not-a-real-token")).toBeNull();
     await withOrg(ownerDb(), org.orgId, (trx) =>
-      trx.insertInto("teamMembers").values({ teamId: org.teamId, name: "Eve", email: `eve.${org.slug}@example.com`, experience: "new_to_care", joinedOn: "2024-01-01" }).execute(),
+      trx
+        .insertInto("teamMembers")
+        .values({
+          teamId: org.teamId,
+          name: "Eve",
+          email: `eve.${org.slug}@example.com`,
+          experience: "new_to_care",
+          joinedOn: "2024-01-01",
+        })
+        .execute(),
     );
     const [ref] = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
     await deliverOutboxEmail(getDb(), org.orgId, ref.id);
     const [message] = await fetchCaptured(process.env.RESEND_BASE_URL as string, `eve.${org.slug}@example.com`);
     const token = /\/team-survey\/([A-Za-z0-9_-]+)/.exec(message.html)?.[1] as string;
-    await withOrg(ownerDb(), org.orgId, (trx) => trx.updateTable("memberSurveyLinks").set({ expiresAt: new Date(Date.now() - 1000) }).execute());
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("memberSurveyLinks")
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .execute(),
+    );
     expect(await findMemberByLink(getDb(), token)).toBeNull();
   });
 });

@@ -34,7 +34,9 @@ describe("recording attendance", () => {
     const marks = { [bookings[0].bookingId]: "attended", [bookings[1].bookingId]: "late", [bookings[2].bookingId]: "no_show" };
     await save(marks);
     await save(marks); // saving the page again sends nothing more
-    const emails = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("outbox").select(["id", "kind"]).where("kind", "=", "workshop-no-show").execute());
+    const emails = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(["id", "kind"]).where("kind", "=", "workshop-no-show").execute(),
+    );
     expect(emails).toHaveLength(1);
     await deliverOutboxEmail(getDb(), org.orgId, emails[0].id);
     const [email] = await fetchCaptured(process.env.RESEND_BASE_URL as string, people[2].email);

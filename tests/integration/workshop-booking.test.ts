@@ -48,7 +48,9 @@ describe("booking a workshop seat", () => {
     const [me, other] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
 
     await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: first, adjustments: "A quiet room" }));
-    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" }))).rejects.toMatchObject({ code: "full" });
+    await expect(
+      withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" })),
+    ).rejects.toMatchObject({ code: "full" });
 
     const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: second, adjustments: "A quiet room" }));
     expect(moved.moved).toBe(true);
@@ -57,7 +59,12 @@ describe("booking a workshop seat", () => {
     await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" }));
 
     const sequences = await withOrg(getDb(), org.orgId, (trx) =>
-      trx.selectFrom("workshopBookings").select(["status", "sequence"]).where("applicationId", "=", me.applicationId).orderBy("bookedAt").execute(),
+      trx
+        .selectFrom("workshopBookings")
+        .select(["status", "sequence"])
+        .where("applicationId", "=", me.applicationId)
+        .orderBy("bookedAt")
+        .execute(),
     );
     expect(sequences).toEqual([
       { status: "cancelled", sequence: 0 },
@@ -81,12 +88,16 @@ describe("booking a workshop seat", () => {
     await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }))).rejects.toMatchObject({
       code: "too_late",
     });
-    await withOrg(getDb(), org.orgId, (trx) => trx.updateTable("applications").set({ stage: "survey" }).where("id", "=", me.applicationId).execute());
+    await withOrg(getDb(), org.orgId, (trx) =>
+      trx.updateTable("applications").set({ stage: "survey" }).where("id", "=", me.applicationId).execute(),
+    );
     await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
       code: "not_invited",
     });
     const [theirs] = await insertInvitedApplications(other.orgId, other.vacancyId, 1);
-    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...theirs, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
+    await expect(
+      withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...theirs, workshopId: later, adjustments: "" })),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -104,10 +115,18 @@ describe("workshop tenancy", () => {
       context: {},
     }).catch((r: Response) => r);
     expect((read as Response).status).toBe(404);
-    const list = await listLoader({ request: new Request("http://localhost/workshops", { headers: { Cookie: riverLead } }), params: {}, context: {} });
+    const list = await listLoader({
+      request: new Request("http://localhost/workshops", { headers: { Cookie: riverLead } }),
+      params: {},
+      context: {},
+    });
     expect(list.workshops.map((w) => w.id)).not.toContain(workshopId);
     const oakLead = await staffCookie(oakfield.orgId, oakfield.leadId);
-    const own = await listLoader({ request: new Request("http://localhost/workshops", { headers: { Cookie: oakLead } }), params: {}, context: {} });
+    const own = await listLoader({
+      request: new Request("http://localhost/workshops", { headers: { Cookie: oakLead } }),
+      params: {},
+      context: {},
+    });
     expect(own.workshops.map((w) => w.id)).toContain(workshopId);
   });
 });

@@ -20,7 +20,10 @@ async function candidateCookie(orgId: string, candidateId: string) {
 
 const eventOf = (ics: string) => {
   const calendar = new ICAL.Component(ICAL.parse(ics));
-  return { method: calendar.getFirstPropertyValue("method"), event: new ICAL.Event(calendar.getFirstSubcomponent("vevent") as ICAL.Component) };
+  return {
+    method: calendar.getFirstPropertyValue("method"),
+    event: new ICAL.Event(calendar.getFirstSubcomponent("vevent") as ICAL.Component),
+  };
 };
 
 describe("booking from the candidate's page", () => {
@@ -40,7 +43,11 @@ describe("booking from the candidate's page", () => {
     ]);
 
     const missing = (await bookingAction({
-      request: new Request(url, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "book", adjustments: "" }) }),
+      request: new Request(url, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body: new URLSearchParams({ intent: "book", adjustments: "" }),
+      }),
       params,
       context: {},
     })) as Response;
@@ -48,13 +55,19 @@ describe("booking from the candidate's page", () => {
     expect(await missing.json()).toEqual({ fieldErrors: { workshopId: "Choose a date" } });
 
     const booked = (await bookingAction({
-      request: new Request(url, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "book", workshopId, adjustments: "A seat near the door" }) }),
+      request: new Request(url, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body: new URLSearchParams({ intent: "book", workshopId, adjustments: "A seat near the door" }),
+      }),
       params,
       context: {},
     })) as Response;
     expect(booked.headers.get("Location")).toBe(`/me/workshop/${me.applicationId}?booked=1`);
 
-    const outbox = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("outbox").select(["id", "kind"]).where("kind", "like", "workshop-%").execute());
+    const outbox = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(["id", "kind"]).where("kind", "like", "workshop-%").execute(),
+    );
     for (const row of outbox) await deliverOutboxEmail(getDb(), org.orgId, row.id);
     const [email] = await fetchCaptured(mailbox(), me.email);
     expect(email.subject).toMatch(/^Your workshop place: \w+day \d{1,2} \w+ \d{4}, /);
@@ -63,7 +76,11 @@ describe("booking from the candidate's page", () => {
     expect(attached.event.uid).toBe(`workshop-${me.applicationId}@circlehire`);
     expect(attached.event.location).toBe("Ashdown Community Centre, 1 High Street, Ashdown");
 
-    const file = await calendarLoader({ request: new Request(`${url}/calendar.ics`, { headers: { Cookie: cookie } }), params, context: {} });
+    const file = await calendarLoader({
+      request: new Request(`${url}/calendar.ics`, { headers: { Cookie: cookie } }),
+      params,
+      context: {},
+    });
     expect(file.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const offered = eventOf(await file.text());
     expect(offered.event.uid).toBe(attached.event.uid);
@@ -74,7 +91,9 @@ describe("booking from the candidate's page", () => {
       params,
       context: {},
     });
-    const cancelRow = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("outbox").select("id").where("kind", "=", "workshop-cancelled").executeTakeFirstOrThrow());
+    const cancelRow = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select("id").where("kind", "=", "workshop-cancelled").executeTakeFirstOrThrow(),
+    );
     await deliverOutboxEmail(getDb(), org.orgId, cancelRow.id);
     const [cancelEmail] = await fetchCaptured(mailbox(), me.email);
     expect(cancelEmail.subject).toMatch(/is cancelled$/);
@@ -90,12 +109,18 @@ describe("booking from the candidate's page", () => {
     const [me, them] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
     const cookie = await candidateCookie(org.orgId, me.candidateId);
     const url = `http://localhost/me/workshop/${them.applicationId}`;
-    const read = await bookingLoader({ request: new Request(url, { headers: { Cookie: cookie } }), params: { applicationId: them.applicationId }, context: {} }).catch(
-      (r: Response) => r,
-    );
+    const read = await bookingLoader({
+      request: new Request(url, { headers: { Cookie: cookie } }),
+      params: { applicationId: them.applicationId },
+      context: {},
+    }).catch((r: Response) => r);
     expect((read as Response).status).toBe(404);
     const post = (await bookingAction({
-      request: new Request(url, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "book", workshopId, adjustments: "" }) }),
+      request: new Request(url, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body: new URLSearchParams({ intent: "book", workshopId, adjustments: "" }),
+      }),
       params: { applicationId: them.applicationId },
       context: {},
     })) as Response;

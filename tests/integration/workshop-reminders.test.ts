@@ -33,7 +33,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000)
 }
 
 const reminders = async (email: string) =>
-  (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject).filter((s) => /^(Reminder|See you soon)/.test(s));
+  (await fetchCaptured(process.env.RESEND_BASE_URL as string, email))
+    .map((m) => m.subject)
+    .filter((s) => /^(Reminder|See you soon)/.test(s));
 
 describe("workshop reminders", () => {
   it("sends the 48-hour reminder once, moves reminders with a new date, and drops them on cancelling", async () => {
@@ -60,7 +62,11 @@ describe("workshop reminders", () => {
     expect(await getReminderQueue().getJob(workshopReminderKey(first.bookingId, "2h"))).toBeUndefined();
     expect(await getReminderQueue().getJobState(workshopReminderKey(moved.bookingId, "48h"))).toBe("delayed");
     // Even if the old job had run, the cancelled booking gets nothing.
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, first.bookingId, "2h", new Date(first.startsAt.getTime() - HOUR)))).toBeNull();
+    expect(
+      await withOrg(getDb(), org.orgId, (trx) =>
+        queueWorkshopReminderIfDue(trx, first.bookingId, "2h", new Date(first.startsAt.getTime() - HOUR)),
+      ),
+    ).toBeNull();
 
     const cancelled = await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
     await cancelWorkshopReminders(cancelled.bookingId);

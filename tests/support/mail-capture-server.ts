@@ -42,7 +42,8 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
         const seen = key ? byKey.get(key) : undefined;
         if (seen) return send(200, { id: seen });
         const body = await readJson(req);
-        if (!body.from || !body.to || !body.subject) return send(422, { name: "validation_error", message: "from, to and subject are required" });
+        if (!body.from || !body.to || !body.subject)
+          return send(422, { name: "validation_error", message: "from, to and subject are required" });
         const email: CapturedEmail = {
           id: randomUUID(),
           from: body.from,

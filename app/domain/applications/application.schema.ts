@@ -30,17 +30,20 @@ export const ADJUSTMENTS = {
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 const requiredText = (message: string, max = 200) =>
-  z.string({ error: message }).check(
-    z.trim(),
-    z.minLength(1, { error: message }),
-    z.maxLength(max, { error: `Use ${max} characters or fewer` }),
-  );
+  z
+    .string({ error: message })
+    .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
 
 export const ApplicationSchema = z.object({
   fullName: requiredText("Enter your full name", 120),
   email: z
     .string({ error: "Enter your email address" })
-    .check(z.trim(), z.toLowerCase(), z.minLength(1, { error: "Enter your email address" }), z.email({ error: "Enter an email address like name@example.com" })),
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, { error: "Enter your email address" }),
+      z.email({ error: "Enter an email address like name@example.com" }),
+    ),
   phone: z
     .string({ error: "Enter your phone number" })
     .check(

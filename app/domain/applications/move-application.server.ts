@@ -21,11 +21,7 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
     throw new ApplicationError("stale", "Someone else moved this application meanwhile. The page now shows where it is.");
   }
   checkTransition(application.stage, input.to, input.reason);
-  await trx
-    .updateTable("applications")
-    .set({ stage: input.to, stageChangedAt: sql`now()` })
-    .where("id", "=", application.id)
-    .execute();
+  await trx.updateTable("applications").set({ stage: input.to, stageChangedAt: sql`now()` }).where("id", "=", application.id).execute();
   await trx
     .insertInto("applicationEvents")
     .values({

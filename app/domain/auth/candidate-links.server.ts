@@ -31,9 +31,7 @@ export async function requestCandidateLinks(db: DB, email: string, nextPath = "/
   const refs: OutboxRef[] = [];
   for (const row of rows) {
     refs.push(
-      await withOrg(db, row.orgId, (trx) =>
-        addToOutbox(trx, { kind: "candidate-sign-in", candidateId: row.candidateId, nextPath }),
-      ),
+      await withOrg(db, row.orgId, (trx) => addToOutbox(trx, { kind: "candidate-sign-in", candidateId: row.candidateId, nextPath })),
     );
   }
   return refs;

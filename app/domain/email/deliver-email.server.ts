@@ -59,7 +59,10 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       const signInUrl = await createLoginLink(trx, appUrl, candidate.id, payload.nextPath);
       return {
         to: candidate.email,
-        email: { template: "sign-in-link", props: { name: firstName(candidate.fullName), orgName: org.name, signInUrl, minutes: LOGIN_TOKEN_MINUTES } },
+        email: {
+          template: "sign-in-link",
+          props: { name: firstName(candidate.fullName), orgName: org.name, signInUrl, minutes: LOGIN_TOKEN_MINUTES },
+        },
       };
     }
     case "survey-reminder": {
@@ -68,7 +71,13 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         .innerJoin("candidates", "candidates.id", "applications.candidateId")
         .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
         .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
-        .select(["candidates.id as candidateId", "candidates.email", "candidates.fullName", "vacancies.title", "surveyResponses.id as responseId"])
+        .select([
+          "candidates.id as candidateId",
+          "candidates.email",
+          "candidates.fullName",
+          "vacancies.title",
+          "surveyResponses.id as responseId",
+        ])
         .where("applications.id", "=", payload.applicationId)
         .executeTakeFirstOrThrow();
       const signInUrl = await createLoginLink(trx, appUrl, app.candidateId, `/me/survey/${payload.applicationId}`);
@@ -76,7 +85,14 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         to: app.email,
         email: {
           template: "survey-reminder",
-          props: { name: firstName(app.fullName), jobTitle: app.title, orgName: org.name, signInUrl, started: Boolean(app.responseId), minutes: LOGIN_TOKEN_MINUTES },
+          props: {
+            name: firstName(app.fullName),
+            jobTitle: app.title,
+            orgName: org.name,
+            signInUrl,
+            started: Boolean(app.responseId),
+            minutes: LOGIN_TOKEN_MINUTES,
+          },
         },
       };
     }
@@ -103,10 +119,19 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       const cancelled = row.kind === "workshop-cancelled";
       const when = formatLondonSlot(booking.startsAt, booking.endsAt);
       const link = await createLoginLink(trx, appUrl, booking.candidateId, `/me/workshop/${booking.applicationId}`);
-      const attachments = [{ filename: "workshop.ics", content: bookingCalendar(booking, org.name, cancelled), contentType: "text/calendar" }];
+      const attachments = [
+        { filename: "workshop.ics", content: bookingCalendar(booking, org.name, cancelled), contentType: "text/calendar" },
+      ];
       const name = firstName(booking.fullName);
       return cancelled
-        ? { to: booking.email, attachments, email: { template: "workshop-cancelled", props: { name, orgName: org.name, when, bookUrl: link, minutes: LOGIN_TOKEN_MINUTES } } }
+        ? {
+            to: booking.email,
+            attachments,
+            email: {
+              template: "workshop-cancelled",
+              props: { name, orgName: org.name, when, bookUrl: link, minutes: LOGIN_TOKEN_MINUTES },
+            },
+          }
         : {
             to: booking.email,
             attachments,
@@ -152,7 +177,10 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       const bookUrl = await createLoginLink(trx, appUrl, booking.candidateId, `/me/workshop/${booking.applicationId}`);
       return {
         to: booking.email,
-        email: { template: "workshop-no-show", props: { name: firstName(booking.fullName), orgName: org.name, bookUrl, minutes: LOGIN_TOKEN_MINUTES } },
+        email: {
+          template: "workshop-no-show",
+          props: { name: firstName(booking.fullName), orgName: org.name, bookUrl, minutes: LOGIN_TOKEN_MINUTES },
+        },
       };
     }
     default:

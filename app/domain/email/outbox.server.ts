@@ -52,9 +52,7 @@ export async function relayOutbox(db: DB, refs: OutboxRef[], enqueue = enqueueEm
   }
   for (const orgId of new Set(refs.map((r) => r.orgId))) {
     const ids = refs.filter((r) => r.orgId === orgId).map((r) => r.id);
-    await withOrg(db, orgId, (trx) =>
-      trx.updateTable("outbox").set({ enqueuedAt: sql`now()` }).where("id", "in", ids).execute(),
-    );
+    await withOrg(db, orgId, (trx) => trx.updateTable("outbox").set({ enqueuedAt: sql`now()` }).where("id", "in", ids).execute());
   }
   return true;
 }

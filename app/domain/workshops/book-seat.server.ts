@@ -63,11 +63,7 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
   // A change of date keeps one calendar event: the new booking carries on the old one's sequence.
   let sequence = 0;
   if (current) {
-    await trx
-      .updateTable("workshopBookings")
-      .set({ status: "cancelled", cancelledAt: sql`now()` })
-      .where("id", "=", current.id)
-      .execute();
+    await trx.updateTable("workshopBookings").set({ status: "cancelled", cancelledAt: sql`now()` }).where("id", "=", current.id).execute();
     sequence = current.sequence + 1;
   }
   const booking = await trx
@@ -76,7 +72,13 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
     .returning("id")
     .executeTakeFirstOrThrow();
   const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
-  return { bookingId: booking.id, email, moved: Boolean(current), startsAt: new Date(workshop.startsAt), previousBookingId: current?.id ?? null };
+  return {
+    bookingId: booking.id,
+    email,
+    moved: Boolean(current),
+    startsAt: new Date(workshop.startsAt),
+    previousBookingId: current?.id ?? null,
+  };
 }
 
 /** Gives the seat back; the calendar invite is cancelled by the email this sends. */

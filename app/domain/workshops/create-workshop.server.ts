@@ -19,8 +19,14 @@ export async function createWorkshop(trx: Tx, input: WorkshopInput) {
     .executeTakeFirstOrThrow();
   // Only this organisation's teams and exercises: another organisation's ids match nothing here.
   const teams = input.teamIds.length ? await trx.selectFrom("teams").select("id").where("id", "in", input.teamIds).execute() : [];
-  const exercises = input.exerciseIds.length ? await trx.selectFrom("scenarioExercises").select("id").where("id", "in", input.exerciseIds).execute() : [];
-  if (teams.length) await trx.insertInto("workshopTeams").values(teams.map((t) => ({ workshopId: workshop.id, teamId: t.id }))).execute();
+  const exercises = input.exerciseIds.length
+    ? await trx.selectFrom("scenarioExercises").select("id").where("id", "in", input.exerciseIds).execute()
+    : [];
+  if (teams.length)
+    await trx
+      .insertInto("workshopTeams")
+      .values(teams.map((t) => ({ workshopId: workshop.id, teamId: t.id })))
+      .execute();
   if (exercises.length) {
     await trx
       .insertInto("workshopExercises")

@@ -34,7 +34,9 @@ export function formatLondonDate(instant: Date | string) {
 }
 
 export function formatLondonTime(instant: Date | string) {
-  return new Date(instant).toLocaleTimeString("en-GB", { timeZone: ZONE, hour: "numeric", minute: "2-digit", hour12: true }).replace(" ", "");
+  return new Date(instant)
+    .toLocaleTimeString("en-GB", { timeZone: ZONE, hour: "numeric", minute: "2-digit", hour12: true })
+    .replace(" ", "");
 }
 
 /** "Tuesday 1 December 2026, 9:30am to 1:00pm" */

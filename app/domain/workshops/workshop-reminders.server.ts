@@ -24,7 +24,12 @@ export function planWorkshopReminders(orgId: string, bookingId: string, startsAt
  * Queues a reminder's email if it is due and still wanted: the booking is live and the workshop
  * has not started. The dedupe key makes the job, a retry and the sweep send it once at most.
  */
-export async function queueWorkshopReminderIfDue(trx: Tx, bookingId: string, which: WorkshopReminder, now = new Date()): Promise<OutboxRef | null> {
+export async function queueWorkshopReminderIfDue(
+  trx: Tx,
+  bookingId: string,
+  which: WorkshopReminder,
+  now = new Date(),
+): Promise<OutboxRef | null> {
   const booking = await trx
     .selectFrom("workshopBookings")
     .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")

@@ -1,7 +1,13 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { ADJUSTMENTS, APPLICATION_ARRAY_FIELDS, AVAILABILITY, ApplicationSchema, SOURCES } from "#app/domain/applications/application.schema.js";
+import {
+  ADJUSTMENTS,
+  APPLICATION_ARRAY_FIELDS,
+  AVAILABILITY,
+  ApplicationSchema,
+  SOURCES,
+} from "#app/domain/applications/application.schema.js";
 import type { FieldErrors } from "#app/utils/validation.js";
 
 type ActionData = { fieldErrors: FieldErrors; values: Record<string, string | string[]> };
@@ -111,7 +117,11 @@ export function ApplicationForm() {
         label="Your information"
         hint={
           <>
-            We use your answers only to consider you for jobs with us. <a href="/privacy" target="_blank" rel="noreferrer">Read the privacy notice (opens in a new tab)</a>.
+            We use your answers only to consider you for jobs with us.{" "}
+            <a href="/privacy" target="_blank" rel="noreferrer">
+              Read the privacy notice (opens in a new tab)
+            </a>
+            .
           </>
         }
         options={{ yes: "I have read the privacy notice and agree to you using my answers this way" }}

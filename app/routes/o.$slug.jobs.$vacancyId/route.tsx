@@ -31,7 +31,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   if (!(await hitRateLimit("apply-ip", context.clientIp ?? "unknown", 30, 3600))) {
     return Response.json(
-      { fieldErrors: { form: "We have had a lot of applications from your connection. Please try again in an hour." }, values: formValues(formData, APPLICATION_ARRAY_FIELDS) },
+      {
+        fieldErrors: { form: "We have had a lot of applications from your connection. Please try again in an hour." },
+        values: formValues(formData, APPLICATION_ARRAY_FIELDS),
+      },
       { status: 429 },
     );
   }

@@ -7,6 +7,7 @@ import { moveApplication } from "#app/domain/applications/move-application.serve
 import { isClosed, isStage, nextStage, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
+import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
 import { SurveySection } from "./survey-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
@@ -14,7 +15,9 @@ import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.fullName}: application` : "Application" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.application.fullName}: application` : "Application" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, scoped } = await staffScope(request);
@@ -24,8 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey] = await Promise.all([listEventsForApplication(trx, id), findSurveySummary(trx, id, application.teamId)]);
-    return { application, events, survey };
+    const [events, survey, workshop] = await Promise.all([
+      listEventsForApplication(trx, id),
+      findSurveySummary(trx, id, application.teamId),
+      findWorkshopResult(trx, id, staff.userId),
+    ]);
+    return { application, events, survey, workshop };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -65,7 +72,7 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage, survey } = useLoaderData<typeof loader>();
+  const { application: a, events, next, canManage, survey, workshop } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
@@ -113,6 +120,43 @@ export default function ApplicationPage() {
         </section>
       ) : null}
       <SurveySection survey={survey} />
+      <section aria-labelledby="workshop-title">
+        <h2 id="workshop-title">Workshop</h2>
+        {!workshop ? <p>Has not attended a workshop yet.</p> : null}
+        {workshop?.hidden ? <p>You are an assessor for their workshop: submit your own scores to see the others'.</p> : null}
+        {workshop && !workshop.hidden ? (
+          workshop.overall === null ? (
+            <p>Attended{workshop.attendance === "late" ? " (late)" : ""}. No assessor has submitted scores yet.</p>
+          ) : (
+            <>
+              <p>
+                Overall workshop score <strong>{workshop.overall}</strong> out of 4, from {workshop.assessors} assessor
+                {workshop.assessors === 1 ? "" : "s"}.
+                {workshop.disagreements ? ` Assessors differ by 2 or more on ${workshop.disagreements} criteria.` : ""}
+              </p>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Workshop score per value, out of 4</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Value</th>
+                      <th scope="col">Mean score (1-4)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {workshop.values.map((v) => (
+                      <tr key={v.value}>
+                        <th scope="row">{v.value[0].toUpperCase() + v.value.slice(1)}</th>
+                        <td>{v.mean}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        ) : null}
+      </section>
       <h2>Details</h2>
       <dl>
         <dt>Email</dt>
@@ -134,7 +178,10 @@ export default function ApplicationPage() {
       <ol className="timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <strong>{e.fromStage ? `${STAGE_LABELS[e.fromStage as Stage] ?? e.fromStage} → ` : ""}{STAGE_LABELS[e.toStage as Stage] ?? e.toStage}</strong>
+            <strong>
+              {e.fromStage ? `${STAGE_LABELS[e.fromStage as Stage] ?? e.fromStage} → ` : ""}
+              {STAGE_LABELS[e.toStage as Stage] ?? e.toStage}
+            </strong>
             <div className="muted">
               {when(e.createdAt)} by {e.actorName}
             </div>

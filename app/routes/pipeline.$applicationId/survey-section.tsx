@@ -2,7 +2,8 @@ import type { SerializeFrom } from "@remix-run/node";
 import { ProfileChart } from "#app/components/profile-chart.js";
 import type { SurveySummary } from "#app/domain/survey/survey-summary.server.js";
 
-const when = (d: string | Date) => new Date(d).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "Europe/London" } as Intl.DateTimeFormatOptions);
+const when = (d: string | Date) =>
+  new Date(d).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "Europe/London" } as Intl.DateTimeFormatOptions);
 
 export function SurveySection({ survey }: { survey: SerializeFrom<SurveySummary> }) {
   return (
@@ -17,9 +18,11 @@ export function SurveySection({ survey }: { survey: SerializeFrom<SurveySummary>
       {survey.state === "complete" ? (
         <>
           <p>
-            Finished {when(survey.completedAt)} (survey version {survey.version}). Overall fit <strong>{survey.fit ?? "not known"}</strong> out of 100,
-            against a threshold of {survey.threshold}.{" "}
-            {survey.outcome === "invited" ? "Invited to book a workshop automatically." : "Waiting in the review queue for a lead to decide."}
+            Finished {when(survey.completedAt)} (survey version {survey.version}). Overall fit <strong>{survey.fit ?? "not known"}</strong>{" "}
+            out of 100, against a threshold of {survey.threshold}.{" "}
+            {survey.outcome === "invited"
+              ? "Invited to book a workshop automatically."
+              : "Waiting in the review queue for a lead to decide."}
           </p>
           <p>
             {survey.answered} of {survey.total} questions answered.
@@ -32,8 +35,8 @@ export function SurveySection({ survey }: { survey: SerializeFrom<SurveySummary>
           ) : null}
           <ProfileChart rows={survey.rows} title="Values profile, 0 to 100" />
           <p className="muted">
-            Team average from {survey.comparison.teamAnswered} member{survey.comparison.teamAnswered === 1 ? "" : "s"}, organisation average from{" "}
-            {survey.comparison.organisationAnswered}; each is shown from {survey.comparison.minimum} people up.
+            Team average from {survey.comparison.teamAnswered} member{survey.comparison.teamAnswered === 1 ? "" : "s"}, organisation average
+            from {survey.comparison.organisationAnswered}; each is shown from {survey.comparison.minimum} people up.
           </p>
         </>
       ) : null}

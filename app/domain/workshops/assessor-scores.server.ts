@@ -1,0 +1,145 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { WorkshopError } from "./workshop.errors.js";
+import { type Score, summariseScores } from "./score-aggregation.js";
+
+export type ScoreInput = { bookingId: string; exerciseId: string; criterionKey: string; score: number; note: string };
+
+async function findAssessor(trx: Tx, workshopId: string, userId: string) {
+  return trx
+    .selectFrom("workshopAssessors")
+    .select(["userId", "submittedAt"])
+    .where("workshopId", "=", workshopId)
+    .where("userId", "=", userId)
+    .executeTakeFirst();
+}
+
+export async function addAssessor(trx: Tx, workshopId: string, userId: string) {
+  await trx
+    .insertInto("workshopAssessors")
+    .values({ workshopId, userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Whether `userId` may see every assessor's scores for a workshop: anyone who is not one of its
+ * assessors (a lead reviewing), or an assessor who has submitted their own. This is the one
+ * place independent scoring is enforced; every loader that shows scores asks it.
+ */
+export async function canSeeAllScores(trx: Tx, workshopId: string, userId: string) {
+  const assessor = await findAssessor(trx, workshopId, userId);
+  return !assessor || Boolean(assessor.submittedAt);
+}
+
+/** Saves an assessor's scores (a draft until they submit). Only attending candidates, only real criteria. */
+export async function saveScores(trx: Tx, workshopId: string, assessorId: string, scores: ScoreInput[]) {
+  const assessor = await findAssessor(trx, workshopId, assessorId);
+  if (!assessor) throw new WorkshopError("not_found", "You are not an assessor for this workshop.");
+  if (assessor.submittedAt) throw new WorkshopError("closed", "You have submitted your scores, so they can no longer change.");
+  const [attending, exercises] = await Promise.all([
+    trx
+      .selectFrom("workshopBookings")
+      .select("id")
+      .where("workshopId", "=", workshopId)
+      .where("attendance", "in", ["attended", "late"])
+      .execute(),
+    trx
+      .selectFrom("workshopExercises")
+      .innerJoin("scenarioExercises", "scenarioExercises.id", "workshopExercises.exerciseId")
+      .select(["scenarioExercises.id", "scenarioExercises.rubric"])
+      .where("workshopExercises.workshopId", "=", workshopId)
+      .execute(),
+  ]);
+  const bookings = new Set(attending.map((b) => b.id));
+  const criteria = new Set(exercises.flatMap((e) => e.rubric.map((c) => `${e.id}:${c.key}`)));
+  const valid = scores.filter(
+    (s) => bookings.has(s.bookingId) && criteria.has(`${s.exerciseId}:${s.criterionKey}`) && s.score >= 1 && s.score <= 4,
+  );
+  if (!valid.length) return 0;
+  await trx
+    .insertInto("assessorScores")
+    .values(valid.map((s) => ({ workshopId, assessorId, ...s })))
+    .onConflict((oc) =>
+      oc.columns(["workshopId", "assessorId", "bookingId", "exerciseId", "criterionKey"]).doUpdateSet({
+        score: (eb) => eb.ref("excluded.score"),
+        note: (eb) => eb.ref("excluded.note"),
+        updatedAt: sql`now()`,
+      }),
+    )
+    .execute();
+  return valid.length;
+}
+
+export async function submitScores(trx: Tx, workshopId: string, assessorId: string) {
+  const assessor = await findAssessor(trx, workshopId, assessorId);
+  if (!assessor) throw new WorkshopError("not_found", "You are not an assessor for this workshop.");
+  await trx
+    .updateTable("workshopAssessors")
+    .set({ submittedAt: sql`coalesce(submitted_at, now())` })
+    .where("workshopId", "=", workshopId)
+    .where("userId", "=", assessorId)
+    .execute();
+}
+
+/** Scores the viewer may see for a workshop: their own until they submit, then everyone's. */
+export async function listVisibleScores(trx: Tx, workshopId: string, viewerId: string) {
+  const all = await canSeeAllScores(trx, workshopId, viewerId);
+  let query = trx
+    .selectFrom("assessorScores")
+    .innerJoin("users", "users.id", "assessorScores.assessorId")
+    .select([
+      "assessorScores.assessorId",
+      "users.name as assessorName",
+      "assessorScores.bookingId",
+      "assessorScores.exerciseId",
+      "assessorScores.criterionKey",
+      "assessorScores.score",
+      "assessorScores.note",
+    ])
+    .where("assessorScores.workshopId", "=", workshopId);
+  if (!all) query = query.where("assessorScores.assessorId", "=", viewerId);
+  return { all, scores: await query.execute() };
+}
+
+/**
+ * A candidate's workshop result for the application page: submitted assessors' scores only, and
+ * nothing at all for a viewer who is an assessor of that workshop and has not submitted yet.
+ */
+export async function findWorkshopResult(trx: Tx, applicationId: string, viewerId: string) {
+  const booking = await trx
+    .selectFrom("workshopBookings")
+    .select(["id", "workshopId", "attendance"])
+    .where("applicationId", "=", applicationId)
+    .where("attendance", "in", ["attended", "late"])
+    .orderBy("bookedAt", "desc")
+    .executeTakeFirst();
+  if (!booking) return null;
+  if (!(await canSeeAllScores(trx, booking.workshopId, viewerId))) return { hidden: true as const };
+  const rows = await trx
+    .selectFrom("assessorScores")
+    .innerJoin("workshopAssessors", (join) =>
+      join
+        .onRef("workshopAssessors.workshopId", "=", "assessorScores.workshopId")
+        .onRef("workshopAssessors.userId", "=", "assessorScores.assessorId"),
+    )
+    .innerJoin("scenarioExercises", "scenarioExercises.id", "assessorScores.exerciseId")
+    .select([
+      "assessorScores.assessorId",
+      "assessorScores.exerciseId",
+      "assessorScores.criterionKey",
+      "assessorScores.score",
+      "scenarioExercises.rubric",
+    ])
+    .where("assessorScores.bookingId", "=", booking.id)
+    .where("workshopAssessors.submittedAt", "is not", null)
+    .execute();
+  const scores: Score[] = rows.map((r) => ({
+    assessorId: r.assessorId,
+    exerciseId: r.exerciseId,
+    criterionKey: r.criterionKey,
+    score: r.score,
+    value: r.rubric.find((c) => c.key === r.criterionKey)?.value ?? "other",
+  }));
+  return { hidden: false as const, attendance: booking.attendance, ...summariseScores(scores) };
+}
