@@ -254,6 +254,17 @@ export interface AssessorScoresTable {
   updatedAt: Generated<Date>;
 }
 
+export interface WorkshopWaitlistTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  workshopId: string;
+  applicationId: string;
+  status: Generated<"waiting" | "offered" | "accepted" | "expired" | "left">;
+  joinedAt: Generated<Date>;
+  offeredAt: Timestamp | null;
+  offerExpiresAt: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -279,6 +290,7 @@ export interface Database {
   workshopBookings: WorkshopBookingsTable;
   workshopAssessors: WorkshopAssessorsTable;
   assessorScores: AssessorScoresTable;
+  workshopWaitlist: WorkshopWaitlistTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -8,7 +8,9 @@ export const subject = (p: AlreadyAppliedProps) => `You have already applied for
 export default function AlreadyApplied(p: AlreadyAppliedProps) {
   return (
     <EmailLayout preview={`Your application is safe`} heading={`Hello ${p.name}`} orgName={p.orgName}>
-      <Text style={textStyle}>{`Someone (probably you) just applied again for ${p.jobTitle} with ${p.orgName}. You only need to apply once, so we have kept your first application as it was.`}</Text>
+      <Text
+        style={textStyle}
+      >{`Someone (probably you) just applied again for ${p.jobTitle} with ${p.orgName}. You only need to apply once, so we have kept your first application as it was.`}</Text>
       <Button href={p.signInUrl} style={buttonStyle}>{`See my application`}</Button>
       <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes.`}</Text>
     </EmailLayout>

@@ -7,6 +7,7 @@ import ApplicationReceived, { type ApplicationReceivedProps, subject as received
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
+import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
 import WorkshopBooked, { subject as bookedSubject, type WorkshopBookedProps } from "./workshop-booked.js";
 import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledProps } from "./workshop-cancelled.js";
 import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
@@ -22,7 +23,8 @@ export type Email =
   | { template: "workshop-booked"; props: WorkshopBookedProps }
   | { template: "workshop-cancelled"; props: WorkshopCancelledProps }
   | { template: "workshop-reminder"; props: WorkshopReminderProps }
-  | { template: "workshop-no-show"; props: WorkshopNoShowProps };
+  | { template: "workshop-no-show"; props: WorkshopNoShowProps }
+  | { template: "waitlist-offer"; props: WaitlistOfferProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -46,6 +48,8 @@ function compose(email: Email) {
       return { subject: workshopReminderSubject(email.props), element: <WorkshopReminder {...email.props} /> };
     case "workshop-no-show":
       return { subject: noShowSubject(email.props), element: <WorkshopNoShow {...email.props} /> };
+    case "waitlist-offer":
+      return { subject: waitlistSubject(email.props), element: <WaitlistOffer {...email.props} /> };
   }
 }
 
@@ -70,7 +74,11 @@ export async function sendEmail(to: string, email: Email, idempotencyKey: string
       subject,
       html,
       text,
-      attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content).toString("base64"), contentType: a.contentType })),
+      attachments: attachments.map((a) => ({
+        filename: a.filename,
+        content: Buffer.from(a.content).toString("base64"),
+        contentType: a.contentType,
+      })),
     },
     { idempotencyKey },
   );

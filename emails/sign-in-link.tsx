@@ -10,7 +10,9 @@ export default function SignInLink(p: SignInLinkProps) {
     <EmailLayout preview={`Sign in to see your application`} heading={`Hello ${p.name}`} orgName={p.orgName}>
       <Text style={textStyle}>{`Here is your link to see your application with ${p.orgName}.`}</Text>
       <Button href={p.signInUrl} style={buttonStyle}>{`Sign in`}</Button>
-      <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes. If you did not ask for it, you can ignore this email.`}</Text>
+      <Text
+        style={textStyle}
+      >{`This button works once, for ${p.minutes} minutes. If you did not ask for it, you can ignore this email.`}</Text>
     </EmailLayout>
   );
 }

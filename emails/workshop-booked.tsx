@@ -24,9 +24,13 @@ export default function WorkshopBooked(p: WorkshopBookedProps) {
       <Text style={textStyle}>{`Where: ${p.venue}, ${p.address}`}</Text>
       {p.directions ? <Text style={textStyle}>{`Getting there: ${p.directions}`}</Text> : null}
       {p.accessibility ? <Text style={textStyle}>{`Access: ${p.accessibility}`}</Text> : null}
-      <Text style={textStyle}>{`The calendar file attached adds it to your calendar. You will meet other people applying and try some real situations from the job together. There are no trick questions.`}</Text>
+      <Text
+        style={textStyle}
+      >{`The calendar file attached adds it to your calendar. You will meet other people applying and try some real situations from the job together. There are no trick questions.`}</Text>
       <Button href={p.manageUrl} style={buttonStyle}>{`Change or cancel my place`}</Button>
-      <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes. After that, the page will offer to send you a new one.`}</Text>
+      <Text
+        style={textStyle}
+      >{`This button works once, for ${p.minutes} minutes. After that, the page will offer to send you a new one.`}</Text>
     </EmailLayout>
   );
 }

@@ -8,7 +8,9 @@ export const subject = (p: WorkshopCancelledProps) => `Your workshop place on ${
 export default function WorkshopCancelled(p: WorkshopCancelledProps) {
   return (
     <EmailLayout preview={`Your workshop place is cancelled`} heading={`Hello ${p.name}`} orgName={p.orgName}>
-      <Text style={textStyle}>{`We have cancelled your place at the workshop on ${p.when}. The calendar file attached removes it from your calendar.`}</Text>
+      <Text
+        style={textStyle}
+      >{`We have cancelled your place at the workshop on ${p.when}. The calendar file attached removes it from your calendar.`}</Text>
       <Text style={textStyle}>{`If you would like to come on another date, you can choose one here:`}</Text>
       <Button href={p.bookUrl} style={buttonStyle}>{`Choose another date`}</Button>
       <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes.`}</Text>

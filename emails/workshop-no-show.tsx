@@ -11,9 +11,16 @@ export default function WorkshopNoShow(p: WorkshopNoShowProps) {
       <Text style={textStyle}>{`We were sorry not to see you at the workshop. We know things come up.`}</Text>
       <Text style={textStyle}>{`If you would still like to join us, you can choose another date:`}</Text>
       <Button href={p.bookUrl} style={buttonStyle}>{`Choose another date`}</Button>
-      <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes. If you have changed your mind, you do not need to do anything.`}</Text>
+      <Text
+        style={textStyle}
+      >{`This button works once, for ${p.minutes} minutes. If you have changed your mind, you do not need to do anything.`}</Text>
     </EmailLayout>
   );
 }
 
-WorkshopNoShow.PreviewProps = { name: "Sam", orgName: "Oakfield Home Care", bookUrl: "http://localhost:3000/auth/link?token=example", minutes: 10 } satisfies WorkshopNoShowProps;
+WorkshopNoShow.PreviewProps = {
+  name: "Sam",
+  orgName: "Oakfield Home Care",
+  bookUrl: "http://localhost:3000/auth/link?token=example",
+  minutes: 10,
+} satisfies WorkshopNoShowProps;

@@ -13,16 +13,27 @@ export type WorkshopReminderProps = {
   minutes: number;
 };
 
-export const subject = (p: WorkshopReminderProps) => (p.soon ? `See you soon: your workshop starts at ${p.when.split(", ")[1]?.split(" to ")[0] ?? p.when}` : `Reminder: your workshop on ${p.when}`);
+export const subject = (p: WorkshopReminderProps) =>
+  p.soon
+    ? `See you soon: your workshop starts at ${p.when.split(", ")[1]?.split(" to ")[0] ?? p.when}`
+    : `Reminder: your workshop on ${p.when}`;
 
 export default function WorkshopReminder(p: WorkshopReminderProps) {
   return (
-    <EmailLayout preview={`Your group workshop with ${p.orgName}`} heading={p.soon ? `See you soon, ${p.name}` : `Hello ${p.name}`} orgName={p.orgName}>
+    <EmailLayout
+      preview={`Your group workshop with ${p.orgName}`}
+      heading={p.soon ? `See you soon, ${p.name}` : `Hello ${p.name}`}
+      orgName={p.orgName}
+    >
       <Text style={textStyle}>{p.soon ? `Your workshop starts in about 2 hours.` : `This is a reminder about your group workshop.`}</Text>
       <Text style={textStyle}>{`When: ${p.when}`}</Text>
       <Text style={textStyle}>{`Where: ${p.venue}, ${p.address}`}</Text>
       {p.directions ? <Text style={textStyle}>{`Getting there: ${p.directions}`}</Text> : null}
-      <Text style={textStyle}>{p.soon ? `If you cannot come after all, please let us know by replying to this email.` : `If you cannot come, you can change or cancel your place here:`}</Text>
+      <Text style={textStyle}>
+        {p.soon
+          ? `If you cannot come after all, please let us know by replying to this email.`
+          : `If you cannot come, you can change or cancel your place here:`}
+      </Text>
       {p.soon ? null : <Button href={p.manageUrl} style={buttonStyle}>{`Change or cancel my place`}</Button>}
       {p.soon ? null : <Text style={textStyle}>{`This button works once, for ${p.minutes} minutes.`}</Text>}
     </EmailLayout>

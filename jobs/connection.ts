@@ -10,9 +10,7 @@ import { disposeSingleton, singleton } from "../db/singleton.js";
  */
 export function createRedis(kind: "worker" | "producer", url = getServerEnv().REDIS_URL) {
   const options: RedisOptions =
-    kind === "worker"
-      ? { maxRetriesPerRequest: null }
-      : { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
+    kind === "worker" ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
   const redis = new Redis(url, options);
   // Without a listener ioredis prints every failed reconnect; the health check reports it instead.
   redis.on("error", () => {});

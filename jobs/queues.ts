@@ -18,7 +18,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export function getEmailQueue() {
   return singleton(
     "queue-email",
-    () => new Queue<SendEmailJob>(EMAIL_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    () =>
+      new Queue<SendEmailJob>(EMAIL_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
   );
 }
 
@@ -42,17 +43,26 @@ export async function enqueueEmails(items: SendEmailJob[], queue = getEmailQueue
 export const REMINDER_QUEUE = "reminders";
 export type SurveyReminderJob = { orgId: string; applicationId: string; reminder: number };
 export type WorkshopReminderJob = { orgId: string; bookingId: string; which: "48h" | "2h" };
+export type WaitlistOfferJob = { orgId: string; entryId: string };
 
 export function getReminderQueue() {
   return singleton(
     "queue-reminders",
-    () => new Queue<SurveyReminderJob | WorkshopReminderJob>(REMINDER_QUEUE, { connection: getProducerRedis(), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    () =>
+      new Queue<SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob>(REMINDER_QUEUE, {
+        connection: getProducerRedis(),
+        prefix: keyPrefix(),
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
   );
 }
 export const closeReminderQueue = () => disposeSingleton<Queue>("queue-reminders", (queue) => queue.close());
 
 /** Delayed jobs, one per reminder, with the reminder's stable id (its outbox dedupe key). */
-export async function scheduleSurveyReminderJobs(items: (SurveyReminderJob & { jobId: string; dueAt: Date })[], queue = getReminderQueue()) {
+export async function scheduleSurveyReminderJobs(
+  items: (SurveyReminderJob & { jobId: string; dueAt: Date })[],
+  queue = getReminderQueue(),
+) {
   await scheduleReminderJobs(
     items.map(({ jobId, dueAt, ...data }) => ({ name: "send-survey-reminder", data, jobId, dueAt })),
     queue,
@@ -60,7 +70,7 @@ export async function scheduleSurveyReminderJobs(items: (SurveyReminderJob & { j
 }
 
 export async function scheduleReminderJobs(
-  items: { name: string; data: SurveyReminderJob | WorkshopReminderJob; jobId: string; dueAt: Date }[],
+  items: { name: string; data: SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob; jobId: string; dueAt: Date }[],
   queue = getReminderQueue(),
 ) {
   if (!items.length) return;

@@ -4,6 +4,7 @@ import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.
 import { closeDb, getDb } from "#db/client.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
+import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer.js";
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
@@ -14,6 +15,7 @@ import {
   getReminderQueue,
   REMINDER_QUEUE,
   type SurveyReminderJob,
+  type WaitlistOfferJob,
   type WorkshopReminderJob,
 } from "./queues.js";
 
@@ -35,11 +37,14 @@ export async function startWorker() {
     async (job) => {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
+      if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },
     { connection, prefix: keyPrefix(), concurrency: 2 },
   );
-  reminderWorker.on("failed", (job, error) => console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+  reminderWorker.on("failed", (job, error) =>
+    console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+  );
   reminderWorker.on("error", (error) => console.error(`reminder worker: ${error.message}`));
   getReminderQueue()
     .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })

@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.js";
-import { findLiveBooking, listBookableWorkshops } from "#db/queries/workshops.js";
+import { findLiveBooking, listBookableWorkshops, listWaitlistEntries } from "#db/queries/workshops.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
-import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
+import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
+import { joinWaitlist, scheduleOfferExpiries } from "#app/domain/workshops/waitlist.server.js";
 import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
@@ -35,8 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .executeTakeFirst();
     if (!application) return null;
     const from = new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
-    const [booking, workshops] = await Promise.all([findLiveBooking(trx, id), listBookableWorkshops(trx, application.teamId, from)]);
-    return { application, booking, workshops };
+    const [booking, workshops, waitlist] = await Promise.all([
+      findLiveBooking(trx, id),
+      listBookableWorkshops(trx, application.teamId, from, id),
+      listWaitlistEntries(trx, id),
+    ]);
+    return { application, booking, workshops, waitlist };
   });
   if (!data) throw new Response("We could not find that application.", { status: 404 });
   return {
@@ -46,24 +51,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     booking: data.booking ? { ...data.booking, when: formatLondonSlot(data.booking.startsAt, data.booking.endsAt) } : null,
     workshops: data.workshops
       .filter((w) => w.id !== data.booking?.workshopId)
-      .map((w) => ({ ...w, when: formatLondonSlot(w.startsAt, w.endsAt), seatsLeft: Math.max(0, w.capacity - w.taken) })),
+      .map((w) => {
+        const entry = data.waitlist.find((e) => e.workshopId === w.id);
+        return {
+          ...w,
+          when: formatLondonSlot(w.startsAt, w.endsAt),
+          seatsLeft: Math.max(0, w.capacity - w.taken - w.held),
+          waiting: entry?.status === "waiting",
+          heldUntil:
+            entry?.status === "offered" && entry.offerExpiresAt
+              ? `${formatLondonDate(entry.offerExpiresAt)}, ${formatLondonTime(entry.offerExpiresAt)}`
+              : null,
+        };
+      }),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
   try {
-    if (form.get("intent") === "cancel") {
+    if (intent.startsWith("waitlist:")) {
+      const workshopId = requireUuid(intent.slice(9));
+      await scoped(async (trx) => {
+        const owns = await trx
+          .selectFrom("applications")
+          .select("id")
+          .where("id", "=", id)
+          .where("candidateId", "=", candidate.candidateId)
+          .where("stage", "=", "workshop")
+          .executeTakeFirst();
+        if (owns) await joinWaitlist(trx, workshopId, id);
+      });
+      return redirect(`/me/workshop/${id}?waitlisted=1`);
+    }
+    if (intent === "cancel") {
       const cancelled = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
-      await Promise.all([relayOutbox(getDb(), [cancelled.email]), cancelWorkshopReminders(cancelled.bookingId)]);
+      await Promise.all([
+        relayOutbox(getDb(), [cancelled.email, ...cancelled.offers.map((o) => o.email)]),
+        cancelWorkshopReminders(cancelled.bookingId),
+        scheduleOfferExpiries(candidate.orgId, cancelled.offers),
+      ]);
       return redirect(`/me/workshop/${id}?cancelled=1`);
     }
     const result = parseForm(form, BookSeatSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
     const booked = await scoped((trx) => bookSeat(trx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
     await Promise.all([
-      relayOutbox(getDb(), [booked.email]),
+      relayOutbox(getDb(), [booked.email, ...booked.offers.map((o) => o.email)]),
+      scheduleOfferExpiries(candidate.orgId, booked.offers),
       scheduleWorkshopReminders(candidate.orgId, booked.bookingId, booked.startsAt),
       booked.previousBookingId ? cancelWorkshopReminders(booked.previousBookingId) : null,
     ]);
@@ -92,6 +129,11 @@ export default function WorkshopBooking() {
       {params.get("booked") ? (
         <p className="notice" role="status">
           Your place is booked. We have emailed you the details and a calendar file.
+        </p>
+      ) : null}
+      {params.get("waitlisted") ? (
+        <p className="notice" role="status">
+          You are on the waiting list. If a place comes free, we will email you and hold it for you for 24 hours.
         </p>
       ) : null}
       {params.get("cancelled") ? (
@@ -125,6 +167,10 @@ export default function WorkshopBooking() {
       ) : null}
       {invited ? (
         <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>
+          {/* Pressing Enter books: the first submit button in a form is the default one. */}
+          <button type="submit" name="intent" value="book" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+            Book
+          </button>
           <h2>{booking ? "Change to another date" : "Choose a date"}</h2>
           <ErrorSummary errors={errors} />
           {workshops.length === 0 ? (
@@ -154,7 +200,13 @@ export default function WorkshopBooking() {
                         <br />
                         {w.venueName}, {w.venueAddress}
                         <br />
-                        {w.seatsLeft === 0 ? "Full" : `${w.seatsLeft} place${w.seatsLeft === 1 ? "" : "s"} left`}
+                        {w.heldUntil
+                          ? `A place is held for you until ${w.heldUntil}`
+                          : w.seatsLeft === 0
+                            ? w.waiting
+                              ? "Full: you are on the waiting list"
+                              : "Full"
+                            : `${w.seatsLeft} place${w.seatsLeft === 1 ? "" : "s"} left`}
                         {w.accessibility ? (
                           <>
                             <br />
@@ -162,6 +214,11 @@ export default function WorkshopBooking() {
                           </>
                         ) : null}
                       </label>
+                      {w.seatsLeft === 0 && !w.waiting && !w.heldUntil ? (
+                        <button type="submit" name="intent" value={`waitlist:${w.id}`} className="link-button">
+                          Join the waiting list for {w.when}
+                        </button>
+                      ) : null}
                     </div>
                   ))}
                 </div>

@@ -51,8 +51,8 @@ export function findLiveBooking(trx: Tx, applicationId: string) {
     .executeTakeFirst();
 }
 
-/** Upcoming workshops for a team that can still be booked (after `from`), with seats left. */
-export function listBookableWorkshops(trx: Tx, teamId: string, from: Date) {
+/** Upcoming workshops for a team that can still be booked (after `from`), with seats taken or held for others. */
+export function listBookableWorkshops(trx: Tx, teamId: string, from: Date, applicationId: string) {
   return trx
     .selectFrom("workshops")
     .innerJoin("workshopTeams", "workshopTeams.workshopId", "workshops.id")
@@ -66,6 +66,8 @@ export function listBookableWorkshops(trx: Tx, teamId: string, from: Date) {
       "workshops.accessibility",
       "workshops.capacity",
       seatsTaken.as("taken"),
+      sql<number>`(select count(*)::int from workshop_waitlist q where q.workshop_id = workshops.id and q.status = 'offered'
+        and q.offer_expires_at > now() and q.application_id <> ${applicationId})`.as("held"),
     ])
     .where("workshopTeams.teamId", "=", teamId)
     .where("workshops.status", "=", "scheduled")
@@ -140,5 +142,14 @@ export function listAttendanceForWorkshop(trx: Tx, workshopId: string) {
     .where("workshopBookings.workshopId", "=", workshopId)
     .where((eb) => eb.or([eb("workshopBookings.status", "=", "booked"), eb("workshopBookings.attendance", "=", "no_show")]))
     .orderBy("candidates.fullName")
+    .execute();
+}
+
+export function listWaitlistEntries(trx: Tx, applicationId: string) {
+  return trx
+    .selectFrom("workshopWaitlist")
+    .select(["workshopId", "status", "offerExpiresAt"])
+    .where("applicationId", "=", applicationId)
+    .where("status", "in", ["waiting", "offered"])
     .execute();
 }

@@ -42,44 +42,120 @@ const OAKFIELD: OrgSeed = {
       town: "Ashdown",
       region: "North",
       memberLogin: "sam@oakfield.test",
-      members: [["Sam Patel", e], ["Grace Lee", n], ["Tom Brennan", e], ["Aisha Khan", n], ["Ben Carter", e], ["Ruth Mills", n], ["Owen Price", e], ["Nadia Ali", n]],
+      members: [
+        ["Sam Patel", e],
+        ["Grace Lee", n],
+        ["Tom Brennan", e],
+        ["Aisha Khan", n],
+        ["Ben Carter", e],
+        ["Ruth Mills", n],
+        ["Owen Price", e],
+        ["Nadia Ali", n],
+      ],
     },
     {
       name: "Brookfield",
       town: "Brookfield",
       region: "North",
       memberLogin: "priya@oakfield.test",
-      members: [["Priya Shah", e], ["Liam Ward", n], ["Ella Moss", n], ["Jack Dunn", n], ["Mia Ford", e], ["Kofi Mensah", n], ["Zoe Clark", n], ["Dan Fox", e], ["Ivy Hale", n], ["Raj Gill", n], ["Amy Cole", n]],
+      members: [
+        ["Priya Shah", e],
+        ["Liam Ward", n],
+        ["Ella Moss", n],
+        ["Jack Dunn", n],
+        ["Mia Ford", e],
+        ["Kofi Mensah", n],
+        ["Zoe Clark", n],
+        ["Dan Fox", e],
+        ["Ivy Hale", n],
+        ["Raj Gill", n],
+        ["Amy Cole", n],
+      ],
     },
     {
       name: "Castle Vale",
       town: "Castleton",
       region: "South",
       memberLogin: "jo@oakfield.test",
-      members: [["Jo Evans", e], ["Maya Rose", e], ["Sean Quinn", n], ["Lucy Hall", e], ["Femi Ade", e], ["Kate Lowe", n]],
+      members: [
+        ["Jo Evans", e],
+        ["Maya Rose", e],
+        ["Sean Quinn", n],
+        ["Lucy Hall", e],
+        ["Femi Ade", e],
+        ["Kate Lowe", n],
+      ],
     },
     {
       name: "Dunmore",
       town: "Dunmore",
       region: "South",
       memberLogin: "kim@oakfield.test",
-      members: [["Kim Young", e], ["Harry Bell", n], ["Sara Lin", e], ["Paul Kerr", n], ["Rosa Diaz", e], ["Will Shaw", n], ["Hana Sato", e], ["Eli Stone", n], ["Joy Okafor", e], ["Max Webb", n], ["Ava Noor", e], ["Leo Grant", n]],
+      members: [
+        ["Kim Young", e],
+        ["Harry Bell", n],
+        ["Sara Lin", e],
+        ["Paul Kerr", n],
+        ["Rosa Diaz", e],
+        ["Will Shaw", n],
+        ["Hana Sato", e],
+        ["Eli Stone", n],
+        ["Joy Okafor", e],
+        ["Max Webb", n],
+        ["Ava Noor", e],
+        ["Leo Grant", n],
+      ],
     },
   ],
   vacancies: [
-    { team: "Ashdown", title: "Care and support worker", hours: "Part time, 20-30 hours a week", summary: "Join a team of eight who plan their own rotas and support twelve people in their own homes around Ashdown. Kindness and reliability matter more to us than experience." },
-    { team: "Brookfield", title: "Experienced care worker", hours: "Full time, 37.5 hours a week", summary: "Brookfield is a young team, most of them new to care. Bring your experience, share it, and help the team grow in confidence." },
-    { team: "Castle Vale", title: "Care and support worker (new to care welcome)", hours: "Flexible, 16-37.5 hours a week", summary: "Never worked in care? Good. We will train you, pair you with a buddy, and you will decide with your team how the work is shared." },
-    { team: "Dunmore", title: "Weekend support worker", hours: "Weekends, 15 hours a week", summary: "Help people in Dunmore live the lives they choose, at weekends, with a friendly team that makes its own decisions.", status: "closed" },
+    {
+      team: "Ashdown",
+      title: "Care and support worker",
+      hours: "Part time, 20-30 hours a week",
+      summary:
+        "Join a team of eight who plan their own rotas and support twelve people in their own homes around Ashdown. Kindness and reliability matter more to us than experience.",
+    },
+    {
+      team: "Brookfield",
+      title: "Experienced care worker",
+      hours: "Full time, 37.5 hours a week",
+      summary:
+        "Brookfield is a young team, most of them new to care. Bring your experience, share it, and help the team grow in confidence.",
+    },
+    {
+      team: "Castle Vale",
+      title: "Care and support worker (new to care welcome)",
+      hours: "Flexible, 16-37.5 hours a week",
+      summary:
+        "Never worked in care? Good. We will train you, pair you with a buddy, and you will decide with your team how the work is shared.",
+    },
+    {
+      team: "Dunmore",
+      title: "Weekend support worker",
+      hours: "Weekends, 15 hours a week",
+      summary: "Help people in Dunmore live the lives they choose, at weekends, with a friendly team that makes its own decisions.",
+      status: "closed",
+    },
   ],
   candidates: [
-    ["Hannah Wells", "applied", n, 0], ["Marcus Reed", "applied", e, 1], ["Olivia Brooks", "applied", n, 2], ["Yusuf Hassan", "applied", n, 0],
-    ["Chloe Turner", "survey", n, 0], ["Daniel Okoro", "survey", e, 1], ["Freya Lund", "survey", n, 2],
-    ["George Hill", "workshop", e, 1], ["Isla Murray", "workshop", n, 0], ["Kwame Asante", "workshop", n, 2],
-    ["Laura Pike", "shadow", e, 1], ["Mohammed Iqbal", "shadow", n, 0],
-    ["Niamh Byrne", "vote", e, 1], ["Oscar Bell", "vote", n, 2],
-    ["Poppy Grant", "offer", n, 0], ["Rhys Jones", "started", e, 1],
-    ["Sophie Lane", "declined", n, 0], ["Tariq Aziz", "withdrawn", e, 2],
+    ["Hannah Wells", "applied", n, 0],
+    ["Marcus Reed", "applied", e, 1],
+    ["Olivia Brooks", "applied", n, 2],
+    ["Yusuf Hassan", "applied", n, 0],
+    ["Chloe Turner", "survey", n, 0],
+    ["Daniel Okoro", "survey", e, 1],
+    ["Freya Lund", "survey", n, 2],
+    ["George Hill", "workshop", e, 1],
+    ["Isla Murray", "workshop", n, 0],
+    ["Kwame Asante", "workshop", n, 2],
+    ["Laura Pike", "shadow", e, 1],
+    ["Mohammed Iqbal", "shadow", n, 0],
+    ["Niamh Byrne", "vote", e, 1],
+    ["Oscar Bell", "vote", n, 2],
+    ["Poppy Grant", "offer", n, 0],
+    ["Rhys Jones", "started", e, 1],
+    ["Sophie Lane", "declined", n, 0],
+    ["Tariq Aziz", "withdrawn", e, 2],
   ],
 };
 
@@ -94,11 +170,27 @@ const RIVERSIDE: OrgSeed = {
       town: "Riverside",
       region: "Central",
       memberLogin: "ali@riverside.test",
-      members: [["Ali Demir", e], ["Bea Stone", n], ["Cal Moore", e], ["Dee Ross", n], ["Eve Park", n]],
+      members: [
+        ["Ali Demir", e],
+        ["Bea Stone", n],
+        ["Cal Moore", e],
+        ["Dee Ross", n],
+        ["Eve Park", n],
+      ],
     },
   ],
-  vacancies: [{ team: "Millbank", title: "Home care worker", hours: "Part time, 24 hours a week", summary: "Support people to stay independent at home in Riverside, as part of a small self-managing team." }],
-  candidates: [["Riley Morgan", "applied", n, 0], ["Sasha Kent", "workshop", e, 0]],
+  vacancies: [
+    {
+      team: "Millbank",
+      title: "Home care worker",
+      hours: "Part time, 24 hours a week",
+      summary: "Support people to stay independent at home in Riverside, as part of a small self-managing team.",
+    },
+  ],
+  candidates: [
+    ["Riley Morgan", "applied", n, 0],
+    ["Sasha Kent", "workshop", e, 0],
+  ],
 };
 
 const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
@@ -112,7 +204,10 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
     }
     const users = new Map<string, string>();
     for (const [email, name, role] of seed.staff) {
-      users.set(email, (await trx.insertInto("users").values({ email, name, role, passwordHash }).returning("id").executeTakeFirstOrThrow()).id);
+      users.set(
+        email,
+        (await trx.insertInto("users").values({ email, name, role, passwordHash }).returning("id").executeTakeFirstOrThrow()).id,
+      );
     }
     const survey = await findLiveSurvey(trx);
     const random = seededRandom(seed.slug.length * 7919);
@@ -127,7 +222,13 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       for (const [index, [name, experience]] of team.members.entries()) {
         let userId: string | null = null;
         if (index === 0 && team.memberLogin) {
-          userId = (await trx.insertInto("users").values({ email: team.memberLogin, name, role: "member", passwordHash }).returning("id").executeTakeFirstOrThrow()).id;
+          userId = (
+            await trx
+              .insertInto("users")
+              .values({ email: team.memberLogin, name, role: "member", passwordHash })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id;
         }
         const joined = new Date(Date.UTC(2023, index % 12, 1 + index)).toISOString().slice(0, 10);
         const member = await trx
@@ -144,7 +245,14 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       const team = seed.teams.find((t) => t.name === v.team) as TeamSeed;
       const { id } = await trx
         .insertInto("vacancies")
-        .values({ teamId: teams.get(v.team) as string, title: v.title, town: team.town, hours: v.hours, summary: v.summary, status: v.status ?? "open" })
+        .values({
+          teamId: teams.get(v.team) as string,
+          title: v.title,
+          town: team.town,
+          hours: v.hours,
+          summary: v.summary,
+          status: v.status ?? "open",
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       vacancyIds.push(id);
@@ -175,8 +283,14 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .returning("id")
         .executeTakeFirstOrThrow();
       workshopIds.push(workshop.id);
-      await trx.insertInto("workshopTeams").values([...teams.values()].map((teamId) => ({ workshopId: workshop.id, teamId }))).execute();
-      await trx.insertInto("workshopExercises").values(exerciseIds.map((exerciseId, position) => ({ workshopId: workshop.id, exerciseId, position }))).execute();
+      await trx
+        .insertInto("workshopTeams")
+        .values([...teams.values()].map((teamId) => ({ workshopId: workshop.id, teamId })))
+        .execute();
+      await trx
+        .insertInto("workshopExercises")
+        .values(exerciseIds.map((exerciseId, position) => ({ workshopId: workshop.id, exerciseId, position })))
+        .execute();
     }
     const lead = seed.staff[0];
     for (const [index, [name, stage, experience, vacancyIndex]] of seed.candidates.entries()) {
@@ -197,7 +311,13 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         await seedResponse(trx, survey, { applicationId }, answerLike(survey, 0.9, random), "invited");
       } else if (stage === "survey") {
         const inReview = index % 3 === 0;
-        await seedResponse(trx, survey, { applicationId }, answerLike(survey, inReview ? 0.35 : 0.7, random, inReview ? 1 : 0.4), inReview ? "review" : null);
+        await seedResponse(
+          trx,
+          survey,
+          { applicationId },
+          answerLike(survey, inReview ? 0.35 : 0.7, random, inReview ? 1 : 0.4),
+          inReview ? "review" : null,
+        );
       }
     }
   });
@@ -206,7 +326,15 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
 
 async function seedApplication(
   trx: Tx,
-  a: { name: string; stage: Stage; experience: Experience; vacancyId: string; slug: string; daysAgo: number; lead: { id: string; name: string } },
+  a: {
+    name: string;
+    stage: Stage;
+    experience: Experience;
+    vacancyId: string;
+    slug: string;
+    daysAgo: number;
+    lead: { id: string; name: string };
+  },
 ) {
   const day = (offset: number) => new Date(Date.now() - (a.daysAgo - offset) * 86_400_000);
   const candidate = await trx
@@ -214,7 +342,10 @@ async function seedApplication(
     .values({ email: emailFor(a.name, a.slug), fullName: a.name, phone: `07700 900${String(100 + a.daysAgo).padStart(3, "0")}` })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const path: Stage[] = a.stage === "declined" || a.stage === "withdrawn" ? ["applied", "survey", "workshop", a.stage] : PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(a.stage as never) + 1);
+  const path: Stage[] =
+    a.stage === "declined" || a.stage === "withdrawn"
+      ? ["applied", "survey", "workshop", a.stage]
+      : PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(a.stage as never) + 1);
   const application = await trx
     .insertInto("applications")
     .values({
@@ -321,7 +452,9 @@ export async function seed(db: DB, { reset = false } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const db = createDb(getServerEnv().DATABASE_URL, 2);
   seed(db, { reset: process.argv.includes("--reset") })
-    .then((created) => console.log(created.length ? `seeded: ${created.join(", ")}` : "demo organisations already there (use --reset to recreate)"))
+    .then((created) =>
+      console.log(created.length ? `seeded: ${created.join(", ")}` : "demo organisations already there (use --reset to recreate)"),
+    )
     .catch((error) => {
       console.error(error);
       process.exitCode = 1;

@@ -15,17 +15,31 @@ export const buttonStyle = {
 };
 export const textStyle = { fontSize: "16px", lineHeight: "24px" };
 
-export function EmailLayout({ preview, heading, orgName, children }: { preview: string; heading: string; orgName: string; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  heading,
+  orgName,
+  children,
+}: {
+  preview: string;
+  heading: string;
+  orgName: string;
+  children: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Heading as="h1" style={{ fontSize: "22px" }}>{heading}</Heading>
+          <Heading as="h1" style={{ fontSize: "22px" }}>
+            {heading}
+          </Heading>
           {children}
           <Hr />
-          <Text style={{ fontSize: "13px", color: "#555" }}>{`Sent by ${orgName} using Circle Hire. If you did not expect this email, you can ignore it.`}</Text>
+          <Text
+            style={{ fontSize: "13px", color: "#555" }}
+          >{`Sent by ${orgName} using Circle Hire. If you did not expect this email, you can ignore it.`}</Text>
         </Container>
       </Body>
     </Html>

@@ -7,7 +7,7 @@ import { getServerEnv } from "#app/env.server.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
-import { formatLondonSlot } from "../workshops/london-time.js";
+import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
 
 /**
@@ -180,6 +180,41 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         email: {
           template: "workshop-no-show",
           props: { name: firstName(booking.fullName), orgName: org.name, bookUrl, minutes: LOGIN_TOKEN_MINUTES },
+        },
+      };
+    }
+    case "waitlist-offer": {
+      const entry = await trx
+        .selectFrom("workshopWaitlist")
+        .innerJoin("workshops", "workshops.id", "workshopWaitlist.workshopId")
+        .innerJoin("applications", "applications.id", "workshopWaitlist.applicationId")
+        .innerJoin("candidates", "candidates.id", "applications.candidateId")
+        .select([
+          "workshopWaitlist.applicationId",
+          "workshopWaitlist.offerExpiresAt",
+          "workshops.startsAt",
+          "workshops.endsAt",
+          "candidates.id as candidateId",
+          "candidates.email",
+          "candidates.fullName",
+        ])
+        .where("workshopWaitlist.id", "=", payload.entryId)
+        .executeTakeFirstOrThrow();
+      const until = entry.offerExpiresAt
+        ? `${formatLondonDate(entry.offerExpiresAt)}, ${formatLondonTime(entry.offerExpiresAt)}`
+        : "tomorrow";
+      return {
+        to: entry.email,
+        email: {
+          template: "waitlist-offer",
+          props: {
+            name: firstName(entry.fullName),
+            orgName: org.name,
+            when: formatLondonSlot(entry.startsAt, entry.endsAt),
+            until,
+            bookUrl: await createLoginLink(trx, appUrl, entry.candidateId, `/me/workshop/${entry.applicationId}`),
+            minutes: LOGIN_TOKEN_MINUTES,
+          },
         },
       };
     }

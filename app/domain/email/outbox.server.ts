@@ -12,7 +12,8 @@ export type OutboxMessage =
   | { kind: "workshop-booked"; bookingId: string }
   | { kind: "workshop-cancelled"; bookingId: string }
   | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" }
-  | { kind: "workshop-no-show"; bookingId: string };
+  | { kind: "workshop-no-show"; bookingId: string }
+  | { kind: "waitlist-offer"; entryId: string };
 
 export type OutboxRef = { id: string; orgId: string };
 

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
 import { WorkshopError } from "./workshop.errors.js";
+import { acceptOffer, assertNotFull, type Offer, offerFreedSeats, seatsFree } from "./waitlist.server.js";
 import { BOOKING_CUTOFF_HOURS } from "./workshop.schema.js";
 
 export type BookingRequest = { applicationId: string; candidateId: string; workshopId: string; adjustments: string };
@@ -25,7 +26,15 @@ const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
  * row is locked (FOR UPDATE) while its seats are counted and the booking is written, so
  * concurrent bookings for the same workshop queue up and the one that finds it full is refused.
  */
-export type BookingResult = { bookingId: string; email: OutboxRef; moved: boolean; startsAt: Date; previousBookingId: string | null };
+export type BookingResult = {
+  bookingId: string;
+  email: OutboxRef;
+  moved: boolean;
+  startsAt: Date;
+  previousBookingId: string | null;
+  /** Seats offered to people waiting, after this booking freed one. */
+  offers: Offer[];
+};
 
 export async function bookSeat(trx: Tx, request: BookingRequest): Promise<BookingResult> {
   await findInvitedApplication(trx, request.applicationId, request.candidateId);
@@ -49,16 +58,11 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
   if (current?.workshopId === request.workshopId) {
     await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
     const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
-    return { bookingId: current.id, email, moved: false, startsAt: new Date(workshop.startsAt), previousBookingId: null };
+    return { bookingId: current.id, email, moved: false, startsAt: new Date(workshop.startsAt), previousBookingId: null, offers: [] };
   }
 
-  const { taken } = await trx
-    .selectFrom("workshopBookings")
-    .select(sql<number>`count(*)::int`.as("taken"))
-    .where("workshopId", "=", workshop.id)
-    .where("status", "=", "booked")
-    .executeTakeFirstOrThrow();
-  if (taken >= workshop.capacity) throw new WorkshopError("full", "Sorry, that workshop is now full. Please choose another date.");
+  // Seats held for people offered them from the waiting list count as taken, except one held for this person.
+  assertNotFull(await seatsFree(trx, workshop.id, workshop.capacity, request.applicationId));
 
   // A change of date keeps one calendar event: the new booking carries on the old one's sequence.
   let sequence = 0;
@@ -71,8 +75,12 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
     .values({ workshopId: workshop.id, applicationId: request.applicationId, adjustments: request.adjustments, sequence })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await acceptOffer(trx, workshop.id, request.applicationId);
   const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
+  // The seat given up on the old date goes to the first person waiting for it.
+  const offers = current ? await offerFreedSeats(trx, current.workshopId) : [];
   return {
+    offers,
     bookingId: booking.id,
     email,
     moved: Boolean(current),
@@ -82,12 +90,16 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
 }
 
 /** Gives the seat back; the calendar invite is cancelled by the email this sends. */
-export async function cancelBooking(trx: Tx, applicationId: string, candidateId: string): Promise<{ bookingId: string; email: OutboxRef }> {
+export async function cancelBooking(
+  trx: Tx,
+  applicationId: string,
+  candidateId: string,
+): Promise<{ bookingId: string; email: OutboxRef; offers: Offer[] }> {
   await findInvitedApplication(trx, applicationId, candidateId);
   const current = await trx
     .selectFrom("workshopBookings")
     .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
-    .select(["workshopBookings.id", "workshops.startsAt"])
+    .select(["workshopBookings.id", "workshopBookings.workshopId", "workshops.startsAt"])
     .where("workshopBookings.applicationId", "=", applicationId)
     .where("workshopBookings.status", "=", "booked")
     .executeTakeFirst();
@@ -100,5 +112,6 @@ export async function cancelBooking(trx: Tx, applicationId: string, candidateId:
     .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })
     .where("id", "=", current.id)
     .execute();
-  return { bookingId: current.id, email: await addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id }) };
+  const email = await addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id });
+  return { bookingId: current.id, email, offers: await offerFreedSeats(trx, current.workshopId) };
 }

@@ -1,0 +1,58 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { expireOffer, joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+
+afterAll(closeOwnerDb);
+
+const statuses = (orgId: string, workshopId: string) =>
+  withOrg(getDb(), orgId, (trx) =>
+    trx
+      .selectFrom("workshopWaitlist")
+      .select(["applicationId", "status"])
+      .where("workshopId", "=", workshopId)
+      .orderBy("joinedAt")
+      .execute(),
+  );
+
+describe("the waiting list", () => {
+  it("offers a freed seat to the first person waiting, holds it for them, then passes it on when the offer runs out", async () => {
+    const org = await insertOrg();
+    const workshopId = await insertWorkshop(org.orgId, org.teamId, { capacity: 1 });
+    const [a, b, c] = await insertInvitedApplications(org.orgId, org.vacancyId, 3);
+    const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+
+    await run((trx) => bookSeat(trx, { ...a, workshopId, adjustments: "" }));
+    await expect(run((trx) => bookSeat(trx, { ...b, workshopId, adjustments: "" }))).rejects.toMatchObject({ code: "full" });
+    await run((trx) => joinWaitlist(trx, workshopId, b.applicationId));
+    await run((trx) => joinWaitlist(trx, workshopId, c.applicationId));
+    await run((trx) => joinWaitlist(trx, workshopId, c.applicationId)); // joining twice changes nothing
+
+    const cancelled = await run((trx) => cancelBooking(trx, a.applicationId, a.candidateId));
+    expect(cancelled.offers).toHaveLength(1);
+    expect(await statuses(org.orgId, workshopId)).toEqual([
+      { applicationId: b.applicationId, status: "offered" },
+      { applicationId: c.applicationId, status: "waiting" },
+    ]);
+    // The seat is held for B: C cannot take it.
+    await expect(run((trx) => bookSeat(trx, { ...c, workshopId, adjustments: "" }))).rejects.toMatchObject({ code: "full" });
+
+    // B does not answer in time: the offer expires and C is offered the seat.
+    const expiry = cancelled.offers[0];
+    expect(await run((trx) => expireOffer(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() - 60_000)))).toEqual([]);
+    const next = await run((trx) => expireOffer(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() + 1000)));
+    expect(next).toHaveLength(1);
+    expect(await statuses(org.orgId, workshopId)).toEqual([
+      { applicationId: b.applicationId, status: "expired" },
+      { applicationId: c.applicationId, status: "offered" },
+    ]);
+    await run((trx) => bookSeat(trx, { ...c, workshopId, adjustments: "" }));
+    expect((await statuses(org.orgId, workshopId)).at(-1)).toEqual({ applicationId: c.applicationId, status: "accepted" });
+
+    const emails = await run((trx) => trx.selectFrom("outbox").select("kind").where("kind", "=", "waitlist-offer").execute());
+    expect(emails).toHaveLength(2);
+  });
+});
