@@ -20,6 +20,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
+import { deleteKeysWithPrefix } from "../tests/support/redis-keys.js";
 
 const SECONDS = positive("BENCH_SECONDS", 10);
 const CONNECTIONS = positive("BENCH_CONNECTIONS", 50);
@@ -55,7 +56,6 @@ process.env.DATABASE_URL = ownerUrl;
 const { migrateToLatest, dropDatabase } = await import("../db/migrate.js");
 const { createDb } = await import("../db/client.js");
 const { seed } = await import("../db/seeds/seed.js");
-const { Redis } = await import("ioredis");
 
 // autocannon ships no types; only what this script uses.
 type Result = {
@@ -130,23 +130,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
   throw new Error(`${url} did not answer 2xx within ${timeoutMs} ms`);
 }
 
-async function deleteRedisKeys() {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    let cursor = "0";
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== "0");
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
+const deleteRedisKeys = () => deleteKeysWithPrefix(redisUrl, queuePrefix);
 
 let cleaning: Promise<void> | undefined;
 /** Stops the servers and removes the database and Redis keys. Safe to call more than once. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { startMailCapture } from "../support/mail-capture-server.js";
+import { deleteKeysWithPrefix } from "../support/redis-keys.js";
 
 // Each test file: the run's database, its own queue/rate-limit key prefix, its own capture server.
 // Set before any app module reads the environment.
@@ -15,10 +16,7 @@ process.env.DEV_MAILBOX_URL = capture.url;
 
 afterAll(async () => {
   await capture.close();
-  const { getProducerRedis } = await import("../../jobs/connection.js");
-  const redis = getProducerRedis();
-  const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`).catch(() => []);
-  if (keys.length) await redis.del(...keys);
+  await deleteKeysWithPrefix(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", process.env.QUEUE_PREFIX as string);
   const { closeEmailQueue } = await import("../../jobs/queues.js");
   const { closeProducerRedis } = await import("../../jobs/connection.js");
   const { closeDb } = await import("../../db/client.js");

@@ -10,8 +10,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { Redis } from "ioredis";
 import pg from "pg";
+import { deleteKeysWithPrefix } from "./redis-keys.js";
 
 const OWNER_BASE = "postgres://postgres@127.0.0.1:5432";
 const STALE_AFTER_MS = 6 * 3600_000;
@@ -48,23 +48,7 @@ const { startStack } = await import("../../scripts/stack.js");
 let stack: ReturnType<typeof startStack> | undefined;
 let cleaning: Promise<void> | undefined;
 
-async function deleteRedisKeys() {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    let cursor = "0";
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== "0");
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
+const deleteRedisKeys = () => deleteKeysWithPrefix(redisUrl, queuePrefix);
 
 /** Stops everything and removes what this run created. Safe to call more than once. */
 function cleanUp(reason: string) {
