@@ -137,6 +137,7 @@ export interface OrgSettingsTable {
   orgId: OrgId;
   surveyThreshold: Generated<number>;
   surveyReminderDays: Generated<number[]>;
+  workshopMinAttendees: Generated<number>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";
@@ -204,6 +205,7 @@ export interface WorkshopsTable {
   capacity: Generated<number>;
   status: Generated<"scheduled" | "cancelled">;
   createdAt: Generated<Date>;
+  lowNumbersAlertedAt: Timestamp | null;
 }
 
 export interface WorkshopTeamsTable {

@@ -10,6 +10,7 @@ import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } 
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
 import WorkshopBooked, { subject as bookedSubject, type WorkshopBookedProps } from "./workshop-booked.js";
 import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledProps } from "./workshop-cancelled.js";
+import WorkshopLowNumbers, { subject as lowNumbersSubject, type WorkshopLowNumbersProps } from "./workshop-low-numbers.js";
 import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
 import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
 
@@ -24,7 +25,8 @@ export type Email =
   | { template: "workshop-cancelled"; props: WorkshopCancelledProps }
   | { template: "workshop-reminder"; props: WorkshopReminderProps }
   | { template: "workshop-no-show"; props: WorkshopNoShowProps }
-  | { template: "waitlist-offer"; props: WaitlistOfferProps };
+  | { template: "waitlist-offer"; props: WaitlistOfferProps }
+  | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -50,6 +52,8 @@ function compose(email: Email) {
       return { subject: noShowSubject(email.props), element: <WorkshopNoShow {...email.props} /> };
     case "waitlist-offer":
       return { subject: waitlistSubject(email.props), element: <WaitlistOffer {...email.props} /> };
+    case "workshop-low-numbers":
+      return { subject: lowNumbersSubject(email.props), element: <WorkshopLowNumbers {...email.props} /> };
   }
 }
 

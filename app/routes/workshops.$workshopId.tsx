@@ -4,7 +4,13 @@ import { sql } from "kysely";
 import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
 import { DeclineSchema } from "#app/domain/applications/application.schema.js";
 import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { getOrgSettings } from "#app/domain/survey/org-settings.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
+import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
+import { mergeWorkshop } from "#app/domain/workshops/workshop-numbers.server.js";
+import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
+import { getDb } from "#db/client.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { parseForm } from "#app/utils/validation.js";
@@ -60,13 +66,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where("workshopBookings.attendance", "in", ["attended", "late"])
       .orderBy("candidates.fullName")
       .execute();
-    return { workshop, teams, exercises, bookings, assessors, staffList, metrics, attending };
+    const [settings, otherDates] = await Promise.all([
+      getOrgSettings(trx),
+      trx
+        .selectFrom("workshops")
+        .select(["id", "startsAt", "endsAt", "venueName"])
+        .where("status", "=", "scheduled")
+        .where("id", "!=", id)
+        .where("startsAt", ">", new Date())
+        .orderBy("startsAt")
+        .limit(20)
+        .execute(),
+    ]);
+    return { workshop, teams, exercises, bookings, assessors, staffList, metrics, attending, settings, otherDates };
   });
   if (!found) throw new Response("We could not find that workshop.", { status: 404 });
   return {
     ...found,
     when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt),
     isAssessor: found.assessors.some((a) => a.id === staff.userId),
+    // Within 48 hours of the start and below the organisation's minimum: offer to merge.
+    lowNumbers:
+      found.workshop.status === "scheduled" &&
+      new Date(found.workshop.startsAt).getTime() - Date.now() < 48 * 3_600_000 &&
+      new Date(found.workshop.startsAt) > new Date() &&
+      found.metrics.booked < found.settings.workshopMinAttendees,
+    minimum: found.settings.workshopMinAttendees,
+    otherDates: found.otherDates.map((w) => ({ id: w.id, label: `${formatLondonSlot(w.startsAt, w.endsAt)}, ${w.venueName}` })),
     canManage: MANAGE_ROLES.includes(staff.role),
   };
 }
@@ -76,6 +102,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.workshopId);
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "merge") {
+    const intoId = String(form.get("intoId") ?? "");
+    if (!isUuid(intoId)) return Response.json({ fieldErrors: { intoId: "Choose the date to merge into" } }, { status: 400 });
+    try {
+      const merged = await scoped((trx) => mergeWorkshop(trx, id, intoId));
+      await Promise.all([
+        relayOutbox(getDb(), merged.emails),
+        ...merged.moved.map((m) => cancelWorkshopReminders(m.previousBookingId)),
+        ...merged.moved.map((m) => scheduleWorkshopReminders(staff.orgId, m.bookingId, merged.startsAt)),
+      ]);
+    } catch (error) {
+      if (error instanceof WorkshopError) return Response.json({ fieldErrors: { intoId: error.message } }, { status: 409 });
+      throw error;
+    }
+    return redirect(`/workshops/${intoId}?merged=1`);
+  }
   if (intent === "add-assessor") {
     const userId = String(form.get("userId") ?? "");
     if (!isUuid(userId)) return Response.json({ fieldErrors: { userId: "Choose someone from the list" } }, { status: 400 });
@@ -100,8 +142,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkshopPage() {
-  const { workshop, teams, exercises, bookings, when, assessors, staffList, metrics, attending, isAssessor, canManage } =
-    useLoaderData<typeof loader>();
+  const {
+    workshop,
+    teams,
+    exercises,
+    bookings,
+    when,
+    assessors,
+    staffList,
+    metrics,
+    attending,
+    isAssessor,
+    canManage,
+    lowNumbers,
+    minimum,
+    otherDates,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
   const errors = actionData?.fieldErrors ?? {};
   const [params] = useSearchParams();
@@ -116,6 +172,35 @@ export default function WorkshopPage() {
         {teams.map((t) => t.name).join(", ") || "no team yet"}.
       </p>
       {workshop.accessibility ? <p>Access: {workshop.accessibility}</p> : null}
+      {params.get("merged") ? (
+        <p className="notice" role="status">
+          Merged: everyone booked on the other date has been moved here and emailed an updated calendar entry.
+        </p>
+      ) : null}
+      {workshop.status === "cancelled" ? <p className="notice warning">This workshop is cancelled.</p> : null}
+      {lowNumbers ? (
+        <section className="notice warning" aria-labelledby="low-title">
+          <h2 id="low-title">
+            Only {metrics.booked} booked, below your minimum of {minimum}
+          </h2>
+          {canManage && otherDates.length ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="merge" />
+              <SelectField
+                name="intoId"
+                label="Merge into another date"
+                hint="Everyone booked is moved and told, with an updated calendar entry. This workshop is then cancelled."
+                options={Object.fromEntries(otherDates.map((d) => [d.id, d.label]))}
+                placeholder="Choose a date"
+                error={errors.intoId}
+              />
+              <button type="submit" className="button warning">
+                Merge and cancel this workshop
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <ul className="meta" aria-label="Numbers">
         <li>Booked: {metrics.booked}</li>
         <li>Attended: {metrics.attended}</li>

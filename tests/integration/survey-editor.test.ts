@@ -78,6 +78,6 @@ describe("the survey editor", () => {
       context: {},
     });
     const page = await settingsLoader({ request: get("/settings/survey", lead), params: {}, context: {} });
-    expect(page.settings).toEqual({ surveyThreshold: 70, surveyReminderDays: [3, 7] });
+    expect(page.settings).toMatchObject({ surveyThreshold: 70, surveyReminderDays: [3, 7] });
   });
 });

@@ -6,24 +6,30 @@ import { type Attachment, type Email, sendEmail } from "#emails/send-email.serve
 import { getServerEnv } from "#app/env.server.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
+import { getOrgSettings } from "../survey/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
 
 /**
- * Sends one outbox email, once. The row is locked while sending, a sent row is skipped, and the
- * outbox id is Resend's idempotency key, so a job that runs twice still sends one email.
+ * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
+ * before it is sent, so a link is never in someone's inbox before it works. A sent row is
+ * skipped, and the outbox id is Resend's idempotency key, so a delivery that runs twice (a retry
+ * after a crash between sending and recording it) still sends one email.
  */
 export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string) {
-  return withOrg(db, orgId, async (trx) => {
+  const prepared = await withOrg(db, orgId, async (trx) => {
     const row = await trx.selectFrom("outbox").selectAll().where("id", "=", outboxId).forUpdate().executeTakeFirst();
     if (!row) return "gone" as const;
     if (row.sentAt) return "already-sent" as const;
-    const { to, email, attachments } = await composeOutboxEmail(trx, row);
-    const providerId = await sendEmail(to, email, `outbox-${row.id}`, attachments);
-    await trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId }).where("id", "=", row.id).execute();
-    return "sent" as const;
+    return composeOutboxEmail(trx, row);
   });
+  if (typeof prepared === "string") return prepared;
+  const providerId = await sendEmail(prepared.to, prepared.email, `outbox-${outboxId}`, prepared.attachments);
+  await withOrg(db, orgId, (trx) =>
+    trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId }).where("id", "=", outboxId).where("sentAt", "is", null).execute(),
+  );
+  return "sent" as const;
 }
 
 async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email; attachments?: Attachment[] }> {
@@ -214,6 +220,33 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
             until,
             bookUrl: await createLoginLink(trx, appUrl, entry.candidateId, `/me/workshop/${entry.applicationId}`),
             minutes: LOGIN_TOKEN_MINUTES,
+          },
+        },
+      };
+    }
+    case "workshop-low-numbers": {
+      const [lead, workshop, settings] = await Promise.all([
+        trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
+        trx.selectFrom("workshops").select(["id", "startsAt", "endsAt"]).where("id", "=", payload.workshopId).executeTakeFirstOrThrow(),
+        getOrgSettings(trx),
+      ]);
+      const { booked } = await trx
+        .selectFrom("workshopBookings")
+        .select(sql<number>`count(*)::int`.as("booked"))
+        .where("workshopId", "=", workshop.id)
+        .where("status", "=", "booked")
+        .executeTakeFirstOrThrow();
+      return {
+        to: lead.email,
+        email: {
+          template: "workshop-low-numbers",
+          props: {
+            name: firstName(lead.name),
+            orgName: org.name,
+            when: formatLondonSlot(workshop.startsAt, workshop.endsAt),
+            booked,
+            minimum: settings.workshopMinAttendees,
+            workshopUrl: `${appUrl}/workshops/${workshop.id}`,
           },
         },
       };

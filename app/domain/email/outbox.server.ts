@@ -13,7 +13,8 @@ export type OutboxMessage =
   | { kind: "workshop-cancelled"; bookingId: string }
   | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" }
   | { kind: "workshop-no-show"; bookingId: string }
-  | { kind: "waitlist-offer"; entryId: string };
+  | { kind: "waitlist-offer"; entryId: string }
+  | { kind: "workshop-low-numbers"; workshopId: string; userId: string };
 
 export type OutboxRef = { id: string; orgId: string };
 

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
+import { bookSeat } from "#app/domain/workshops/book-seat.server.js";
+import { checkWorkshopNumbers, mergeWorkshop, sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+
+afterAll(closeOwnerDb);
+
+describe("workshops below the minimum", () => {
+  it("tells the lead once, 48 hours before, and merges everyone into another date", async () => {
+    const org = await insertOrg("Oakfield Home Care");
+    const small = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 5 });
+    const bigger = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 12, capacity: 3 });
+    const people = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
+    const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+    for (const p of people) await run((trx) => bookSeat(trx, { ...p, workshopId: small, adjustments: "" }));
+
+    const workshop = await run((trx) => trx.selectFrom("workshops").select("startsAt").where("id", "=", small).executeTakeFirstOrThrow());
+    const startsAt = new Date(workshop.startsAt).getTime();
+    // Three days ahead is too early; a day ahead, 2 booked is below the minimum of 8.
+    expect(await run((trx) => checkWorkshopNumbers(trx, small, new Date(startsAt - 72 * 3_600_000)))).toEqual([]);
+    const alerts = await run((trx) => checkWorkshopNumbers(trx, small, new Date(startsAt - 24 * 3_600_000)));
+    expect(alerts).toHaveLength(1);
+    expect(await run((trx) => checkWorkshopNumbers(trx, small, new Date(startsAt - 23 * 3_600_000)))).toEqual([]);
+    expect((await sweepWorkshopNumbers(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    await deliverOutboxEmail(getDb(), org.orgId, alerts[0].id);
+    const [alert] = await fetchCaptured(process.env.RESEND_BASE_URL as string, `lead@${org.slug}.test`);
+    expect(alert.subject).toMatch(/^Only 2 booked for the workshop on /);
+
+    const merged = await run((trx) => mergeWorkshop(trx, small, bigger));
+    expect(merged.moved).toHaveLength(2);
+    const after = await run(async (trx) => ({
+      small: await trx.selectFrom("workshops").select("status").where("id", "=", small).executeTakeFirstOrThrow(),
+      bookings: await trx
+        .selectFrom("workshopBookings")
+        .select(["workshopId", "status", "sequence"])
+        .where("status", "=", "booked")
+        .execute(),
+    }));
+    expect(after.small.status).toBe("cancelled");
+    expect(after.bookings).toEqual([
+      { workshopId: bigger, status: "booked", sequence: 1 },
+      { workshopId: bigger, status: "booked", sequence: 1 },
+    ]);
+    const moveEmails = await run((trx) => trx.selectFrom("outbox").select("id").where("kind", "=", "workshop-booked").execute());
+    expect(moveEmails).toHaveLength(4); // two bookings, then two moves
+  });
+
+  it("refuses to merge into a date without room for everyone", async () => {
+    const org = await insertOrg();
+    const from = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 5 });
+    const into = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 12, capacity: 1 });
+    const people = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
+    for (const p of people) await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...p, workshopId: from, adjustments: "" }));
+    await expect(withOrg(getDb(), org.orgId, (trx) => mergeWorkshop(trx, from, into))).rejects.toMatchObject({
+      code: "full",
+      message: "That date does not have room for all 2 people. Choose another.",
+    });
+  });
+});
