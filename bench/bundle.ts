@@ -48,6 +48,7 @@ const STAFF_ROUTES = [
   "routes/workshops.$workshopId",
   "routes/workshops.$workshopId_.attendance",
   "routes/workshops.$workshopId_.score",
+  "routes/workshops.exercises",
 ];
 // Routes with no page of their own (resource routes, actions only).
 const NOT_PAGES = new Set([

@@ -52,6 +52,9 @@ export default function Workshops() {
   return (
     <>
       <h1>Workshops</h1>
+      <p>
+        <Link to="/workshops/exercises">Scenario library</Link>
+      </p>
       <div className="table-wrap">
         <table>
           <thead>
