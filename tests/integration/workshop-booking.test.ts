@@ -103,6 +103,26 @@ describe("booking a workshop seat", () => {
   });
 });
 
+describe("changing dates at the same time", () => {
+  it("two people swapping dates in opposite directions both succeed (no deadlock)", async () => {
+    const org = await insertOrg();
+    const first = await insertWorkshop(org.orgId, org.teamId, { capacity: 2 });
+    const second = await insertWorkshop(org.orgId, org.teamId, { capacity: 2, daysAhead: 14 });
+    const [a, b] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
+    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...a, workshopId: first, adjustments: "" }));
+    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...b, workshopId: second, adjustments: "" }));
+    for (let round = 0; round < 10; round++) {
+      const [aTo, bTo] = round % 2 === 0 ? [second, first] : [first, second];
+      await Promise.all([
+        withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...a, workshopId: aTo, adjustments: "" })),
+        withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...b, workshopId: bTo, adjustments: "" })),
+      ]);
+    }
+    expect(await liveBookings(org.orgId, first)).toBe(1);
+    expect(await liveBookings(org.orgId, second)).toBe(1);
+  });
+});
+
 describe("workshop tenancy", () => {
   it("another organisation's lead can neither open a workshop nor see its bookings", async () => {
     const oakfield = await insertOrg();

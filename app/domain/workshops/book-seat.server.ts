@@ -38,23 +38,26 @@ export type BookingResult = {
 
 export async function bookSeat(trx: Tx, request: BookingRequest): Promise<BookingResult> {
   await findInvitedApplication(trx, request.applicationId, request.candidateId);
-  const workshop = await trx
-    .selectFrom("workshops")
-    .select(["id", "capacity", "startsAt", "status"])
-    .where("id", "=", request.workshopId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (workshop?.status !== "scheduled") throw new WorkshopError("not_found", "We could not find that workshop.");
-  if (new Date(workshop.startsAt) < cutoff()) {
-    throw new WorkshopError("too_late", `That workshop starts in less than ${BOOKING_CUTOFF_HOURS} hours. Please choose a later date.`);
-  }
-
   const current = await trx
     .selectFrom("workshopBookings")
     .select(["id", "workshopId", "sequence"])
     .where("applicationId", "=", request.applicationId)
     .where("status", "=", "booked")
     .executeTakeFirst();
+  // A change of date touches two workshops (the old seat goes to the waiting list): lock both,
+  // always in id order, so two people swapping dates in opposite directions cannot deadlock.
+  const locked = await trx
+    .selectFrom("workshops")
+    .select(["id", "capacity", "startsAt", "status"])
+    .where("id", "in", current ? [request.workshopId, current.workshopId] : [request.workshopId])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  const workshop = locked.find((w) => w.id === request.workshopId);
+  if (workshop?.status !== "scheduled") throw new WorkshopError("not_found", "We could not find that workshop.");
+  if (new Date(workshop.startsAt) < cutoff()) {
+    throw new WorkshopError("too_late", `That workshop starts in less than ${BOOKING_CUTOFF_HOURS} hours. Please choose a later date.`);
+  }
   if (current?.workshopId === request.workshopId) {
     await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
     const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
