@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type Answers, LIKERT, pageAnswersSchema, pageItems, type SurveyPage } from "#app/domain/survey/survey.schema.js";
 import { ChoiceGroup, ErrorSummary } from "./forms.js";
 import { useSchemaForm } from "./use-schema-form.js";
@@ -77,5 +77,23 @@ export function SurveyPageForm({
         <p className="muted">Your answers are saved each time you press the button. You can stop and come back later.</p>
       </Form>
     </>
+  );
+}
+
+type PageData = { page: SurveyPage; pageNumber: number; pageCount: number; answers: Answers; backTo: string | null };
+
+/** The page component both survey routes (candidates', team members') render. */
+export function SurveyPageRoute() {
+  const data = useLoaderData<PageData>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string>; values?: Record<string, string> }>();
+  return (
+    <div className="narrow">
+      <SurveyPageForm
+        {...data}
+        answers={{ ...data.answers, ...actionData?.values }}
+        key={data.pageNumber}
+        serverErrors={actionData?.fieldErrors}
+      />
+    </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { SurveyPageForm } from "#app/components/survey-page-form.js";
+import { SurveyPageRoute } from "#app/components/survey-page-form.js";
 import { candidateSurveyContext } from "#app/utils/survey-respondent.server.js";
 import { loadSurveyPage, saveSurveyPageAction } from "#app/utils/survey-routes.server.js";
 
@@ -16,17 +15,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return saveSurveyPageAction(await candidateSurveyContext(request, params.applicationId), params.page, request);
 }
 
-export default function CandidateSurveyPage() {
-  const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ fieldErrors: Record<string, string>; values?: Record<string, string> }>();
-  return (
-    <div className="narrow">
-      <SurveyPageForm
-        {...data}
-        answers={{ ...data.answers, ...actionData?.values }}
-        key={data.pageNumber}
-        serverErrors={actionData?.fieldErrors}
-      />
-    </div>
-  );
-}
+export default SurveyPageRoute;

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { sql } from "kysely";
 import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
 import { DeclineSchema } from "#app/domain/applications/application.schema.js";
 import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
@@ -8,13 +7,21 @@ import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { getOrgSettings } from "#app/domain/survey/org-settings.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
-import { mergeWorkshop } from "#app/domain/workshops/workshop-numbers.server.js";
+import { isBelowMinimum, mergeWorkshop } from "#app/domain/workshops/workshop-numbers.server.js";
 import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { getDb } from "#db/client.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { parseForm } from "#app/utils/validation.js";
-import { findWorkshopById, listBookingsForWorkshop, listWorkshopTeamsAndExercises } from "#db/queries/workshops.js";
+import {
+  findWorkshopById,
+  findWorkshopMetrics,
+  listAssessors,
+  listAttendingForWorkshop,
+  listBookingsForWorkshop,
+  listOtherUpcomingWorkshops,
+  listWorkshopTeamsAndExercises,
+} from "#db/queries/workshops.js";
 import { ADJUSTMENTS } from "#app/domain/applications/application.schema.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -29,54 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await scoped(async (trx) => {
     const workshop = await findWorkshopById(trx, id);
     if (!workshop) return null;
-    const [[teams, exercises], bookings, assessors, staffList, metrics] = await Promise.all([
+    const [[teams, exercises], bookings, assessors, staffList, metrics, attending, settings, otherDates] = await Promise.all([
       listWorkshopTeamsAndExercises(trx, id),
       listBookingsForWorkshop(trx, id),
-      trx
-        .selectFrom("workshopAssessors")
-        .innerJoin("users", "users.id", "workshopAssessors.userId")
-        .select(["users.id", "users.name", "workshopAssessors.submittedAt"])
-        .where("workshopAssessors.workshopId", "=", id)
-        .orderBy("users.name")
-        .execute(),
+      listAssessors(trx, id),
       trx.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
-      trx
-        .selectFrom("workshopBookings")
-        .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
-        .select([
-          sql<number>`count(*) filter (where workshop_bookings.status = 'booked')::int`.as("booked"),
-          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late'))::int`.as("attended"),
-          sql<number>`count(*) filter (where workshop_bookings.attendance = 'no_show')::int`.as("noShows"),
-          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late') and applications.stage not in ('workshop', 'declined', 'withdrawn'))::int`.as(
-            "movedOn",
-          ),
-          sql<number>`count(*) filter (where workshop_bookings.attendance in ('attended', 'late') and applications.stage = 'declined')::int`.as(
-            "declined",
-          ),
-        ])
-        .where("workshopBookings.workshopId", "=", id)
-        .executeTakeFirstOrThrow(),
-    ]);
-    const attending = await trx
-      .selectFrom("workshopBookings")
-      .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
-      .innerJoin("candidates", "candidates.id", "applications.candidateId")
-      .select(["workshopBookings.id", "candidates.fullName", "applications.stage"])
-      .where("workshopBookings.workshopId", "=", id)
-      .where("workshopBookings.attendance", "in", ["attended", "late"])
-      .orderBy("candidates.fullName")
-      .execute();
-    const [settings, otherDates] = await Promise.all([
+      findWorkshopMetrics(trx, id),
+      listAttendingForWorkshop(trx, id),
       getOrgSettings(trx),
-      trx
-        .selectFrom("workshops")
-        .select(["id", "startsAt", "endsAt", "venueName"])
-        .where("status", "=", "scheduled")
-        .where("id", "!=", id)
-        .where("startsAt", ">", new Date())
-        .orderBy("startsAt")
-        .limit(20)
-        .execute(),
+      listOtherUpcomingWorkshops(trx, id, new Date()),
     ]);
     return { workshop, teams, exercises, bookings, assessors, staffList, metrics, attending, settings, otherDates };
   });
@@ -85,12 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...found,
     when: formatLondonSlot(found.workshop.startsAt, found.workshop.endsAt),
     isAssessor: found.assessors.some((a) => a.id === staff.userId),
-    // Within 48 hours of the start and below the organisation's minimum: offer to merge.
-    lowNumbers:
-      found.workshop.status === "scheduled" &&
-      new Date(found.workshop.startsAt).getTime() - Date.now() < 48 * 3_600_000 &&
-      new Date(found.workshop.startsAt) > new Date() &&
-      found.metrics.booked < found.settings.workshopMinAttendees,
+    lowNumbers: isBelowMinimum(found.workshop, found.metrics.booked, found.settings.workshopMinAttendees),
     minimum: found.settings.workshopMinAttendees,
     otherDates: found.otherDates.map((w) => ({ id: w.id, label: `${formatLondonSlot(w.startsAt, w.endsAt)}, ${w.venueName}` })),
     canManage: MANAGE_ROLES.includes(staff.role),

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findWorkshopById, listWorkshopTeamsAndExercises } from "#db/queries/workshops.js";
+import { findWorkshopById, listAttendingForWorkshop, listWorkshopTeamsAndExercises } from "#db/queries/workshops.js";
 import { ErrorSummary } from "#app/components/forms.js";
 import { listVisibleScores, type ScoreInput, saveScores, submitScores } from "#app/domain/workshops/assessor-scores.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
@@ -24,15 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!workshop || !assessor) return null;
     const [[, exercises], candidates, visible] = await Promise.all([
       listWorkshopTeamsAndExercises(trx, id),
-      trx
-        .selectFrom("workshopBookings")
-        .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
-        .innerJoin("candidates", "candidates.id", "applications.candidateId")
-        .select(["workshopBookings.id", "candidates.fullName", "applications.adjustments", "applications.adjustmentsNote"])
-        .where("workshopBookings.workshopId", "=", id)
-        .where("workshopBookings.attendance", "in", ["attended", "late"])
-        .orderBy("candidates.fullName")
-        .execute(),
+      listAttendingForWorkshop(trx, id),
       listVisibleScores(trx, id, staff.userId),
     ]);
     return { workshop, exercises, candidates, visible, submitted: Boolean(assessor.submittedAt) };

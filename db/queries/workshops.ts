@@ -153,3 +153,56 @@ export function listWaitlistEntries(trx: Tx, applicationId: string) {
     .where("status", "in", ["waiting", "offered"])
     .execute();
 }
+
+export function listAssessors(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopAssessors")
+    .innerJoin("users", "users.id", "workshopAssessors.userId")
+    .select(["users.id", "users.name", "workshopAssessors.submittedAt"])
+    .where("workshopAssessors.workshopId", "=", workshopId)
+    .orderBy("users.name")
+    .execute();
+}
+
+/** Candidates marked as attended or late, for scoring and for the lead's decisions. */
+export function listAttendingForWorkshop(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select(["workshopBookings.id", "candidates.fullName", "applications.stage"])
+    .where("workshopBookings.workshopId", "=", workshopId)
+    .where("workshopBookings.attendance", "in", ["attended", "late"])
+    .orderBy("candidates.fullName")
+    .execute();
+}
+
+/** The workshop page's numbers: booked, attended, no-shows, and what happened to those who came. */
+export function findWorkshopMetrics(trx: Tx, workshopId: string) {
+  const came = sql.raw("workshop_bookings.attendance in ('attended', 'late')");
+  return trx
+    .selectFrom("workshopBookings")
+    .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
+    .select([
+      sql<number>`count(*) filter (where workshop_bookings.status = 'booked')::int`.as("booked"),
+      sql<number>`count(*) filter (where ${came})::int`.as("attended"),
+      sql<number>`count(*) filter (where workshop_bookings.attendance = 'no_show')::int`.as("noShows"),
+      sql<number>`count(*) filter (where ${came} and applications.stage not in ('workshop', 'declined', 'withdrawn'))::int`.as("movedOn"),
+      sql<number>`count(*) filter (where ${came} and applications.stage = 'declined')::int`.as("declined"),
+    ])
+    .where("workshopBookings.workshopId", "=", workshopId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Other upcoming workshops a workshop could be merged into. */
+export function listOtherUpcomingWorkshops(trx: Tx, workshopId: string, from: Date) {
+  return trx
+    .selectFrom("workshops")
+    .select(["id", "startsAt", "endsAt", "venueName"])
+    .where("status", "=", "scheduled")
+    .where("id", "!=", workshopId)
+    .where("startsAt", ">", from)
+    .orderBy("startsAt")
+    .limit(20)
+    .execute();
+}

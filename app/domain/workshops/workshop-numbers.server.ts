@@ -16,6 +16,17 @@ const liveBookings = (trx: Tx, workshopId: string) =>
     .executeTakeFirstOrThrow()
     .then((r) => r.n);
 
+/** Within 48 hours of the start and below the organisation's minimum (the rule the alert and the page share). */
+export function isBelowMinimum(workshop: { status: string; startsAt: Date | string }, booked: number, minimum: number, now = new Date()) {
+  const startsAt = new Date(workshop.startsAt).getTime();
+  return (
+    workshop.status === "scheduled" &&
+    startsAt > now.getTime() &&
+    startsAt - now.getTime() <= LOOK_AHEAD_HOURS * 3_600_000 &&
+    booked < minimum
+  );
+}
+
 /**
  * 48 hours before a workshop, below the organisation's minimum number of attendees: each lead is
  * told once (in the app the workshop page says so too) and can merge it into another date.
@@ -26,11 +37,9 @@ export async function checkWorkshopNumbers(trx: Tx, workshopId: string, now = ne
     .select(["id", "startsAt", "status", "lowNumbersAlertedAt"])
     .where("id", "=", workshopId)
     .executeTakeFirst();
-  if (workshop?.status !== "scheduled" || workshop.lowNumbersAlertedAt) return [];
-  const startsAt = new Date(workshop.startsAt);
-  if (startsAt <= now || startsAt.getTime() - now.getTime() > LOOK_AHEAD_HOURS * 3_600_000) return [];
+  if (!workshop || workshop.lowNumbersAlertedAt) return [];
   const { workshopMinAttendees } = await getOrgSettings(trx);
-  if ((await liveBookings(trx, workshopId)) >= workshopMinAttendees) return [];
+  if (!isBelowMinimum(workshop, await liveBookings(trx, workshopId), workshopMinAttendees, now)) return [];
   await trx.updateTable("workshops").set({ lowNumbersAlertedAt: sql`now()` }).where("id", "=", workshopId).execute();
   const leads = await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute();
   const refs: OutboxRef[] = [];
