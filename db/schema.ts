@@ -99,6 +99,8 @@ export interface ApplicationEventsTable {
   actorName: string;
   reason: string | null;
   createdAt: Generated<Date>;
+  /** "stage" for a stage change; "note" for a timeline entry that is not one (a vote opening or closing). */
+  kind: Generated<"stage" | "note">;
 }
 
 export interface SessionsTable {
@@ -138,6 +140,10 @@ export interface OrgSettingsTable {
   surveyThreshold: Generated<number>;
   surveyReminderDays: Generated<number[]>;
   workshopMinAttendees: Generated<number>;
+  voteRule: Generated<VoteRule>;
+  voteQuorum: Generated<VoteQuorum>;
+  voteWindowHours: Generated<number>;
+  voteVisibility: Generated<VoteVisibility>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";
@@ -267,6 +273,71 @@ export interface WorkshopWaitlistTable {
   offerExpiresAt: Timestamp | null;
 }
 
+export type VoteRule = "consent" | "majority";
+export type VoteQuorum = "half" | "two_thirds" | "three_quarters" | "all";
+export type VoteVisibility = "secret" | "open";
+export type VoteChoice = "yes" | "no" | "concern";
+export type VoteOutcome = "passed" | "not_passed" | "no_quorum";
+export type VoteResult = { eligible: number; required: number; cast: number; yes: number; no: number; concern: number };
+
+export interface VotesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  applicationId: string;
+  teamId: string;
+  status: Generated<"open" | "closed">;
+  rule: VoteRule;
+  quorum: VoteQuorum;
+  visibility: VoteVisibility;
+  openedAt: Generated<Date>;
+  openedByName: string;
+  closesAt: Timestamp;
+  extended: Generated<boolean>;
+  closedAt: Timestamp | null;
+  outcome: VoteOutcome | null;
+  result: ColumnType<VoteResult | null, string | null | undefined, string | null>;
+  candidateMessage: string | null;
+  candidateMessageSentAt: Timestamp | null;
+}
+
+export interface VoteVotersTable {
+  orgId: OrgId;
+  voteId: string;
+  teamMemberId: string;
+  conflictReason: string | null;
+  conflictDeclaredAt: Timestamp | null;
+}
+
+export interface BallotsTable {
+  orgId: OrgId;
+  voteId: string;
+  teamMemberId: string;
+  choice: VoteChoice;
+  comment: Generated<string>;
+  castAt: Generated<Date>;
+  recordedByUserId: string | null;
+  recordedByName: string | null;
+  confirmedAt: Timestamp | null;
+}
+
+export interface VoteAuditTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  voteId: string;
+  teamMemberId: string | null;
+  action: "voted" | "changed" | "recorded_for" | "confirmed" | "conflict_declared";
+  actorName: string;
+  createdAt: Generated<Date>;
+}
+
+export interface VoteLinksTable {
+  tokenHash: string;
+  orgId: OrgId;
+  voteId: string;
+  teamMemberId: string;
+  expiresAt: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -293,6 +364,11 @@ export interface Database {
   workshopAssessors: WorkshopAssessorsTable;
   assessorScores: AssessorScoresTable;
   workshopWaitlist: WorkshopWaitlistTable;
+  votes: VotesTable;
+  voteVoters: VoteVotersTable;
+  ballots: BallotsTable;
+  voteAudit: VoteAuditTable;
+  voteLinks: VoteLinksTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

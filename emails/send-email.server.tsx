@@ -13,6 +13,8 @@ import WorkshopCancelled, { subject as cancelledSubject, type WorkshopCancelledP
 import WorkshopLowNumbers, { subject as lowNumbersSubject, type WorkshopLowNumbersProps } from "./workshop-low-numbers.js";
 import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
 import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
+import VoteNotice, { subject as voteNoticeSubject, type VoteNoticeProps } from "./vote-notice.js";
+import CandidateMessage, { type CandidateMessageProps, subject as candidateMessageSubject } from "./candidate-message.js";
 
 /** Every email the app sends: its template and props. */
 export type Email =
@@ -26,7 +28,9 @@ export type Email =
   | { template: "workshop-reminder"; props: WorkshopReminderProps }
   | { template: "workshop-no-show"; props: WorkshopNoShowProps }
   | { template: "waitlist-offer"; props: WaitlistOfferProps }
-  | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps };
+  | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps }
+  | { template: "vote-notice"; props: VoteNoticeProps }
+  | { template: "candidate-message"; props: CandidateMessageProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -54,6 +58,10 @@ function compose(email: Email) {
       return { subject: waitlistSubject(email.props), element: <WaitlistOffer {...email.props} /> };
     case "workshop-low-numbers":
       return { subject: lowNumbersSubject(email.props), element: <WorkshopLowNumbers {...email.props} /> };
+    case "vote-notice":
+      return { subject: voteNoticeSubject(email.props), element: <VoteNotice {...email.props} /> };
+    case "candidate-message":
+      return { subject: candidateMessageSubject(email.props), element: <CandidateMessage {...email.props} /> };
   }
 }
 

@@ -8,13 +8,16 @@ import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
+import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import {
   closeEmailQueue,
   closeReminderQueue,
+  type CloseVoteJob,
   EMAIL_QUEUE,
   getReminderQueue,
   REMINDER_QUEUE,
   type SurveyReminderJob,
+  type VoteReminderJob,
   type WaitlistOfferJob,
   type WorkshopReminderJob,
 } from "./queues.js";
@@ -38,6 +41,8 @@ export async function startWorker() {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
+      if (job.name === "close-vote") return closeVoteProcessor(job as Job<CloseVoteJob>);
+      if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },
     { connection, prefix: keyPrefix(), concurrency: 2 },

@@ -32,7 +32,7 @@ export function findTeamById(trx: Tx, id: string) {
 export function listActiveMembers(trx: Tx, teamId: string) {
   return trx
     .selectFrom("teamMembers")
-    .select(["id", "name", "experience", "joinedOn"])
+    .select(["id", "name", "experience", "joinedOn", "email"])
     .where("teamId", "=", teamId)
     .where("leftOn", "is", null)
     .orderBy("joinedOn")

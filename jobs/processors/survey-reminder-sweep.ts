@@ -3,14 +3,23 @@ import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
 import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
+import { afterClose, sweepVotes } from "#app/domain/votes/vote-jobs.server.js";
 
 /**
- * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey or workshop) whose
- * delayed job Redis lost, and checks workshops starting within 48 hours against their minimum.
+ * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop or vote) whose
+ * delayed job Redis lost, closes votes past their deadline, and checks workshops starting within
+ * 48 hours against their minimum.
  * The dedupe key keeps a reminder the delayed job already sent from going out again.
  */
 export async function surveyReminderSweepProcessor() {
-  const refs = [...(await sweepSurveyReminders(getDb())), ...(await sweepWorkshopReminders(getDb())), ...(await sweepWorkshopNumbers(getDb()))];
+  const votes = await sweepVotes(getDb());
+  const refs = [
+    ...(await sweepSurveyReminders(getDb())),
+    ...(await sweepWorkshopReminders(getDb())),
+    ...(await sweepWorkshopNumbers(getDb())),
+    ...votes.refs,
+  ];
   await relayOutbox(getDb(), refs);
+  for (const close of votes.closes) await afterClose(close.orgId, close.result);
   return { queued: refs.length };
 }

@@ -35,3 +35,20 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
     .execute();
   return { from: application.stage, to: input.to };
 }
+
+/** A timeline entry that is not a stage change (a vote opening, extending or closing). */
+export async function addTimelineNote(trx: Tx, applicationId: string, text: string, actor: MoveInput["actor"]) {
+  const application = await trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow();
+  await trx
+    .insertInto("applicationEvents")
+    .values({
+      applicationId,
+      kind: "note",
+      fromStage: null,
+      toStage: application.stage,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      reason: text,
+    })
+    .execute();
+}

@@ -10,6 +10,7 @@ import { getOrgSettings } from "../survey/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
+import { composeVoteEmail } from "./compose-votes.server.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -36,6 +37,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   const appUrl = getServerEnv().APP_URL;
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
+  if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {

@@ -14,7 +14,12 @@ export type OutboxMessage =
   | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" }
   | { kind: "workshop-no-show"; bookingId: string }
   | { kind: "waitlist-offer"; entryId: string }
-  | { kind: "workshop-low-numbers"; workshopId: string; userId: string };
+  | { kind: "workshop-low-numbers"; workshopId: string; userId: string }
+  | { kind: "vote-opened"; voteId: string; teamMemberId: string }
+  | { kind: "vote-reminder"; voteId: string; teamMemberId: string }
+  | { kind: "vote-recorded"; voteId: string; teamMemberId: string }
+  | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
+  | { kind: "vote-candidate-message"; voteId: string; fromName: string };
 
 export type OutboxRef = { id: string; orgId: string };
 

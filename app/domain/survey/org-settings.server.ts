@@ -1,21 +1,36 @@
 import type { Tx } from "#db/client.js";
+import type { VoteQuorum, VoteRule, VoteVisibility } from "#db/schema.js";
 
-export type OrgSettings = { surveyThreshold: number; surveyReminderDays: number[]; workshopMinAttendees: number };
+export type OrgSettings = {
+  surveyThreshold: number;
+  surveyReminderDays: number[];
+  workshopMinAttendees: number;
+  voteRule: VoteRule;
+  voteQuorum: VoteQuorum;
+  voteWindowHours: number;
+  voteVisibility: VoteVisibility;
+};
 
-export const DEFAULT_SETTINGS: OrgSettings = { surveyThreshold: 60, surveyReminderDays: [2, 5], workshopMinAttendees: 8 };
+export const DEFAULT_SETTINGS: OrgSettings = {
+  surveyThreshold: 60,
+  surveyReminderDays: [2, 5],
+  workshopMinAttendees: 8,
+  voteRule: "consent",
+  voteQuorum: "two_thirds",
+  voteWindowHours: 72,
+  voteVisibility: "secret",
+};
 
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
   const row = await trx
     .selectFrom("orgSettings")
-    .select(["surveyThreshold", "surveyReminderDays", "workshopMinAttendees"])
+    .select(["surveyThreshold", "surveyReminderDays", "workshopMinAttendees", "voteRule", "voteQuorum", "voteWindowHours", "voteVisibility"])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;
 }
 
-export async function saveOrgSettings(
-  trx: Tx,
-  settings: Pick<OrgSettings, "surveyThreshold" | "surveyReminderDays"> & Partial<OrgSettings>,
-) {
+/** Saves the settings given; the others keep their value (or their default). */
+export async function saveOrgSettings(trx: Tx, settings: Partial<OrgSettings>) {
   await trx
     .insertInto("orgSettings")
     .values(settings)

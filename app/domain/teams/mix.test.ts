@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sizeNote, teamMix } from "./mix.js";
+import { mixAfterHire, sizeNote, teamMix } from "./mix.js";
 
 describe("team mix", () => {
   it("is balanced inside 40-60% experienced", () => {
@@ -18,5 +18,14 @@ describe("team mix", () => {
     expect(sizeNote(12)).toMatch(/plan a split/);
     expect(sizeNote(4)).toMatch(/below the healthy minimum/);
     expect(sizeNote(7)).toBe("7 of 12 before a split");
+  });
+
+  it("shows what one hire does to the mix (the issue's example: 4 experienced, 6 new, hiring someone new to care)", () => {
+    const change = mixAfterHire(4, 10, "new_to_care");
+    expect(change.text).toBe(
+      "Today 4 experienced, 6 new to care (40% experienced). With this hire: 4 experienced, 7 new to care (36% experienced), needs experienced people most.",
+    );
+    expect(change.size).toBe("11 of 12 before a split");
+    expect(mixAfterHire(4, 11, "experienced").size).toMatch(/At 12 members: time to plan a split/);
   });
 });

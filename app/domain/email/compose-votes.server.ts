@@ -1,0 +1,109 @@
+import type { Tx } from "#db/client.js";
+import type { Email } from "#emails/send-email.server.js";
+import { findOwnBallot, findVoteContext } from "#db/queries/votes.js";
+import { CHOICE_LABELS, describeResult } from "../votes/decision.js";
+import { createVoteLink } from "../votes/vote-links.server.js";
+import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
+
+type Composed = { to: string; email: Email };
+const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
+
+/** The team-vote emails. Voters get a fresh personal link; nobody is told how anyone else voted. */
+export async function composeVoteEmail(
+  trx: Tx,
+  kind: string,
+  payload: Record<string, string>,
+  ctx: { appUrl: string; orgName: string },
+): Promise<Composed> {
+  const vote = await findVoteContext(trx, payload.voteId);
+  const closesAt = new Date(vote.closesAt);
+  const base = {
+    orgName: ctx.orgName,
+    candidateName: vote.candidateName,
+    jobTitle: vote.jobTitle,
+    teamName: vote.teamName,
+    closes: `${formatLondonDate(closesAt)}, ${formatLondonTime(closesAt)}`,
+  };
+  if (kind === "vote-candidate-message") {
+    const lead = vote.candidateMessage ?? "";
+    return {
+      to: vote.candidateEmail,
+      email: {
+        template: "candidate-message",
+        props: {
+          name: firstName(vote.candidateName),
+          orgName: ctx.orgName,
+          jobTitle: vote.jobTitle,
+          message: lead,
+          fromName: payload.fromName ?? ctx.orgName,
+        },
+      },
+    };
+  }
+  if (kind === "vote-outcome" && payload.userId) {
+    const lead = await trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow();
+    return {
+      to: lead.email,
+      email: {
+        template: "vote-notice",
+        props: {
+          ...base,
+          variant: "outcome",
+          name: firstName(lead.name),
+          outcome: vote.outcome && vote.result ? describeResult(vote.rule, vote.outcome, vote.result) : "",
+          nextStep:
+            vote.outcome === "passed"
+              ? "The application has moved to the offer step."
+              : vote.outcome === "not_passed"
+                ? "Please write a kind message to the candidate from the application page."
+                : "The team did not reach its quorum, even after the extension, so the decision is yours.",
+          buttonUrl: `${ctx.appUrl}/pipeline/${vote.applicationId}`,
+        },
+      },
+    };
+  }
+  const member = await trx
+    .selectFrom("teamMembers")
+    .select(["id", "name", "email"])
+    .where("id", "=", payload.teamMemberId)
+    .executeTakeFirstOrThrow();
+  if (!member.email) throw new Error(`Team member ${member.id} has no email address`);
+  const buttonUrl = await createVoteLink(trx, ctx.appUrl, vote.id, member.id);
+  const props = { ...base, name: firstName(member.name), buttonUrl };
+  switch (kind) {
+    case "vote-opened":
+      return { to: member.email, email: { template: "vote-notice", props: { ...props, variant: "opened" } } };
+    case "vote-reminder":
+      return { to: member.email, email: { template: "vote-notice", props: { ...props, variant: "reminder" } } };
+    case "vote-recorded": {
+      const ballot = await findOwnBallot(trx, vote.id, member.id);
+      return {
+        to: member.email,
+        email: {
+          template: "vote-notice",
+          props: {
+            ...props,
+            variant: "recorded",
+            recordedBy: ballot?.recordedByName ?? "Your coordinator",
+            recordedChoice: ballot ? CHOICE_LABELS[ballot.choice] : "",
+          },
+        },
+      };
+    }
+    case "vote-outcome":
+      return {
+        to: member.email,
+        email: {
+          template: "vote-notice",
+          props: {
+            ...props,
+            variant: "outcome",
+            outcome: vote.outcome && vote.result ? describeResult(vote.rule, vote.outcome, vote.result) : "",
+            nextStep: `${firstName(vote.candidateName)} will be offered the job. Thank you for voting.`,
+          },
+        },
+      };
+    default:
+      throw new Error(`Not a vote email: ${kind}`);
+  }
+}

@@ -1,0 +1,129 @@
+import type { Tx } from "#db/client.js";
+import { findApplicationById } from "#db/queries/applications.js";
+import { listTeamsWithMix } from "#db/queries/teams.js";
+import {
+  countTurnout,
+  findOwnBallot,
+  findVote,
+  findVoter,
+  listBallotsOfClosedVote,
+  listVoteAudit,
+  listVoters,
+} from "#db/queries/votes.js";
+import { findSurveySummary } from "../survey/survey-summary.server.js";
+import { mixAfterHire } from "../teams/mix.js";
+import { findWorkshopResult } from "../workshops/assessor-scores.server.js";
+import { requiredVotes } from "./decision.js";
+
+type VoteRow = NonNullable<Awaited<ReturnType<typeof findVote>>>;
+
+/**
+ * The result of a closed vote, for the team and the lead: the tally and the comments, with names
+ * only when the organisation chose open votes. Null while the vote is open: this is the only
+ * function that reads how people voted, and it reads nothing before the close.
+ */
+export async function findVoteResults(trx: Tx, vote: VoteRow) {
+  if (vote.status !== "closed" || !vote.outcome || !vote.result) return null;
+  const ballots = await listBallotsOfClosedVote(trx, vote.id);
+  const open = vote.visibility === "open";
+  const comments = ballots
+    .filter((b) => b.comment)
+    .map((b) => ({ choice: b.choice, comment: b.comment, name: open ? b.name : null }))
+    // Secret votes: ordered by choice and text, so the order gives away nobody's name.
+    .sort((a, b) => (open ? 0 : a.choice.localeCompare(b.choice) || a.comment.localeCompare(b.comment)));
+  return {
+    outcome: vote.outcome,
+    result: vote.result,
+    comments,
+    names: open ? ballots.map((b) => ({ name: b.name, choice: b.choice })) : null,
+    recordedForOthers: ballots.filter((b) => b.recordedByName).length,
+  };
+}
+
+/** What the team's mix becomes with this hire, and the team's size against the split point. */
+async function mixImpact(trx: Tx, teamId: string, experience: "experienced" | "new_to_care") {
+  const team = (await listTeamsWithMix(trx)).find((t) => t.id === teamId);
+  return mixAfterHire(team?.experienced ?? 0, team?.size ?? 0, experience);
+}
+
+/** Everything one voter needs on one page, plus their own ballot (never anyone else's). */
+export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: string) {
+  const vote = await findVote(trx, voteId);
+  if (!vote) return null;
+  const [application, voter, member] = await Promise.all([
+    findApplicationById(trx, vote.applicationId),
+    findVoter(trx, voteId, teamMemberId),
+    trx.selectFrom("teamMembers").select(["name", "userId"]).where("id", "=", teamMemberId).executeTakeFirst(),
+  ]);
+  if (!application || !voter || !member) return null;
+  const [survey, workshop, ownBallot, mix, results] = await Promise.all([
+    findSurveySummary(trx, application.id, application.teamId),
+    // A voter who assessed the workshop and has not submitted does not see the others' scores.
+    findWorkshopResult(trx, application.id, member.userId ?? "00000000-0000-0000-0000-000000000000"),
+    findOwnBallot(trx, voteId, teamMemberId),
+    mixImpact(trx, application.teamId, application.experience),
+    findVoteResults(trx, vote),
+  ]);
+  return {
+    vote: {
+      id: vote.id,
+      status: vote.status,
+      rule: vote.rule,
+      closesAt: vote.closesAt,
+      extended: vote.extended,
+      visibility: vote.visibility,
+    },
+    candidate: {
+      applicationId: application.id,
+      name: application.fullName,
+      jobTitle: application.vacancyTitle,
+      teamName: application.teamName,
+      experience: application.experience,
+      location: application.location,
+    },
+    voter: { name: voter.name, conflictReason: voter.conflictReason },
+    ownBallot,
+    survey,
+    workshop,
+    mix,
+    results,
+  };
+}
+
+/** The vote as the lead and coaches see it on the application page. */
+export async function loadVoteForStaff(trx: Tx, applicationId: string, teamId: string, experience: "experienced" | "new_to_care") {
+  const vote = await trx
+    .selectFrom("votes")
+    .select("id")
+    .where("applicationId", "=", applicationId)
+    .orderBy("openedAt", "desc")
+    .executeTakeFirst();
+  const mix = await mixImpact(trx, teamId, experience);
+  if (!vote) return { vote: null, mix, turnout: null, voters: [], audit: [], results: null };
+  const row = (await findVote(trx, vote.id)) as VoteRow;
+  const [voters, audit, results] = await Promise.all([listVoters(trx, vote.id), listVoteAudit(trx, vote.id), findVoteResults(trx, row)]);
+  // Before the close: turnout only (how many have voted, never who voted which way).
+  const turnout = row.status === "open" ? await countTurnout(trx, vote.id) : null;
+  return {
+    mix,
+    vote: {
+      id: row.id,
+      status: row.status,
+      rule: row.rule,
+      quorum: row.quorum,
+      visibility: row.visibility,
+      openedAt: row.openedAt,
+      openedByName: row.openedByName,
+      closesAt: row.closesAt,
+      extended: row.extended,
+      outcome: row.outcome,
+      candidateMessageSentAt: row.candidateMessageSentAt,
+      required: turnout ? requiredVotes(turnout.eligible, row.quorum) : null,
+    },
+    turnout,
+    voters: voters.map((v) => ({ teamMemberId: v.teamMemberId, name: v.name, conflictReason: v.conflictReason })),
+    // The audit trail shows votes recorded on someone's behalf, confirmations and conflicts: not who has voted.
+    audit: audit.filter((a) => a.action !== "voted" && a.action !== "changed").map((a) => ({ id: a.id, action: a.action, actorName: a.actorName, memberName: a.memberName, createdAt: a.createdAt })),
+    results,
+  };
+}

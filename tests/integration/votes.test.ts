@@ -1,0 +1,281 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { castBallot, declareConflict } from "#app/domain/votes/cast-ballot.server.js";
+import { closeVote } from "#app/domain/votes/close-vote.server.js";
+import { openVote } from "#app/domain/votes/open-vote.server.js";
+import { VoteError } from "#app/domain/votes/vote.errors.js";
+import { queueVoteRemindersIfDue, scheduleVoteJobs, sweepVotes, voteCloseJobId } from "#app/domain/votes/vote-jobs.server.js";
+import { loadVoteForStaff, loadVoterPage } from "#app/domain/votes/vote-view.server.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { findVote } from "#db/queries/votes.js";
+import { getReminderQueue } from "#jobs/queues.js";
+import { startWorker } from "#jobs/worker.js";
+import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
+import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
+
+const HOUR = 3_600_000;
+const LEAD = { userId: null, name: "Lee Lead" };
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+});
+afterAll(closeOwnerDb);
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject);
+
+/** An organisation whose team has `members` people, and a vote opened on a candidate at `openedAt`. */
+async function openedVote(members = 3, openedAt = new Date()) {
+  const org = await insertOrg();
+  const people = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members });
+  const opened = await withOrg(getDb(), org.orgId, (trx) => openVote(trx, { applicationId: people.applicationId, actor: LEAD, now: openedAt }));
+  const inOrg = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+  return { org, ...people, ...opened, inOrg };
+}
+
+const stageOf = (orgId: string, applicationId: string) =>
+  withOrg(ownerDb(), orgId, (trx) => trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow());
+
+describe("opening a team vote", () => {
+  it("puts the team's active members on the roll, emails each a voting link and moves the application to the vote", async () => {
+    const v = await openedVote(3);
+    expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("vote");
+    await relayOutbox(getDb(), v.refs);
+    stopWorker = await startWorker();
+    for (const email of v.memberEmails) {
+      await waitFor(async () => (await subjectsTo(email)).length > 0, `the invitation to ${email}`);
+      expect(await subjectsTo(email)).toEqual(["Your team's vote: should Olivia Grant join Ashdown?"]);
+    }
+    const [mail] = await fetchCaptured(process.env.RESEND_BASE_URL as string, v.memberEmails[0]);
+    expect(mail.text).toMatch(/\/vote\/[\w-]{40,}/);
+    const events = await withOrg(ownerDb(), v.org.orgId, (trx) =>
+      trx.selectFrom("applicationEvents").select(["toStage", "reason"]).where("applicationId", "=", v.applicationId).execute(),
+    );
+    expect(events).toEqual([{ toStage: "vote", reason: expect.stringMatching(/^Team vote opened by Lee Lead; it closes /) }]);
+  });
+
+  it("refuses a second vote while one is open", async () => {
+    const v = await openedVote(3);
+    await expect(v.inOrg((trx) => openVote(trx, { applicationId: v.applicationId, actor: LEAD }))).rejects.toThrow(/already voting/);
+  });
+});
+
+describe("secrecy before the close", () => {
+  it("no voter, lead or candidate-facing data shows another voter's choice or a tally until the vote closes", async () => {
+    const v = await openedVote(3);
+    const [a, b, c] = v.memberIds;
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: b, choice: "concern", comment: "Seemed unsure about nights" }));
+
+    const voterView = await v.inOrg((trx) => loadVoterPage(trx, v.voteId, a));
+    expect(voterView?.ownBallot).toBeUndefined();
+    expect(voterView?.results).toBeNull();
+    expect(JSON.stringify(voterView)).not.toMatch(/unsure about nights|"concern"/);
+
+    const ownView = await v.inOrg((trx) => loadVoterPage(trx, v.voteId, b));
+    expect(ownView?.ownBallot).toMatchObject({ choice: "concern", comment: "Seemed unsure about nights" });
+
+    const leadView = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
+    expect(leadView.results).toBeNull();
+    expect(leadView.turnout).toEqual({ eligible: 3, voted: 1 });
+    expect(JSON.stringify(leadView)).not.toMatch(/unsure about nights|"concern"/);
+
+    // Closing (everyone has voted) reveals the tally and comments, without names for a secret vote.
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: a, choice: "yes", comment: "" }));
+    const last = await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: c, choice: "yes", comment: "Great with Mrs B" }));
+    expect(last.closed).toMatchObject({ kind: "closed", outcome: "passed" });
+    const after = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
+    expect(after.results).toMatchObject({
+      outcome: "passed",
+      result: { eligible: 3, required: 2, cast: 3, yes: 2, no: 0, concern: 1 },
+      names: null,
+      comments: [
+        { choice: "concern", comment: "Seemed unsure about nights", name: null },
+        { choice: "yes", comment: "Great with Mrs B", name: null },
+      ],
+    });
+    expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("offer");
+    // The timeline records the outcome in numbers only.
+    const events = await withOrg(ownerDb(), v.org.orgId, (trx) =>
+      trx.selectFrom("applicationEvents").select("reason").where("applicationId", "=", v.applicationId).orderBy("createdAt").execute(),
+    );
+    expect(events.at(-1)?.reason).toBe(
+      "Team vote closed. Passed (consent, no objections): 3 of 3 eligible members voted (2 needed); 2 yes, 0 no, 1 with a concern.",
+    );
+    expect(JSON.stringify(events)).not.toMatch(/Member \d|Mrs B|nights/);
+  });
+
+  it("a voter can change their vote until the close, and a late vote is refused with a clear message", async () => {
+    const openedAt = new Date(Date.now() - 73 * HOUR);
+    const v = await openedVote(4, openedAt);
+    const during = new Date(openedAt.getTime() + HOUR);
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "Not sure yet", now: during }));
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "", now: during }));
+    const own = await v.inOrg((trx) => loadVoterPage(trx, v.voteId, v.memberIds[0]));
+    expect(own?.ownBallot).toMatchObject({ choice: "yes" });
+    await expect(
+      v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[1], choice: "yes", comment: "" })),
+    ).rejects.toThrow(/This vote closed on .* so this was not counted/);
+  });
+});
+
+describe("closing", () => {
+  it("a ballot cast at the moment of the close is either counted or refused, and the outcome is computed once", async () => {
+    for (let round = 0; round < 6; round++) {
+      const openedAt = new Date(Date.now() - 10 * HOUR);
+      const v = await openedVote(6, openedAt); // two thirds of 6: 4 votes needed
+      const closesAt = new Date(v.closesAt);
+      for (const member of v.memberIds.slice(0, 4)) {
+        await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", now: openedAt }));
+      }
+      const justBefore = new Date(closesAt.getTime() - 1);
+      const [cast, close, secondClose] = await Promise.allSettled([
+        v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[4], choice: "yes", comment: "", now: justBefore })),
+        v.inOrg((trx) => closeVote(trx, v.voteId, closesAt)),
+        v.inOrg((trx) => closeVote(trx, v.voteId, closesAt)),
+      ]);
+      const vote = await v.inOrg((trx) => findVote(trx, v.voteId));
+      expect(vote?.status).toBe("closed");
+      if (cast.status === "fulfilled") expect(vote?.result?.cast).toBe(5);
+      else {
+        expect(cast.reason).toBeInstanceOf(VoteError);
+        expect((cast.reason as VoteError).code).toBe("closed");
+        expect(vote?.result?.cast).toBe(4);
+      }
+      // Exactly one of the two closes did the work.
+      const results = [close, secondClose].map((r) => (r.status === "fulfilled" ? r.value : r.reason));
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      const closings = await withOrg(ownerDb(), v.org.orgId, (trx) =>
+        trx.selectFrom("applicationEvents").select("reason").where("applicationId", "=", v.applicationId).where("reason", "like", "Team vote closed%").execute(),
+      );
+      expect(closings).toHaveLength(1);
+    }
+  });
+
+  it("a conflict of interest takes the member off the roll and lowers the quorum", async () => {
+    const openedAt = new Date(Date.now() - 80 * HOUR);
+    const v = await openedVote(4, openedAt); // 4 eligible: two thirds needs 3
+    const during = new Date(openedAt.getTime() + HOUR);
+    for (const member of v.memberIds.slice(0, 2)) {
+      await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", now: during }));
+    }
+    await v.inOrg((trx) => declareConflict(trx, { voteId: v.voteId, teamMemberId: v.memberIds[3], reason: "She is my niece", now: during }));
+    await expect(
+      v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[3], choice: "yes", comment: "", now: during })),
+    ).rejects.toThrow(/declared a conflict of interest/);
+    const staffView = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
+    expect(staffView.voters.find((x) => x.teamMemberId === v.memberIds[3])?.conflictReason).toBe("She is my niece");
+    expect(staffView.turnout).toEqual({ eligible: 3, voted: 2 });
+    const closed = await v.inOrg((trx) => closeVote(trx, v.voteId, new Date(v.closesAt)));
+    expect(closed).toMatchObject({ kind: "closed", outcome: "passed" });
+    expect((await v.inOrg((trx) => findVote(trx, v.voteId)))?.result).toMatchObject({ eligible: 3, required: 2, cast: 2 });
+  });
+
+  it("without a quorum the window is extended once by 48 hours, then the decision goes to the lead", async () => {
+    const openedAt = new Date(Date.now() - 200 * HOUR);
+    const v = await openedVote(3, openedAt);
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "", now: openedAt }));
+    const first = await v.inOrg((trx) => closeVote(trx, v.voteId, new Date(v.closesAt)));
+    expect(first).toMatchObject({ kind: "extended" });
+    const extended = await v.inOrg((trx) => findVote(trx, v.voteId));
+    expect(new Date(extended?.closesAt as Date).getTime()).toBe(v.closesAt.getTime() + 48 * HOUR);
+    const second = await v.inOrg((trx) => closeVote(trx, v.voteId, new Date(extended?.closesAt as Date)));
+    expect(second).toMatchObject({ kind: "closed", outcome: "no_quorum" });
+    expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("vote");
+    await relayOutbox(getDb(), second?.refs ?? []);
+    stopWorker = await startWorker();
+    const leadEmail = `lead@${v.org.slug}.test`;
+    await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's email");
+    const [mail] = await fetchCaptured(process.env.RESEND_BASE_URL as string, leadEmail);
+    expect(mail.text).toMatch(/Not enough votes: 1 of 3 eligible members voted \(2 needed\)/);
+    expect(mail.text).toMatch(/the decision is yours/);
+  });
+});
+
+describe("reminders and jobs", () => {
+  it("reminds only the members who have not voted, once", async () => {
+    const openedAt = new Date(Date.now() - 50 * HOUR); // closes in 22 hours
+    const v = await openedVote(3, openedAt);
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "", now: openedAt }));
+    const early = await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId, new Date(openedAt.getTime() + 40 * HOUR)));
+    expect(early).toEqual([]);
+    const refs = await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId));
+    expect(refs).toHaveLength(2);
+    expect(await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId))).toEqual([]);
+    await relayOutbox(getDb(), [...v.refs, ...refs]);
+    stopWorker = await startWorker();
+    for (const email of v.memberEmails.slice(1)) {
+      await waitFor(async () => (await subjectsTo(email)).some((s) => s.startsWith("Reminder")), `the reminder to ${email}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await subjectsTo(v.memberEmails[0])).filter((s) => s.startsWith("Reminder"))).toEqual([]);
+    expect((await subjectsTo(v.memberEmails[1])).filter((s) => s.startsWith("Reminder"))).toHaveLength(1);
+  });
+
+  it("the close job has a stable id, and the sweep closes a vote whose job Redis lost", async () => {
+    const openedAt = new Date(Date.now() - 73 * HOUR);
+    const v = await openedVote(3, openedAt);
+    for (const member of v.memberIds.slice(0, 2)) {
+      await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", now: openedAt }));
+    }
+    const future = new Date(Date.now() + HOUR);
+    await scheduleVoteJobs(v.org.orgId, v.voteId, future, 1);
+    await scheduleVoteJobs(v.org.orgId, v.voteId, future, 1);
+    const queue = getReminderQueue();
+    const delayed = (await queue.getDelayed()).filter((j) => j.id === voteCloseJobId(v.voteId, 1));
+    expect(delayed).toHaveLength(1);
+    await delayed[0].remove(); // Redis loses it
+    const swept = await sweepVotes(getDb());
+    expect(swept.closes.filter((c) => c.result.voteId === v.voteId)).toEqual([
+      { orgId: v.org.orgId, result: expect.objectContaining({ kind: "closed", outcome: "passed" }) },
+    ]);
+    expect((await sweepVotes(getDb())).closes.filter((c) => c.result.voteId === v.voteId)).toEqual([]);
+    expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("offer");
+  });
+});
+
+describe("recording a vote on a member's behalf", () => {
+  it("is recorded as such, emails the member to confirm, and the member can confirm it", async () => {
+    const v = await openedVote(3);
+    const member = v.memberIds[1];
+    const recorded = await v.inOrg((trx) =>
+      castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", recordedBy: { userId: v.org.leadId, name: "Lee Lead" } }),
+    );
+    expect(recorded.action).toBe("recorded_for");
+    await relayOutbox(getDb(), recorded.refs);
+    stopWorker = await startWorker();
+    await waitFor(async () => (await subjectsTo(v.memberEmails[1])).some((s) => s.startsWith("Please check")), "the check email");
+    const mail = (await fetchCaptured(process.env.RESEND_BASE_URL as string, v.memberEmails[1])).find((m) => m.subject.startsWith("Please check"));
+    expect(mail?.text).toMatch(/Lee Lead recorded your vote on Olivia Grant for you: "Yes"/);
+
+    const confirmed = await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "" }));
+    expect(confirmed.action).toBe("confirmed");
+    const view = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
+    expect(view.audit.map((a) => [a.action, a.actorName, a.memberName])).toEqual([
+      ["recorded_for", "Lee Lead", "Member 2"],
+      ["confirmed", "Member 2", "Member 2"],
+    ]);
+  });
+});
+
+describe("tenancy", () => {
+  it("another organisation cannot see or vote in this vote", async () => {
+    const v = await openedVote(3);
+    const other = await insertOrg("Riverside");
+    expect(await withOrg(getDb(), other.orgId, (trx) => findVote(trx, v.voteId))).toBeUndefined();
+    expect(await withOrg(getDb(), other.orgId, (trx) => loadVoterPage(trx, v.voteId, v.memberIds[0]))).toBeNull();
+    await expect(
+      withOrg(getDb(), other.orgId, (trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "x" })),
+    ).rejects.toThrow(/could not find that vote/);
+  });
+});
