@@ -33,9 +33,15 @@ export default function VoteNotice(p: VoteNoticeProps) {
     <EmailLayout preview={subject(p)} heading={`Hello ${p.name}`} orgName={p.orgName}>
       {p.variant === "opened" ? (
         <>
-          <Text style={textStyle}>{`${p.candidateName} has done a shadow shift with ${p.teamName} for the ${p.jobTitle} role. The team decides whether they join.`}</Text>
-          <Text style={textStyle}>{`Everything you need is on one page: their values survey, workshop scores, the shadow shift feedback, and what this hire would do to your team's mix. Vote Yes, No, or say you have a concern. You can change your vote until the vote closes on ${p.closes}. Nobody sees how anyone voted until then.`}</Text>
-          <Text style={textStyle}>{`If you are a relative or friend of ${p.candidateName}, say so on the page and you will not be asked to vote.`}</Text>
+          <Text
+            style={textStyle}
+          >{`${p.candidateName} has done a shadow shift with ${p.teamName} for the ${p.jobTitle} role. The team decides whether they join.`}</Text>
+          <Text
+            style={textStyle}
+          >{`Everything you need is on one page: their values survey, workshop scores, the shadow shift feedback, and what this hire would do to your team's mix. Vote Yes, No, or say you have a concern. You can change your vote until the vote closes on ${p.closes}. Nobody sees how anyone voted until then.`}</Text>
+          <Text
+            style={textStyle}
+          >{`If you are a relative or friend of ${p.candidateName}, say so on the page and you will not be asked to vote.`}</Text>
           <Button href={p.buttonUrl} style={buttonStyle}>{`See the candidate and vote`}</Button>
         </>
       ) : null}
@@ -49,7 +55,9 @@ export default function VoteNotice(p: VoteNoticeProps) {
       {p.variant === "recorded" ? (
         <>
           <Text style={textStyle}>{`${p.recordedBy} recorded your vote on ${p.candidateName} for you: "${p.recordedChoice}".`}</Text>
-          <Text style={textStyle}>{`Please check it is what you meant. You can confirm it or change it until the vote closes on ${p.closes}.`}</Text>
+          <Text
+            style={textStyle}
+          >{`Please check it is what you meant. You can confirm it or change it until the vote closes on ${p.closes}.`}</Text>
           <Button href={p.buttonUrl} style={buttonStyle}>{`Confirm or change my vote`}</Button>
         </>
       ) : null}

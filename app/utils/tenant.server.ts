@@ -2,6 +2,7 @@ import { getDb, type Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug } from "#db/queries/organisations.js";
 import { withOrg } from "#db/tenant.js";
+import { findVoterByLink } from "#app/domain/votes/vote-links.server.js";
 import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
 
 export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
@@ -25,4 +26,12 @@ export async function publicOrgScope(slug: string | undefined) {
   if (!org) throw new Response("We could not find that organisation.", { status: 404 });
   const scoped: Scoped = (work) => withOrg(getDb(), org.id, work);
   return { org, scoped };
+}
+
+/** A team member's personal voting link: the vote and member it belongs to, scoped to their organisation. */
+export async function voterScope(token: string | undefined) {
+  const voter = await findVoterByLink(getDb(), token);
+  if (!voter) throw new Response("This voting link is not valid any more. Ask your coordinator for a new one.", { status: 404 });
+  const scoped: Scoped = (work) => withOrg(getDb(), voter.orgId, work);
+  return { voter, scoped };
 }

@@ -51,6 +51,12 @@ export async function insertTeamAndShadowCandidate(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { memberIds, memberEmails: memberIds.map((_, i) => `member${i + 1}.${tag}@example.com`), applicationId: application.id, candidateId: candidate.id, candidateEmail: email };
+    return {
+      memberIds,
+      memberEmails: memberIds.map((_, i) => `member${i + 1}.${tag}@example.com`),
+      applicationId: application.id,
+      candidateId: candidate.id,
+      candidateEmail: email,
+    };
   });
 }

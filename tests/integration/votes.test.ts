@@ -39,13 +39,17 @@ const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RES
 async function openedVote(members = 3, openedAt = new Date()) {
   const org = await insertOrg();
   const people = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members });
-  const opened = await withOrg(getDb(), org.orgId, (trx) => openVote(trx, { applicationId: people.applicationId, actor: LEAD, now: openedAt }));
+  const opened = await withOrg(getDb(), org.orgId, (trx) =>
+    openVote(trx, { applicationId: people.applicationId, actor: LEAD, now: openedAt }),
+  );
   const inOrg = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
   return { org, ...people, ...opened, inOrg };
 }
 
 const stageOf = (orgId: string, applicationId: string) =>
-  withOrg(ownerDb(), orgId, (trx) => trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow());
+  withOrg(ownerDb(), orgId, (trx) =>
+    trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirstOrThrow(),
+  );
 
 describe("opening a team vote", () => {
   it("puts the team's active members on the roll, emails each a voting link and moves the application to the vote", async () => {
@@ -75,7 +79,9 @@ describe("secrecy before the close", () => {
   it("no voter, lead or candidate-facing data shows another voter's choice or a tally until the vote closes", async () => {
     const v = await openedVote(3);
     const [a, b, c] = v.memberIds;
-    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: b, choice: "concern", comment: "Seemed unsure about nights" }));
+    await v.inOrg((trx) =>
+      castBallot(trx, { voteId: v.voteId, teamMemberId: b, choice: "concern", comment: "Seemed unsure about nights" }),
+    );
 
     const voterView = await v.inOrg((trx) => loadVoterPage(trx, v.voteId, a));
     expect(voterView?.ownBallot).toBeUndefined();
@@ -119,7 +125,9 @@ describe("secrecy before the close", () => {
     const openedAt = new Date(Date.now() - 73 * HOUR);
     const v = await openedVote(4, openedAt);
     const during = new Date(openedAt.getTime() + HOUR);
-    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "Not sure yet", now: during }));
+    await v.inOrg((trx) =>
+      castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "Not sure yet", now: during }),
+    );
     await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "", now: during }));
     const own = await v.inOrg((trx) => loadVoterPage(trx, v.voteId, v.memberIds[0]));
     expect(own?.ownBallot).toMatchObject({ choice: "yes" });
@@ -156,7 +164,12 @@ describe("closing", () => {
       const results = [close, secondClose].map((r) => (r.status === "fulfilled" ? r.value : r.reason));
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       const closings = await withOrg(ownerDb(), v.org.orgId, (trx) =>
-        trx.selectFrom("applicationEvents").select("reason").where("applicationId", "=", v.applicationId).where("reason", "like", "Team vote closed%").execute(),
+        trx
+          .selectFrom("applicationEvents")
+          .select("reason")
+          .where("applicationId", "=", v.applicationId)
+          .where("reason", "like", "Team vote closed%")
+          .execute(),
       );
       expect(closings).toHaveLength(1);
     }
@@ -169,7 +182,9 @@ describe("closing", () => {
     for (const member of v.memberIds.slice(0, 2)) {
       await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", now: during }));
     }
-    await v.inOrg((trx) => declareConflict(trx, { voteId: v.voteId, teamMemberId: v.memberIds[3], reason: "She is my niece", now: during }));
+    await v.inOrg((trx) =>
+      declareConflict(trx, { voteId: v.voteId, teamMemberId: v.memberIds[3], reason: "She is my niece", now: during }),
+    );
     await expect(
       v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[3], choice: "yes", comment: "", now: during })),
     ).rejects.toThrow(/declared a conflict of interest/);
@@ -249,13 +264,21 @@ describe("recording a vote on a member's behalf", () => {
     const v = await openedVote(3);
     const member = v.memberIds[1];
     const recorded = await v.inOrg((trx) =>
-      castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", recordedBy: { userId: v.org.leadId, name: "Lee Lead" } }),
+      castBallot(trx, {
+        voteId: v.voteId,
+        teamMemberId: member,
+        choice: "yes",
+        comment: "",
+        recordedBy: { userId: v.org.leadId, name: "Lee Lead" },
+      }),
     );
     expect(recorded.action).toBe("recorded_for");
     await relayOutbox(getDb(), recorded.refs);
     stopWorker = await startWorker();
     await waitFor(async () => (await subjectsTo(v.memberEmails[1])).some((s) => s.startsWith("Please check")), "the check email");
-    const mail = (await fetchCaptured(process.env.RESEND_BASE_URL as string, v.memberEmails[1])).find((m) => m.subject.startsWith("Please check"));
+    const mail = (await fetchCaptured(process.env.RESEND_BASE_URL as string, v.memberEmails[1])).find((m) =>
+      m.subject.startsWith("Please check"),
+    );
     expect(mail?.text).toMatch(/Lee Lead recorded your vote on Olivia Grant for you: "Yes"/);
 
     const confirmed = await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "" }));
@@ -275,7 +298,9 @@ describe("tenancy", () => {
     expect(await withOrg(getDb(), other.orgId, (trx) => findVote(trx, v.voteId))).toBeUndefined();
     expect(await withOrg(getDb(), other.orgId, (trx) => loadVoterPage(trx, v.voteId, v.memberIds[0]))).toBeNull();
     await expect(
-      withOrg(getDb(), other.orgId, (trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "x" })),
+      withOrg(getDb(), other.orgId, (trx) =>
+        castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "x" }),
+      ),
     ).rejects.toThrow(/could not find that vote/);
   });
 });

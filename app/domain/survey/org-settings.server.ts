@@ -24,7 +24,15 @@ export const DEFAULT_SETTINGS: OrgSettings = {
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
   const row = await trx
     .selectFrom("orgSettings")
-    .select(["surveyThreshold", "surveyReminderDays", "workshopMinAttendees", "voteRule", "voteQuorum", "voteWindowHours", "voteVisibility"])
+    .select([
+      "surveyThreshold",
+      "surveyReminderDays",
+      "workshopMinAttendees",
+      "voteRule",
+      "voteQuorum",
+      "voteWindowHours",
+      "voteVisibility",
+    ])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;
 }

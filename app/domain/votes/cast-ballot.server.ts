@@ -48,8 +48,7 @@ export async function castBallot(trx: Tx, input: BallotInput): Promise<{ refs: O
   const voter = await requireEligible(trx, input.voteId, input.teamMemberId);
   const existing = await findOwnBallot(trx, input.voteId, input.teamMemberId);
   const comment = input.comment.trim();
-  const confirming =
-    !input.recordedBy && existing?.recordedByName && existing.choice === input.choice && existing.comment === comment;
+  const confirming = !input.recordedBy && existing?.recordedByName && existing.choice === input.choice && existing.comment === comment;
   const action = input.recordedBy ? "recorded_for" : confirming ? "confirmed" : existing ? "changed" : "voted";
   const values = confirming
     ? { confirmedAt: now }

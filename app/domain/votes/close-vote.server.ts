@@ -22,13 +22,18 @@ export type CloseResult =
  */
 export async function closeVote(trx: Tx, voteId: string, now = new Date()): Promise<CloseResult | null> {
   const vote = await lockVote(trx, voteId);
-  if (!vote || vote.status !== "open") return null;
+  if (vote?.status !== "open") return null;
   const turnout = await countTurnout(trx, voteId);
   const everyoneVoted = turnout.eligible > 0 && turnout.voted === turnout.eligible;
   const closesAt = new Date(vote.closesAt);
   if (!everyoneVoted && now < closesAt) return null;
 
-  const { outcome, result } = decide(vote.rule, vote.quorum, turnout.eligible, tally((await listChoicesForClose(trx, voteId)).map((b) => b.choice)));
+  const { outcome, result } = decide(
+    vote.rule,
+    vote.quorum,
+    turnout.eligible,
+    tally((await listChoicesForClose(trx, voteId)).map((b) => b.choice)),
+  );
 
   if (outcome === "no_quorum" && !vote.extended && turnout.eligible > 0) {
     const extendedTo = new Date(Math.max(closesAt.getTime() + VOTE_EXTENSION_HOURS * 3_600_000, now.getTime() + 24 * 3_600_000));
@@ -50,14 +55,16 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
   const summary = describeResult(vote.rule, outcome, result);
   const application = await trx.selectFrom("applications").select("stage").where("id", "=", vote.applicationId).executeTakeFirstOrThrow();
   if (outcome === "passed" && application.stage === "vote") {
-    await moveApplication(trx, { applicationId: vote.applicationId, to: "offer", expectedStage: "vote", reason: `Team vote closed. ${summary}`, actor: TEAM_VOTE });
+    await moveApplication(trx, {
+      applicationId: vote.applicationId,
+      to: "offer",
+      expectedStage: "vote",
+      reason: `Team vote closed. ${summary}`,
+      actor: TEAM_VOTE,
+    });
   } else {
     const next =
-      outcome === "passed"
-        ? ""
-        : outcome === "not_passed"
-          ? " The lead will write to the candidate."
-          : " The decision goes to the lead.";
+      outcome === "passed" ? "" : outcome === "not_passed" ? " The lead will write to the candidate." : " The decision goes to the lead.";
     await addTimelineNote(trx, vote.applicationId, `Team vote closed. ${summary}${next}`, TEAM_VOTE);
   }
 

@@ -57,6 +57,7 @@ export async function openVote(
       .execute();
   }
   const refs: OutboxRef[] = [];
-  for (const member of members.filter((m) => m.email)) refs.push(await addToOutbox(trx, { kind: "vote-opened", voteId: vote.id, teamMemberId: member.id }));
+  for (const member of members.filter((m) => m.email))
+    refs.push(await addToOutbox(trx, { kind: "vote-opened", voteId: vote.id, teamMemberId: member.id }));
   return { voteId: vote.id, closesAt, refs };
 }

@@ -52,7 +52,7 @@ export async function afterClose(orgId: string, result: CloseResult | null) {
  */
 export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new Date()): Promise<OutboxRef[]> {
   const vote = await lockVote(trx, voteId);
-  if (!vote || vote.status !== "open") return [];
+  if (vote?.status !== "open") return [];
   const closesAt = new Date(vote.closesAt);
   if (now < new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000) || now >= closesAt) return [];
   const refs: OutboxRef[] = [];
@@ -73,7 +73,10 @@ export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new
  * votes whose delayed jobs Redis lost. Closing and reminding are idempotent, so running it next
  * to the jobs is harmless.
  */
-export async function sweepVotes(db: DB, now = new Date()): Promise<{ refs: OutboxRef[]; closes: { orgId: string; result: CloseResult }[] }> {
+export async function sweepVotes(
+  db: DB,
+  now = new Date(),
+): Promise<{ refs: OutboxRef[]; closes: { orgId: string; result: CloseResult }[] }> {
   const { rows } = await sql<{ orgId: string; voteId: string }>`select * from votes_due(${500})`.execute(db);
   const refs: OutboxRef[] = [];
   const closes: { orgId: string; result: CloseResult }[] = [];

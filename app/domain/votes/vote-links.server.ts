@@ -13,7 +13,10 @@ export async function createVoteLink(trx: Tx, appUrl: string, voteId: string, te
   const vote = await trx.selectFrom("votes").select("closesAt").where("id", "=", voteId).executeTakeFirstOrThrow();
   const token = randomToken();
   const expiresAt = new Date(new Date(vote.closesAt).getTime() + (48 + VOTE_LINK_DAYS_AFTER_CLOSE * 24) * 3_600_000);
-  await trx.insertInto("voteLinks").values({ tokenHash: sha256(token), voteId, teamMemberId, expiresAt }).execute();
+  await trx
+    .insertInto("voteLinks")
+    .values({ tokenHash: sha256(token), voteId, teamMemberId, expiresAt })
+    .execute();
   return `${appUrl}/vote/${token}`;
 }
 

@@ -1,15 +1,7 @@
 import type { Tx } from "#db/client.js";
 import { findApplicationById } from "#db/queries/applications.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
-import {
-  countTurnout,
-  findOwnBallot,
-  findVote,
-  findVoter,
-  listBallotsOfClosedVote,
-  listVoteAudit,
-  listVoters,
-} from "#db/queries/votes.js";
+import { countTurnout, findOwnBallot, findVote, findVoter, listBallotsOfClosedVote, listVoteAudit, listVoters } from "#db/queries/votes.js";
 import { findSurveySummary } from "../survey/survey-summary.server.js";
 import { mixAfterHire } from "../teams/mix.js";
 import { findWorkshopResult } from "../workshops/assessor-scores.server.js";
@@ -90,6 +82,11 @@ export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: strin
   };
 }
 
+type VoterRow = Awaited<ReturnType<typeof listVoters>>[number];
+type AuditRow = Awaited<ReturnType<typeof listVoteAudit>>[number];
+const toVoter = (v: VoterRow) => ({ teamMemberId: v.teamMemberId, name: v.name, conflictReason: v.conflictReason });
+const toAudit = (a: AuditRow) => ({ id: a.id, action: a.action, actorName: a.actorName, memberName: a.memberName, createdAt: a.createdAt });
+
 /** The vote as the lead and coaches see it on the application page. */
 export async function loadVoteForStaff(trx: Tx, applicationId: string, teamId: string, experience: "experienced" | "new_to_care") {
   const vote = await trx
@@ -99,11 +96,13 @@ export async function loadVoteForStaff(trx: Tx, applicationId: string, teamId: s
     .orderBy("openedAt", "desc")
     .executeTakeFirst();
   const mix = await mixImpact(trx, teamId, experience);
-  if (!vote) return { vote: null, mix, turnout: null, voters: [], audit: [], results: null };
-  const row = (await findVote(trx, vote.id)) as VoteRow;
-  const [voters, audit, results] = await Promise.all([listVoters(trx, vote.id), listVoteAudit(trx, vote.id), findVoteResults(trx, row)]);
+  const row = vote ? await findVote(trx, vote.id) : undefined;
+  const [voters, audit, results] = row
+    ? await Promise.all([listVoters(trx, row.id), listVoteAudit(trx, row.id), findVoteResults(trx, row)])
+    : ([[], [], null] as [Awaited<ReturnType<typeof listVoters>>, Awaited<ReturnType<typeof listVoteAudit>>, null]);
   // Before the close: turnout only (how many have voted, never who voted which way).
-  const turnout = row.status === "open" ? await countTurnout(trx, vote.id) : null;
+  const turnout = row?.status === "open" ? await countTurnout(trx, row.id) : null;
+  if (!row) return { mix, vote: null, turnout, voters: voters.map(toVoter), audit: audit.map(toAudit), results };
   return {
     mix,
     vote: {
@@ -121,9 +120,9 @@ export async function loadVoteForStaff(trx: Tx, applicationId: string, teamId: s
       required: turnout ? requiredVotes(turnout.eligible, row.quorum) : null,
     },
     turnout,
-    voters: voters.map((v) => ({ teamMemberId: v.teamMemberId, name: v.name, conflictReason: v.conflictReason })),
+    voters: voters.map(toVoter),
     // The audit trail shows votes recorded on someone's behalf, confirmations and conflicts: not who has voted.
-    audit: audit.filter((a) => a.action !== "voted" && a.action !== "changed").map((a) => ({ id: a.id, action: a.action, actorName: a.actorName, memberName: a.memberName, createdAt: a.createdAt })),
+    audit: audit.map(toAudit).filter((a) => a.action !== "voted" && a.action !== "changed"),
     results,
   };
 }

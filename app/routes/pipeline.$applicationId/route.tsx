@@ -9,9 +9,23 @@ import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
 import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
-import { SurveySection } from "./survey-section.js";
+import { SurveySection } from "#app/components/survey-section.js";
+import { WorkshopSection } from "#app/components/workshop-section.js";
+import { getDb } from "#db/client.js";
+import { findLatestVoteForApplication } from "#db/queries/votes.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { castBallot } from "#app/domain/votes/cast-ballot.server.js";
+import { declineWithMessage, draftCandidateMessage } from "#app/domain/votes/candidate-message.server.js";
+import { openVote } from "#app/domain/votes/open-vote.server.js";
+import { afterClose, scheduleVoteJobs } from "#app/domain/votes/vote-jobs.server.js";
+import { checkLeadMayMove, leadMayMoveTo } from "#app/domain/votes/vote-rules.server.js";
+import { CandidateMessageSchema, proxyBallotSchema } from "#app/domain/votes/vote.schema.js";
+import { VoteError } from "#app/domain/votes/vote.errors.js";
+import { loadVoteForStaff } from "#app/domain/votes/vote-view.server.js";
+import { VoteSection } from "./vote-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
+import type { StaffRole } from "#db/schema.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
@@ -27,22 +41,73 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey, workshop] = await Promise.all([
+    const [events, survey, workshop, vote] = await Promise.all([
       listEventsForApplication(trx, id),
       findSurveySummary(trx, id, application.teamId),
       findWorkshopResult(trx, id, staff.userId),
+      loadVoteForStaff(trx, id, application.teamId, application.experience),
     ]);
-    return { application, events, survey, workshop };
+    return { application, events, survey, workshop, vote };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
-  return { ...found, next: isStage(stage) ? nextStage(stage) : null, canManage: MANAGE_ROLES.includes(staff.role) };
+  return {
+    ...found,
+    next: isStage(stage) ? nextStage(stage) : null,
+    canManage: MANAGE_ROLES.includes(staff.role),
+    // The team's coordinators (leads and coaches) record votes for members on shift.
+    canRecord: COORDINATOR_ROLES.includes(staff.role),
+    draftMessage: draftCandidateMessage(found.application.teamName),
+  };
+}
+
+const COORDINATOR_ROLES: StaffRole[] = ["lead", "coach"];
+
+/** The team vote's actions: open it, record a vote for a member, write to the candidate after it. */
+async function voteAction(request: Request, applicationId: string, form: FormData, intent: string) {
+  const { staff, scoped } = await staffScope(request, intent === "proxy-vote" ? COORDINATOR_ROLES : MANAGE_ROLES);
+  const actor = { userId: staff.userId, name: staff.name };
+  const fail = (fieldErrors: Record<string, string>, status = 400) => Response.json({ intent, fieldErrors }, { status });
+  try {
+    if (intent === "open-vote") {
+      const opened = await scoped((trx) => openVote(trx, { applicationId, actor }));
+      await relayOutbox(getDb(), opened.refs);
+      await scheduleVoteJobs(staff.orgId, opened.voteId, opened.closesAt, 1);
+    } else if (intent === "proxy-vote") {
+      const vote = await scoped((trx) => findLatestVoteForApplication(trx, applicationId));
+      if (!vote) return fail({ form: "There is no vote open on this application." }, 409);
+      const result = parseForm(form, proxyBallotSchema(vote.rule));
+      if (!result.ok) return fail(result.fieldErrors);
+      const voteId = vote.id;
+      const done = await scoped((trx) => castBallot(trx, { voteId, ...result.data, recordedBy: actor }));
+      await relayOutbox(getDb(), done.refs);
+      await afterClose(staff.orgId, done.closed);
+    } else {
+      const result = parseForm(form, CandidateMessageSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      const vote = await scoped((trx) => findLatestVoteForApplication(trx, applicationId));
+      if (!vote) return fail({ message: "There is no team vote on this application." }, 409);
+      const voteId = vote.id;
+      const ref = await scoped((trx) => declineWithMessage(trx, { voteId, message: result.data.message, actor }));
+      await relayOutbox(getDb(), [ref]);
+    }
+  } catch (error) {
+    if (error instanceof VoteError || (error instanceof ApplicationError && error.code !== "not_found")) {
+      return fail({ [intent === "candidate-message" ? "message" : intent === "proxy-vote" ? "choice" : "form"]: error.message }, 409);
+    }
+    throwAsHttpError(error);
+  }
+  return redirect(`/pipeline/${applicationId}#vote-title`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const applicationId = requireUuid(params.applicationId);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "open-vote" || intent === "proxy-vote" || intent === "candidate-message") {
+    return voteAction(request, applicationId, form, intent);
+  }
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const expectedStage = String(form.get("expectedStage") ?? "");
   const actor = { userId: staff.userId, name: staff.name };
   let to: Stage;
@@ -58,9 +123,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     to = target;
   }
   try {
-    await scoped((trx) => moveApplication(trx, { applicationId, to, expectedStage, reason, actor }));
+    await scoped(async (trx) => {
+      await checkLeadMayMove(trx, applicationId, to);
+      await moveApplication(trx, { applicationId, to, expectedStage, reason, actor });
+    });
   } catch (error) {
-    if (error instanceof ApplicationError && error.code !== "not_found") {
+    if (error instanceof VoteError || (error instanceof ApplicationError && error.code !== "not_found")) {
       return Response.json({ fieldErrors: { form: error.message } }, { status: 409 });
     }
     throwAsHttpError(error);
@@ -72,8 +140,8 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage, survey, workshop } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
+  const { application: a, events, next, canManage, canRecord, survey, workshop, vote, draftMessage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors: Record<string, string>; intent?: string }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
   return (
@@ -85,7 +153,7 @@ export default function ApplicationPage() {
       <p className="lede">
         {a.vacancyTitle}, {a.teamName}. Stage: <strong>{STAGE_LABELS[stage] ?? a.stage}</strong>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={actionData?.intent ? {} : errors} />
       {a.adjustments.length || a.adjustmentsNote ? (
         <section className="notice" aria-labelledby="adjustments-title">
           <h2 id="adjustments-title">Adjustments they asked for</h2>
@@ -100,7 +168,7 @@ export default function ApplicationPage() {
       {canManage && !isClosed(stage) && stage !== "started" ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">Next step</h2>
-          {next ? (
+          {next && leadMayMoveTo(next, vote.vote) ? (
             <Form method="post">
               <input type="hidden" name="expectedStage" value={a.stage} />
               <input type="hidden" name="to" value={next} />
@@ -120,43 +188,16 @@ export default function ApplicationPage() {
         </section>
       ) : null}
       <SurveySection survey={survey} />
-      <section aria-labelledby="workshop-title">
-        <h2 id="workshop-title">Workshop</h2>
-        {!workshop ? <p>Has not attended a workshop yet.</p> : null}
-        {workshop?.hidden ? <p>You are an assessor for their workshop: submit your own scores to see the others'.</p> : null}
-        {workshop && !workshop.hidden ? (
-          workshop.overall === null ? (
-            <p>Attended{workshop.attendance === "late" ? " (late)" : ""}. No assessor has submitted scores yet.</p>
-          ) : (
-            <>
-              <p>
-                Overall workshop score <strong>{workshop.overall}</strong> out of 4, from {workshop.assessors} assessor
-                {workshop.assessors === 1 ? "" : "s"}.
-                {workshop.disagreements ? ` Assessors differ by 2 or more on ${workshop.disagreements} criteria.` : ""}
-              </p>
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Workshop score per value, out of 4</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Value</th>
-                      <th scope="col">Mean score (1-4)</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {workshop.values.map((v) => (
-                      <tr key={v.value}>
-                        <th scope="row">{v.value[0].toUpperCase() + v.value.slice(1)}</th>
-                        <td>{v.mean}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )
-        ) : null}
-      </section>
+      <WorkshopSection workshop={workshop} />
+      <VoteSection
+        data={vote}
+        stage={a.stage}
+        canOpen={canManage}
+        canRecord={canRecord}
+        draftMessage={draftMessage}
+        errors={actionData?.intent ? errors : {}}
+        intent={actionData?.intent ?? null}
+      />
       <h2>Details</h2>
       <dl>
         <dt>Email</dt>

@@ -1,0 +1,25 @@
+import type { Tx } from "#db/client.js";
+import type { Stage } from "../applications/stages.js";
+import { findLatestVoteForApplication } from "#db/queries/votes.js";
+import { VoteError } from "./vote.errors.js";
+
+/**
+ * The team decides: a lead cannot skip the vote. Moving to the vote step means opening a vote,
+ * and a lead moves an application on to the offer only when a vote closed without a quorum (the
+ * decision then falls to them); a passed vote moves it by itself.
+ */
+export async function checkLeadMayMove(trx: Tx, applicationId: string, to: Stage) {
+  if (to === "vote") throw new VoteError("wrong_stage", "Open the team vote instead: the team decides who joins.");
+  if (to !== "offer") return;
+  const vote = await findLatestVoteForApplication(trx, applicationId);
+  if (vote?.status !== "closed" || vote.outcome !== "no_quorum") {
+    throw new VoteError(
+      "wrong_stage",
+      "The team decides who joins: an offer follows a vote that passed, or one that went to you without a quorum.",
+    );
+  }
+}
+
+/** The same rule for showing the button. */
+export const leadMayMoveTo = (to: Stage | null, vote: { status: string; outcome: string | null } | null) =>
+  to !== "vote" && (to !== "offer" || (vote?.status === "closed" && vote.outcome === "no_quorum"));
