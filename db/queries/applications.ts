@@ -58,7 +58,7 @@ export function lockApplicationById(trx: Tx, id: string) {
 export function listEventsForApplication(trx: Tx, applicationId: string) {
   return trx
     .selectFrom("applicationEvents")
-    .select(["id", "fromStage", "toStage", "actorName", "reason", "createdAt"])
+    .select(["id", "kind", "fromStage", "toStage", "actorName", "reason", "createdAt"])
     .where("applicationId", "=", applicationId)
     .orderBy("createdAt")
     .execute();

@@ -219,14 +219,18 @@ export default function ApplicationPage() {
       <ol className="timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <strong>
-              {e.fromStage ? `${STAGE_LABELS[e.fromStage as Stage] ?? e.fromStage} → ` : ""}
-              {STAGE_LABELS[e.toStage as Stage] ?? e.toStage}
-            </strong>
+            {e.kind === "note" ? (
+              <strong>{e.reason}</strong>
+            ) : (
+              <strong>
+                {e.fromStage ? `${STAGE_LABELS[e.fromStage as Stage] ?? e.fromStage} → ` : ""}
+                {STAGE_LABELS[e.toStage as Stage] ?? e.toStage}
+              </strong>
+            )}
             <div className="muted">
               {when(e.createdAt)} by {e.actorName}
             </div>
-            {e.reason ? <div>Why: {e.reason}</div> : null}
+            {e.reason && e.kind !== "note" ? <div>Why: {e.reason}</div> : null}
           </li>
         ))}
       </ol>
