@@ -259,6 +259,27 @@ describe("reminders and jobs", () => {
   });
 });
 
+describe("the close job in the worker", () => {
+  it("closes a vote that is due, once, however often the job is added", async () => {
+    const openedAt = new Date(Date.now() - 73 * HOUR);
+    const v = await openedVote(3, openedAt);
+    for (const member of v.memberIds.slice(0, 2)) {
+      await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "", now: openedAt }));
+    }
+    await scheduleVoteJobs(v.org.orgId, v.voteId, new Date(v.closesAt), 1);
+    await scheduleVoteJobs(v.org.orgId, v.voteId, new Date(v.closesAt), 1);
+    stopWorker = await startWorker();
+    await waitFor(async () => (await v.inOrg((trx) => findVote(trx, v.voteId)))?.status === "closed", "the vote to close");
+    const leadEmail = `lead@${v.org.slug}.test`;
+    await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's email");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await subjectsTo(leadEmail)).toEqual(["The team vote on Olivia Grant has closed"]);
+    expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("offer");
+    // The team hears too, when they have a new colleague.
+    await waitFor(async () => (await subjectsTo(v.memberEmails[2])).includes("The team vote on Olivia Grant has closed"), "the team's email");
+  });
+});
+
 describe("recording a vote on a member's behalf", () => {
   it("is recorded as such, emails the member to confirm, and the member can confirm it", async () => {
     const v = await openedVote(3);
