@@ -5,6 +5,8 @@ import { singleton } from "../db/singleton.js";
 import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
 import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
+import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
+import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
@@ -26,7 +28,9 @@ export type Email =
   | { template: "workshop-reminder"; props: WorkshopReminderProps }
   | { template: "workshop-no-show"; props: WorkshopNoShowProps }
   | { template: "waitlist-offer"; props: WaitlistOfferProps }
-  | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps };
+  | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps }
+  | { template: "shadow-candidate"; props: ShadowCandidateProps }
+  | { template: "shadow-host"; props: ShadowHostProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -54,6 +58,10 @@ function compose(email: Email) {
       return { subject: waitlistSubject(email.props), element: <WaitlistOffer {...email.props} /> };
     case "workshop-low-numbers":
       return { subject: lowNumbersSubject(email.props), element: <WorkshopLowNumbers {...email.props} /> };
+    case "shadow-candidate":
+      return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
+    case "shadow-host":
+      return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
   }
 }
 

@@ -44,12 +44,13 @@ export const REMINDER_QUEUE = "reminders";
 export type SurveyReminderJob = { orgId: string; applicationId: string; reminder: number };
 export type WorkshopReminderJob = { orgId: string; bookingId: string; which: "48h" | "2h" };
 export type WaitlistOfferJob = { orgId: string; entryId: string };
+export type ShadowReminderJob = { orgId: string; shiftId: string; sequence: number; which: "24h" | "after" };
 
 export function getReminderQueue() {
   return singleton(
     "queue-reminders",
     () =>
-      new Queue<SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob>(REMINDER_QUEUE, {
+      new Queue<SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob | ShadowReminderJob>(REMINDER_QUEUE, {
         connection: getProducerRedis(),
         prefix: keyPrefix(),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
@@ -70,7 +71,12 @@ export async function scheduleSurveyReminderJobs(
 }
 
 export async function scheduleReminderJobs(
-  items: { name: string; data: SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob; jobId: string; dueAt: Date }[],
+  items: {
+    name: string;
+    data: SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob | ShadowReminderJob;
+    jobId: string;
+    dueAt: Date;
+  }[],
   queue = getReminderQueue(),
 ) {
   if (!items.length) return;

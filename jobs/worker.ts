@@ -7,6 +7,7 @@ import { sendEmailProcessor } from "./processors/send-email.js";
 import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer.js";
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
+import { sendShadowReminderProcessor } from "./processors/send-shadow-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
 import {
   closeEmailQueue,
@@ -14,6 +15,7 @@ import {
   EMAIL_QUEUE,
   getReminderQueue,
   REMINDER_QUEUE,
+  type ShadowReminderJob,
   type SurveyReminderJob,
   type WaitlistOfferJob,
   type WorkshopReminderJob,
@@ -37,6 +39,7 @@ export async function startWorker() {
     async (job) => {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
+      if (job.name === "send-shadow-reminder") return sendShadowReminderProcessor(job as Job<ShadowReminderJob>);
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },

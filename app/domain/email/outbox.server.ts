@@ -14,7 +14,14 @@ export type OutboxMessage =
   | { kind: "workshop-reminder"; bookingId: string; which: "48h" | "2h" }
   | { kind: "workshop-no-show"; bookingId: string }
   | { kind: "waitlist-offer"; entryId: string }
-  | { kind: "workshop-low-numbers"; workshopId: string; userId: string };
+  | { kind: "workshop-low-numbers"; workshopId: string; userId: string }
+  | {
+      kind: "shadow-candidate";
+      applicationId: string;
+      shiftId?: string;
+      variant: "invite" | "proposed" | "moved" | "confirmed" | "cancelled" | "reminder" | "reflect";
+    }
+  | { kind: "shadow-host"; applicationId: string; shiftId: string; variant: "confirmed" | "cancelled" | "reminder" | "feedback" };
 
 export type OutboxRef = { id: string; orgId: string };
 
