@@ -24,7 +24,8 @@ export const subject = (p: ShadowHostProps) => SUBJECTS[p.variant](p);
 
 const INTRO: Record<ShadowHostVariant, (p: ShadowHostProps) => string> = {
   confirmed: (p) => `${p.candidateName} will join you for a shadow shift.`,
-  cancelled: (p) => `${p.candidateName} has cancelled the shadow shift with you. If it was a time you offered, it is open again for someone else.`,
+  cancelled: (p) =>
+    `${p.candidateName} has cancelled the shadow shift with you. If it was a time you offered, it is open again for someone else.`,
   reminder: (p) => `${p.candidateName} joins you for a shadow shift tomorrow.`,
   feedback: (p) =>
     `Thank you for hosting ${p.candidateName}. Please tell the team what you saw: how they showed our values, any concerns, and whether you would like them in the team. If the person you support or their family shared a comment, you can add it too.`,

@@ -11,7 +11,11 @@ import { sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server
  * The dedupe key keeps a reminder the delayed job already sent from going out again.
  */
 export async function surveyReminderSweepProcessor() {
-  const refs = [...(await sweepSurveyReminders(getDb())), ...(await sweepWorkshopReminders(getDb())), ...(await sweepWorkshopNumbers(getDb()))];
+  const refs = [
+    ...(await sweepSurveyReminders(getDb())),
+    ...(await sweepWorkshopReminders(getDb())),
+    ...(await sweepWorkshopNumbers(getDb())),
+  ];
   refs.push(...(await sweepShadowReminders(getDb())));
   await relayOutbox(getDb(), refs);
   return { queued: refs.length };

@@ -39,10 +39,17 @@ export async function queueShadowReminderIfDue(
   const shift = await trx
     .selectFrom("shadowShifts")
     .innerJoin("applications", "applications.id", "shadowShifts.applicationId")
-    .select(["shadowShifts.status", "shadowShifts.sequence", "shadowShifts.startsAt", "shadowShifts.endsAt", "applications.id as applicationId", "applications.stage"])
+    .select([
+      "shadowShifts.status",
+      "shadowShifts.sequence",
+      "shadowShifts.startsAt",
+      "shadowShifts.endsAt",
+      "applications.id as applicationId",
+      "applications.stage",
+    ])
     .where("shadowShifts.id", "=", shiftId)
     .executeTakeFirst();
-  if (!shift || shift.status !== "confirmed" || shift.sequence !== sequence || shift.stage !== "shadow") return [];
+  if (shift?.status !== "confirmed" || shift.sequence !== sequence || shift.stage !== "shadow") return [];
   const startsAt = new Date(shift.startsAt);
   const endsAt = new Date(shift.endsAt);
   const key = shadowReminderKey(shiftId, sequence, which);
@@ -58,7 +65,8 @@ export async function queueShadowReminderIfDue(
       trx.selectFrom("shadowFeedback").select("id").where("shiftId", "=", shiftId).executeTakeFirst(),
       trx.selectFrom("shadowReflections").select("id").where("shiftId", "=", shiftId).executeTakeFirst(),
     ]);
-    if (!feedback) refs.push(await addToOutboxOnce(trx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "feedback" }));
+    if (!feedback)
+      refs.push(await addToOutboxOnce(trx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "feedback" }));
     if (!reflection) {
       refs.push(await addToOutboxOnce(trx, `${key}-candidate`, { kind: "shadow-candidate", applicationId, shiftId, variant: "reflect" }));
     }

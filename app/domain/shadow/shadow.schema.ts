@@ -5,8 +5,7 @@ export const SHADOW_CUTOFF_HOURS = 12;
 
 const date = z.string({ error: "Enter the date" }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date, like 2026-12-01" }));
 const time = z.string({ error: "Enter a time" }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 09:30" }));
-const optional = (max: number) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` })));
+const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` })));
 
 /** Staff arranging a shift: an open slot on /shadow, or a time proposed for one application. */
 export const ShiftSchema = z

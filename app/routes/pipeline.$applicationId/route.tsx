@@ -10,6 +10,8 @@ import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
 import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
 import { SurveySection } from "./survey-section.js";
+import { isShadowIntent, loadShadowSection, shadowAction } from "./shadow-actions.server.js";
+import { ShadowSection } from "./shadow-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -27,12 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey, workshop] = await Promise.all([
+    const [events, survey, workshop, shadow] = await Promise.all([
       listEventsForApplication(trx, id),
       findSurveySummary(trx, id, application.teamId),
       findWorkshopResult(trx, id, staff.userId),
+      loadShadowSection(trx, staff, application),
     ]);
-    return { application, events, survey, workshop };
+    return { application, events, survey, workshop, shadow };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -40,9 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const applicationId = requireUuid(params.applicationId);
   const form = await request.formData();
+  if (isShadowIntent(form)) return shadowAction(request, applicationId, form);
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const expectedStage = String(form.get("expectedStage") ?? "");
   const actor = { userId: staff.userId, name: staff.name };
   let to: Stage;
@@ -72,7 +76,7 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage, survey, workshop } = useLoaderData<typeof loader>();
+  const { application: a, events, next, canManage, survey, workshop, shadow } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
@@ -157,6 +161,7 @@ export default function ApplicationPage() {
           )
         ) : null}
       </section>
+      <ShadowSection shadow={shadow} />
       <h2>Details</h2>
       <dl>
         <dt>Email</dt>
