@@ -60,9 +60,11 @@ export function feedbackSchema(values: readonly string[]) {
       supportedBy: z.optional(z.enum(["", "person", "family"], { error: "Choose who said it" })),
     })
     .check(
-      z.refine((f) => !f.supportedComment || Boolean(f.supportedBy), {
+      z.refine((f) => !f?.supportedComment || Boolean(f.supportedBy), {
         error: "Say who made the comment",
         path: ["supportedBy"],
+        // Checked even when other answers are missing, so every problem is named at once.
+        when: () => true,
       }),
     );
 }
