@@ -20,7 +20,14 @@ export const ShiftSchema = z
     visitDetails: optional(1000),
     bringAndWear: optional(1000),
   })
-  .check(z.refine((s) => s.endTime > s.startTime, { error: "End after the start time", path: ["endTime"] }));
+  .check(
+    z.refine((s) => !s?.endTime || !s.startTime || s.endTime > s.startTime, {
+      error: "End after the start time",
+      path: ["endTime"],
+      // Checked even when other fields have problems, so every problem is named at once.
+      when: () => true,
+    }),
+  );
 export type ShiftInput = z.infer<typeof ShiftSchema>;
 
 export const PickSlotSchema = z.object({

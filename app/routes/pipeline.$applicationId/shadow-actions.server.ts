@@ -4,7 +4,7 @@ import { findLatestShiftForApplication, listHosts } from "#db/queries/shadow.js"
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
 import { moveShift, proposeShift } from "#app/domain/shadow/propose-shift.server.js";
-import { canArrangeForTeam, type StaffActor } from "#app/domain/shadow/shadow-access.server.js";
+import { ARRANGE_ANY_TEAM, canArrangeForTeam, type StaffActor } from "#app/domain/shadow/shadow-access.server.js";
 import { cancelShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { findShadowSummary } from "#app/domain/shadow/shadow-summary.server.js";
 import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
@@ -23,9 +23,13 @@ export async function loadShadowSection(trx: Tx, staff: StaffSession, applicatio
     canArrangeForTeam(trx, actorOf(staff), application.teamId),
   ]);
   const hosts = canArrange ? await listHosts(trx, [application.teamId]) : [];
+  const happened = live?.status === "confirmed" && new Date(live.startsAt).getTime() <= Date.now();
   return {
     summary,
     canArrange: canArrange && application.stage === "shadow",
+    // The host, or a lead or coach recording it for them.
+    feedbackUrl:
+      happened && (live.hostUserId === staff.userId || ARRANGE_ANY_TEAM.includes(staff.role)) ? `/shadow/${live.id}/feedback` : null,
     live:
       live && new Date(live.startsAt).getTime() > Date.now()
         ? {

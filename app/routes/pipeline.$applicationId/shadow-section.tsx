@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ShiftFields, type ShiftFieldValues, shiftFieldValues } from "#app/components/shadow-shift-fields.js";
 import { REFLECTION_ANSWERS, RECOMMENDATION_LABELS, SEEN_LABELS, SUPPORTED_BY_LABELS } from "#app/domain/shadow/shadow.schema.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
@@ -23,7 +23,7 @@ const date = (d: string) =>
 
 /** The application page's shadow shift: what happened (for the team and the vote) and, at the shadow step, arranging it. */
 export function ShadowSection({ shadow }: { shadow: Section }) {
-  const { summary, live, hosts, canArrange } = shadow;
+  const { summary, live, hosts, canArrange, feedbackUrl } = shadow;
   const actionData = useActionData<{ fieldErrors?: Record<string, string>; values?: ShiftFieldValues }>();
   const [params] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
@@ -77,6 +77,11 @@ export function ShadowSection({ shadow }: { shadow: Section }) {
         </div>
       ) : shift?.status === "confirmed" ? (
         <p>No feedback from the host yet.</p>
+      ) : null}
+      {feedbackUrl ? (
+        <p>
+          <Link to={feedbackUrl}>{summary.feedback ? "Change the host's feedback" : "Give or record the host's feedback"}</Link>
+        </p>
       ) : null}
       {summary.reflection ? (
         <p>
