@@ -71,6 +71,11 @@ function Header() {
           ) : null}
           {viewer?.kind === "staff" ? (
             <li>
+              <Link to="/shadow">Shadow shifts</Link>
+            </li>
+          ) : null}
+          {viewer?.kind === "staff" ? (
+            <li>
               <Link to="/teams">Teams</Link>
             </li>
           ) : null}

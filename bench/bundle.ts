@@ -35,6 +35,7 @@ const CANDIDATE_ROUTES = [
   "routes/team-survey.$token.$page",
   "routes/team-survey.$token.done",
   "routes/me_.workshop.$applicationId",
+  "routes/me_.shadow.$applicationId",
 ];
 const STAFF_ROUTES = [
   "routes/sign-in",
@@ -49,6 +50,8 @@ const STAFF_ROUTES = [
   "routes/workshops.$workshopId_.attendance",
   "routes/workshops.$workshopId_.score",
   "routes/workshops.exercises",
+  "routes/shadow._index",
+  "routes/shadow.$shiftId.feedback",
 ];
 // Routes with no page of their own (resource routes, actions only).
 const NOT_PAGES = new Set([

@@ -338,6 +338,55 @@ export interface VoteLinksTable {
   expiresAt: Timestamp;
 }
 
+export type ShadowShiftStatus = "open" | "proposed" | "confirmed" | "cancelled";
+export type ShadowSeen = "clearly" | "some" | "not_seen";
+export type ShadowValueFeedback = { value: string; seen: ShadowSeen; note: string };
+
+export interface ShadowShiftsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  teamId: string;
+  hostMemberId: string;
+  applicationId: string | null;
+  origin: "offered" | "proposed";
+  status: ShadowShiftStatus;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  meetingPoint: string;
+  visitDetails: Generated<string>;
+  bringAndWear: Generated<string>;
+  sequence: Generated<number>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  confirmedAt: Timestamp | null;
+  cancelledAt: Timestamp | null;
+}
+
+export interface ShadowFeedbackTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  shiftId: string;
+  applicationId: string;
+  authorUserId: string | null;
+  authorName: string;
+  values: ColumnType<ShadowValueFeedback[], string, string>;
+  concerns: Generated<string>;
+  recommendation: "yes" | "unsure" | "no";
+  supportedComment: Generated<string>;
+  supportedBy: "person" | "family" | null;
+  submittedAt: Generated<Date>;
+}
+
+export interface ShadowReflectionsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  shiftId: string;
+  applicationId: string;
+  answer: "yes" | "not_sure" | "no";
+  note: Generated<string>;
+  submittedAt: Generated<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -369,6 +418,9 @@ export interface Database {
   ballots: BallotsTable;
   voteAudit: VoteAuditTable;
   voteLinks: VoteLinksTable;
+  shadowShifts: ShadowShiftsTable;
+  shadowFeedback: ShadowFeedbackTable;
+  shadowReflections: ShadowReflectionsTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

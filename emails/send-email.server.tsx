@@ -5,6 +5,8 @@ import { singleton } from "../db/singleton.js";
 import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
 import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
+import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
+import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
@@ -30,7 +32,9 @@ export type Email =
   | { template: "waitlist-offer"; props: WaitlistOfferProps }
   | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps }
   | { template: "vote-notice"; props: VoteNoticeProps }
-  | { template: "candidate-message"; props: CandidateMessageProps };
+  | { template: "candidate-message"; props: CandidateMessageProps }
+  | { template: "shadow-candidate"; props: ShadowCandidateProps }
+  | { template: "shadow-host"; props: ShadowHostProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -62,6 +66,10 @@ function compose(email: Email) {
       return { subject: voteNoticeSubject(email.props), element: <VoteNotice {...email.props} /> };
     case "candidate-message":
       return { subject: candidateMessageSubject(email.props), element: <CandidateMessage {...email.props} /> };
+    case "shadow-candidate":
+      return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
+    case "shadow-host":
+      return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
   }
 }
 

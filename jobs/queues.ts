@@ -46,7 +46,14 @@ export type WorkshopReminderJob = { orgId: string; bookingId: string; which: "48
 export type WaitlistOfferJob = { orgId: string; entryId: string };
 export type CloseVoteJob = { orgId: string; voteId: string };
 export type VoteReminderJob = { orgId: string; voteId: string };
-export type ReminderJobData = SurveyReminderJob | WorkshopReminderJob | WaitlistOfferJob | CloseVoteJob | VoteReminderJob;
+export type ShadowReminderJob = { orgId: string; shiftId: string; sequence: number; which: "24h" | "after" };
+export type ReminderJobData =
+  | SurveyReminderJob
+  | WorkshopReminderJob
+  | WaitlistOfferJob
+  | CloseVoteJob
+  | VoteReminderJob
+  | ShadowReminderJob;
 
 export function getReminderQueue() {
   return singleton(

@@ -7,6 +7,7 @@ import { sendEmailProcessor } from "./processors/send-email.js";
 import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer.js";
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
+import { sendShadowReminderProcessor } from "./processors/send-shadow-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import {
@@ -16,6 +17,7 @@ import {
   EMAIL_QUEUE,
   getReminderQueue,
   REMINDER_QUEUE,
+  type ShadowReminderJob,
   type SurveyReminderJob,
   type VoteReminderJob,
   type WaitlistOfferJob,
@@ -40,6 +42,7 @@ export async function startWorker() {
     async (job) => {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
+      if (job.name === "send-shadow-reminder") return sendShadowReminderProcessor(job as Job<ShadowReminderJob>);
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       if (job.name === "close-vote") return closeVoteProcessor(job as Job<CloseVoteJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);

@@ -132,6 +132,13 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
+            {a.stage === "shadow" ? (
+              <p>
+                <Link className="button" to={`/me/shadow/${a.id}`}>
+                  Arrange or see your shadow shift
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

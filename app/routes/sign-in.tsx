@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const cookie = await signInStaff(getDb(), email, password);
   if (!cookie) return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
-  return redirect(safeRedirect(redirectTo, "/pipeline"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(redirectTo, "/sign-in"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignIn() {

@@ -13,7 +13,8 @@ import { afterClose } from "#app/domain/votes/vote-jobs.server.js";
 import { ballotSchema, ConflictSchema } from "#app/domain/votes/vote.schema.js";
 import { VoteError } from "#app/domain/votes/vote.errors.js";
 import { loadVoterPage } from "#app/domain/votes/vote-view.server.js";
-import { formatLondonDate, formatLondonTime } from "#app/domain/workshops/london-time.js";
+import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
+import { ShadowOutcome } from "#app/components/shadow-outcome.js";
 import { voterScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
@@ -111,6 +112,17 @@ export default function VotePage() {
       </section>
       <SurveySection survey={data.survey} />
       <WorkshopSection workshop={data.workshop} />
+      <section aria-labelledby="shadow-title">
+        <h2 id="shadow-title">Shadow shift</h2>
+        {data.shadow.shift ? (
+          <p>
+            With {data.shadow.shift.hostName}, {formatLondonSlot(data.shadow.shift.startsAt, data.shadow.shift.endsAt)}.
+          </p>
+        ) : (
+          <p>No shadow shift was arranged.</p>
+        )}
+        <ShadowOutcome summary={data.shadow} />
+      </section>
 
       {open && data.voter.conflictReason ? (
         <p className="notice">You said you have a conflict of interest ({data.voter.conflictReason}), so you are not voting on this one.</p>

@@ -13,7 +13,17 @@ import { withOrg } from "../tenant.js";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
-type TeamSeed = { name: string; town: string; region: string; members: [string, Experience][]; memberLogin?: string };
+type TeamSeed = {
+  name: string;
+  town: string;
+  region: string;
+  members: [string, Experience][];
+  memberLogin?: string;
+  /** More members with a staff sign-in (role member), by name. */
+  logins?: Record<string, string>;
+};
+/** A shadow shift: `daysAhead` from today (negative: in the past), 09:00-13:00 UK time. */
+type ShiftSeed = { host: string; candidate?: string; daysAhead: number; meetingPoint: string; visitDetails: string };
 type OrgSeed = {
   slug: string;
   name: string;
@@ -21,7 +31,8 @@ type OrgSeed = {
   staff: [email: string, name: string, role: StaffRole][];
   teams: TeamSeed[];
   vacancies: { team: string; title: string; hours: string; summary: string; status?: "closed" }[];
-  candidates: [name: string, stage: Stage, experience: Experience, vacancyIndex: number][];
+  candidates: [name: string, stage: Stage, experience: Experience, vacancyIndex: number, daysAgo?: number][];
+  shifts?: ShiftSeed[];
 };
 
 const e = "experienced" as const;
@@ -42,6 +53,7 @@ const OAKFIELD: OrgSeed = {
       town: "Ashdown",
       region: "North",
       memberLogin: "sam@oakfield.test",
+      logins: { "Grace Lee": "grace@oakfield.test", "Tom Brennan": "tom@oakfield.test" },
       members: [
         ["Sam Patel", e],
         ["Grace Lee", n],
@@ -106,6 +118,17 @@ const OAKFIELD: OrgSeed = {
         ["Leo Grant", n],
       ],
     },
+    {
+      name: "Elm Court",
+      town: "Elmbridge",
+      region: "South",
+      memberLogin: "noor@oakfield.test",
+      members: [
+        ["Noor Hassan", e],
+        ["Ian Cross", n],
+        ["Della Marsh", n],
+      ],
+    },
   ],
   vacancies: [
     {
@@ -136,6 +159,12 @@ const OAKFIELD: OrgSeed = {
       summary: "Help people in Dunmore live the lives they choose, at weekends, with a friendly team that makes its own decisions.",
       status: "closed",
     },
+    {
+      team: "Elm Court",
+      title: "Support worker in Elmbridge",
+      hours: "Part time, 24 hours a week",
+      summary: "Elm Court is a small, new team of three in Elmbridge. Help it grow, and help people live well at home.",
+    },
   ],
   candidates: [
     ["Hannah Wells", "applied", n, 0],
@@ -156,6 +185,40 @@ const OAKFIELD: OrgSeed = {
     ["Rhys Jones", "started", e, 1],
     ["Sophie Lane", "declined", n, 0],
     ["Tariq Aziz", "withdrawn", e, 2],
+    // Shadow shifts: Olivia for the team vote (shift with Noor ended yesterday, no feedback yet);
+    // Ruby picks an open slot, Ethan accepts a proposed time, Felix's shift with Sam has happened.
+    ["Olivia Grant", "shadow", n, 4, 14],
+    ["Ruby Adams", "shadow", n, 0, 13],
+    ["Ethan Doyle", "shadow", e, 0, 12],
+    ["Felix Moore", "shadow", e, 0, 11],
+  ],
+  shifts: [
+    {
+      host: "Noor Hassan",
+      candidate: "Olivia Grant",
+      daysAhead: -1,
+      meetingPoint: "Elm Court office, 2 Church Street, Elmbridge",
+      visitDetails: "Morning visit to Mr D at home, 14 Orchard Close, Elmbridge.",
+    },
+    {
+      host: "Sam Patel",
+      candidate: "Felix Moore",
+      daysAhead: -2,
+      meetingPoint: "Ashdown office, 3 Mill Lane",
+      visitDetails: "Visits to Mrs B, 8 Hill Road, and Mr K, 21 Park Street.",
+    },
+    {
+      host: "Grace Lee",
+      daysAhead: 6,
+      meetingPoint: "Ashdown library, by the front entrance",
+      visitDetails: "Morning visit to Mrs J at home, 5 Ash Grove, Ashdown.",
+    },
+    {
+      host: "Tom Brennan",
+      daysAhead: 9,
+      meetingPoint: "Ashdown office, 3 Mill Lane",
+      visitDetails: "Lunch and a walk with Mr P, 30 River Way, Ashdown.",
+    },
   ],
 };
 
@@ -221,11 +284,12 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       teams.set(team.name, id);
       for (const [index, [name, experience]] of team.members.entries()) {
         let userId: string | null = null;
-        if (index === 0 && team.memberLogin) {
+        const login = index === 0 && team.memberLogin ? team.memberLogin : team.logins?.[name];
+        if (login) {
           userId = (
             await trx
               .insertInto("users")
-              .values({ email: team.memberLogin, name, role: "member", passwordHash })
+              .values({ email: login, name, role: "member", passwordHash })
               .returning("id")
               .executeTakeFirstOrThrow()
           ).id;
@@ -293,16 +357,18 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .execute();
     }
     const lead = seed.staff[0];
-    for (const [index, [name, stage, experience, vacancyIndex]] of seed.candidates.entries()) {
+    const applicationIds = new Map<string, string>();
+    for (const [index, [name, stage, experience, vacancyIndex, daysAgo]] of seed.candidates.entries()) {
       const applicationId = await seedApplication(trx, {
         name,
         stage,
         experience,
         vacancyId: vacancyIds[vacancyIndex],
         slug: seed.slug,
-        daysAgo: 40 - index * 2,
+        daysAgo: daysAgo ?? 40 - index * 2,
         lead: { id: users.get(lead[0]) as string, name: lead[1] },
       });
+      applicationIds.set(name, applicationId);
       // Past the survey: finished it. At the survey: one finished below the bar (the review queue), others part-way.
       if (stage === "workshop" && index % 3 !== 0) {
         await trx.insertInto("workshopBookings").values({ workshopId: workshopIds[0], applicationId, adjustments: "" }).execute();
@@ -319,6 +385,31 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           inReview ? "review" : null,
         );
       }
+    }
+    for (const shift of seed.shifts ?? []) {
+      const host = await trx
+        .selectFrom("teamMembers")
+        .select(["id", "teamId"])
+        .where("name", "=", shift.host)
+        .executeTakeFirstOrThrow();
+      const date = new Date(Date.now() + shift.daysAhead * 86_400_000).toISOString().slice(0, 10);
+      const applicationId = shift.candidate ? applicationIds.get(shift.candidate) : undefined;
+      await trx
+        .insertInto("shadowShifts")
+        .values({
+          teamId: host.teamId,
+          hostMemberId: host.id,
+          applicationId: applicationId ?? null,
+          origin: applicationId ? "proposed" : "offered",
+          status: applicationId ? "confirmed" : "open",
+          startsAt: londonToUtc(date, "09:00"),
+          endsAt: londonToUtc(date, "13:00"),
+          meetingPoint: shift.meetingPoint,
+          visitDetails: shift.visitDetails,
+          bringAndWear: "Comfortable shoes and clothes you can move in. No need to bring anything else.",
+          confirmedAt: applicationId ? new Date(Date.now() - 5 * 86_400_000) : null,
+        })
+        .execute();
     }
   });
   return org.id;

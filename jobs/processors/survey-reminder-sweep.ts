@@ -4,11 +4,12 @@ import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server
 import { sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
 import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { afterClose, sweepVotes } from "#app/domain/votes/vote-jobs.server.js";
+import { sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 
 /**
- * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop or vote) whose
- * delayed job Redis lost, closes votes past their deadline, and checks workshops starting within
- * 48 hours against their minimum.
+ * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop, shadow shift
+ * or vote) whose delayed job Redis lost, closes votes past their deadline, and checks workshops
+ * starting within 48 hours against their minimum.
  * The dedupe key keeps a reminder the delayed job already sent from going out again.
  */
 export async function surveyReminderSweepProcessor() {
@@ -19,6 +20,7 @@ export async function surveyReminderSweepProcessor() {
     ...(await sweepWorkshopNumbers(getDb())),
     ...votes.refs,
   ];
+  refs.push(...(await sweepShadowReminders(getDb())));
   await relayOutbox(getDb(), refs);
   for (const close of votes.closes) await afterClose(close.orgId, close.result);
   return { queued: refs.length };

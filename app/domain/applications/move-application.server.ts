@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { lockApplicationById } from "#db/queries/applications.js";
+import { inviteToShadowShift } from "../shadow/shadow-invite.server.js";
 import { ApplicationError } from "./application.errors.js";
 import { checkTransition, isStage, type Stage } from "./stages.js";
 
@@ -33,6 +34,7 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
       reason: input.reason?.trim() || null,
     })
     .execute();
+  if (input.to === "shadow") await inviteToShadowShift(trx, application.id);
   return { from: application.stage, to: input.to };
 }
 

@@ -11,6 +11,7 @@ import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
 import { composeVoteEmail } from "./compose-votes.server.js";
+import { composeShadowEmail } from "./compose-shadow.server.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -253,6 +254,9 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
         },
       };
     }
+    case "shadow-candidate":
+    case "shadow-host":
+      return composeShadowEmail(trx, row, org.name, appUrl);
     default:
       throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
   }

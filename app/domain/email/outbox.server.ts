@@ -19,7 +19,14 @@ export type OutboxMessage =
   | { kind: "vote-reminder"; voteId: string; teamMemberId: string }
   | { kind: "vote-recorded"; voteId: string; teamMemberId: string }
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
-  | { kind: "vote-candidate-message"; voteId: string; fromName: string };
+  | { kind: "vote-candidate-message"; voteId: string; fromName: string }
+  | {
+      kind: "shadow-candidate";
+      applicationId: string;
+      shiftId?: string;
+      variant: "invite" | "proposed" | "moved" | "confirmed" | "cancelled" | "reminder" | "reflect";
+    }
+  | { kind: "shadow-host"; applicationId: string; shiftId: string; variant: "confirmed" | "cancelled" | "reminder" | "feedback" };
 
 export type OutboxRef = { id: string; orgId: string };
 

@@ -61,3 +61,13 @@ export async function openVote(
     refs.push(await addToOutbox(trx, { kind: "vote-opened", voteId: vote.id, teamMemberId: member.id }));
   return { voteId: vote.id, closesAt, refs };
 }
+
+/**
+ * The host's feedback is in: the team's vote opens, if the application is still waiting at the
+ * shadow-shift step with no vote under way (a corrected feedback opens nothing new).
+ */
+export async function openVoteAfterFeedback(trx: Tx, applicationId: string, actor: { userId: string | null; name: string }) {
+  const application = await trx.selectFrom("applications").select("stage").where("id", "=", applicationId).executeTakeFirst();
+  if (application?.stage !== "shadow") return null;
+  return openVote(trx, { applicationId, actor });
+}

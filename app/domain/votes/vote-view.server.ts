@@ -2,6 +2,7 @@ import type { Tx } from "#db/client.js";
 import { findApplicationById } from "#db/queries/applications.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { countTurnout, findOwnBallot, findVote, findVoter, listBallotsOfClosedVote, listVoteAudit, listVoters } from "#db/queries/votes.js";
+import { findShadowSummary } from "../shadow/shadow-summary.server.js";
 import { findSurveySummary } from "../survey/survey-summary.server.js";
 import { mixAfterHire } from "../teams/mix.js";
 import { findWorkshopResult } from "../workshops/assessor-scores.server.js";
@@ -48,10 +49,11 @@ export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: strin
     trx.selectFrom("teamMembers").select(["name", "userId"]).where("id", "=", teamMemberId).executeTakeFirst(),
   ]);
   if (!application || !voter || !member) return null;
-  const [survey, workshop, ownBallot, mix, results] = await Promise.all([
+  const [survey, workshop, shadow, ownBallot, mix, results] = await Promise.all([
     findSurveySummary(trx, application.id, application.teamId),
     // A voter who assessed the workshop and has not submitted does not see the others' scores.
     findWorkshopResult(trx, application.id, member.userId ?? "00000000-0000-0000-0000-000000000000"),
+    findShadowSummary(trx, application.id),
     findOwnBallot(trx, voteId, teamMemberId),
     mixImpact(trx, application.teamId, application.experience),
     findVoteResults(trx, vote),
@@ -77,6 +79,7 @@ export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: strin
     ownBallot,
     survey,
     workshop,
+    shadow,
     mix,
     results,
   };

@@ -23,6 +23,8 @@ import { CandidateMessageSchema, proxyBallotSchema } from "#app/domain/votes/vot
 import { VoteError } from "#app/domain/votes/vote.errors.js";
 import { loadVoteForStaff } from "#app/domain/votes/vote-view.server.js";
 import { VoteSection } from "./vote-section.js";
+import { isShadowIntent, loadShadowSection, shadowAction } from "./shadow-actions.server.js";
+import { ShadowSection } from "./shadow-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import type { StaffRole } from "#db/schema.js";
@@ -41,13 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey, workshop, vote] = await Promise.all([
+    const [events, survey, workshop, vote, shadow] = await Promise.all([
       listEventsForApplication(trx, id),
       findSurveySummary(trx, id, application.teamId),
       findWorkshopResult(trx, id, staff.userId),
       loadVoteForStaff(trx, id, application.teamId, application.experience),
+      loadShadowSection(trx, staff, application),
     ]);
-    return { application, events, survey, workshop, vote };
+    return { application, events, survey, workshop, vote, shadow };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -103,6 +106,7 @@ async function voteAction(request: Request, applicationId: string, form: FormDat
 export async function action({ request, params }: ActionFunctionArgs) {
   const applicationId = requireUuid(params.applicationId);
   const form = await request.formData();
+  if (isShadowIntent(form)) return shadowAction(request, applicationId, form);
   const intent = String(form.get("intent") ?? "");
   if (intent === "open-vote" || intent === "proxy-vote" || intent === "candidate-message") {
     return voteAction(request, applicationId, form, intent);
@@ -140,7 +144,7 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage, canRecord, survey, workshop, vote, draftMessage } = useLoaderData<typeof loader>();
+  const { application: a, events, next, canManage, canRecord, survey, workshop, shadow, vote, draftMessage } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string>; intent?: string }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
@@ -189,6 +193,7 @@ export default function ApplicationPage() {
       ) : null}
       <SurveySection survey={survey} />
       <WorkshopSection workshop={workshop} />
+      <ShadowSection shadow={shadow} />
       <VoteSection
         data={vote}
         stage={a.stage}

@@ -1,0 +1,63 @@
+import type { Tx } from "#db/client.js";
+import type { OutboxRow } from "#db/schema.js";
+import type { Email } from "#emails/send-email.server.js";
+import type { ShadowCandidateVariant } from "#emails/shadow-candidate.js";
+import type { ShadowHostVariant } from "#emails/shadow-host.js";
+import { findShadowApplication, findShift } from "#db/queries/shadow.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { formatLondonSlot } from "../workshops/london-time.js";
+
+const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
+
+/**
+ * Every shadow shift email, to the candidate or the host. The visit details (perhaps a client's
+ * home) go to the candidate only while the shift is confirmed for their application, whatever the
+ * email: a proposed, moved or cancelled shift never shows them.
+ */
+export async function composeShadowEmail(trx: Tx, row: OutboxRow, orgName: string, appUrl: string): Promise<{ to: string; email: Email }> {
+  const payload = row.payload as { applicationId: string; shiftId?: string; variant: string };
+  const application = await findShadowApplication(trx, payload.applicationId);
+  if (!application) throw new Error(`Application ${payload.applicationId} for outbox ${row.id} is gone`);
+  const shift = payload.shiftId ? await findShift(trx, payload.shiftId) : undefined;
+  const when = shift ? formatLondonSlot(shift.startsAt, shift.endsAt) : null;
+  if (row.kind === "shadow-candidate") {
+    const confirmed = shift?.status === "confirmed" && shift.applicationId === application.id;
+    return {
+      to: application.email,
+      email: {
+        template: "shadow-candidate",
+        props: {
+          variant: payload.variant as ShadowCandidateVariant,
+          name: firstName(application.fullName),
+          orgName,
+          jobTitle: application.title,
+          when,
+          hostName: shift ? firstName(shift.hostName) : null,
+          meetingPoint: shift?.meetingPoint ?? null,
+          visitDetails: confirmed && shift.visitDetails ? shift.visitDetails : null,
+          bringAndWear: shift?.bringAndWear || null,
+          url: await createLoginLink(trx, appUrl, application.candidateId, `/me/shadow/${application.id}`),
+          minutes: LOGIN_TOKEN_MINUTES,
+        },
+      },
+    };
+  }
+  if (!shift?.hostUserId) throw new Error(`Shadow shift ${payload.shiftId} for outbox ${row.id} has no host sign-in`);
+  const host = await trx.selectFrom("users").select(["email"]).where("id", "=", shift.hostUserId).executeTakeFirstOrThrow();
+  const variant = payload.variant as ShadowHostVariant;
+  return {
+    to: host.email,
+    email: {
+      template: "shadow-host",
+      props: {
+        variant,
+        name: firstName(shift.hostName),
+        orgName,
+        candidateName: application.fullName,
+        when: when ?? "",
+        meetingPoint: shift.meetingPoint,
+        url: variant === "feedback" ? `${appUrl}/shadow/${shift.id}/feedback` : `${appUrl}/shadow`,
+      },
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { findShadowApplication, lockShift } from "#db/queries/shadow.js";
+import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { assertHost, canArrangeForTeam, type StaffActor } from "./shadow-access.server.js";
+import { shiftTimes } from "./shadow-times.js";
+import { ShadowError } from "./shadow.errors.js";
+import type { ShiftInput } from "./shadow.schema.js";
+
+async function applicationAtShadow(trx: Tx, actor: StaffActor, applicationId: string) {
+  const application = await findShadowApplication(trx, applicationId);
+  if (!application || !(await canArrangeForTeam(trx, actor, application.teamId))) {
+    throw new ShadowError("not_found", "We could not find that application.");
+  }
+  if (application.stage !== "shadow") throw new ShadowError("not_invited", "This application is not at the shadow shift step.");
+  return application;
+}
+
+/** Staff propose a time for one application; the candidate accepts it (and is emailed). */
+export async function proposeShift(trx: Tx, actor: StaffActor, applicationId: string, input: ShiftInput) {
+  const application = await applicationAtShadow(trx, actor, applicationId);
+  const host = await assertHost(trx, actor, input.hostMemberId, application.teamId, false);
+  const { startsAt, endsAt } = shiftTimes(input);
+  // Lock the application so two people proposing at once cannot both get past the check.
+  await trx.selectFrom("applications").select("id").where("id", "=", applicationId).forUpdate().execute();
+  const live = await trx
+    .selectFrom("shadowShifts")
+    .select("id")
+    .where("applicationId", "=", applicationId)
+    .where("status", "in", ["proposed", "confirmed"])
+    .executeTakeFirst();
+  if (live) throw new ShadowError("already_arranged", "This candidate already has a shadow shift. Move or cancel it instead.");
+  const row = await trx
+    .insertInto("shadowShifts")
+    .values({
+      teamId: application.teamId,
+      hostMemberId: host.id,
+      applicationId,
+      origin: "proposed",
+      status: "proposed",
+      startsAt,
+      endsAt,
+      meetingPoint: input.meetingPoint,
+      visitDetails: input.visitDetails ?? "",
+      bringAndWear: input.bringAndWear ?? "",
+      createdBy: actor.userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const email = await addToOutbox(trx, { kind: "shadow-candidate", applicationId, shiftId: row.id, variant: "proposed" });
+  return { shiftId: row.id, email };
+}
+
+export type ShiftChange = { shiftId: string; previousSequence: number; emails: OutboxRef[] };
+
+/**
+ * Staff move a shift to another time (or host, or place). A shift with a candidate goes back to
+ * "proposed" for them to accept; the sequence is bumped, so the old time's reminders are skipped.
+ */
+export async function moveShift(trx: Tx, actor: StaffActor, shiftId: string, input: ShiftInput): Promise<ShiftChange> {
+  const shift = await lockShift(trx, shiftId);
+  if (!shift || shift.status === "cancelled" || !(await canArrangeForTeam(trx, actor, shift.teamId))) {
+    throw new ShadowError("not_found", "We could not find that shadow shift.");
+  }
+  const host = await assertHost(trx, actor, input.hostMemberId, shift.teamId, shift.status === "open");
+  const { startsAt, endsAt } = shiftTimes(input);
+  await trx
+    .updateTable("shadowShifts")
+    .set({
+      hostMemberId: host.id,
+      startsAt,
+      endsAt,
+      meetingPoint: input.meetingPoint,
+      visitDetails: input.visitDetails ?? "",
+      bringAndWear: input.bringAndWear ?? "",
+      status: shift.applicationId ? "proposed" : "open",
+      confirmedAt: null,
+      sequence: sql`sequence + 1`,
+    })
+    .where("id", "=", shiftId)
+    .execute();
+  const emails = shift.applicationId
+    ? [await addToOutbox(trx, { kind: "shadow-candidate", applicationId: shift.applicationId, shiftId, variant: "moved" })]
+    : [];
+  return { shiftId, previousSequence: shift.sequence, emails };
+}

@@ -1,0 +1,270 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { findLatestShiftForApplication, findReflectionForShift, listOpenSlots } from "#db/queries/shadow.js";
+import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
+import { useSchemaForm } from "#app/components/use-schema-form.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { cancelShiftByCandidate } from "#app/domain/shadow/cancel-shift.server.js";
+import { submitReflection, withdrawAfterShadow } from "#app/domain/shadow/candidate-reflection.server.js";
+import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
+import { cancelShadowReminders, scheduleShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
+import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
+import {
+  PickSlotSchema,
+  REFLECTION_ANSWERS,
+  ReflectionSchema,
+  SHADOW_CUTOFF_HOURS,
+  WithdrawSchema,
+} from "#app/domain/shadow/shadow.schema.js";
+import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
+import { requireUuid } from "#app/utils/http-errors.server.js";
+import { candidateScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Your shadow shift" }];
+
+async function scope(request: Request, applicationId: string | undefined) {
+  const id = requireUuid(applicationId);
+  const found = await candidateScope(request);
+  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/shadow/${id}`)}`);
+  return { id, ...found };
+}
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const data = await scoped(async (trx) => {
+    const application = await trx
+      .selectFrom("applications")
+      .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+      .select(["applications.id", "applications.stage", "vacancies.teamId", "vacancies.title"])
+      .where("applications.id", "=", id)
+      .where("applications.candidateId", "=", candidate.candidateId)
+      .executeTakeFirst();
+    if (!application) return null;
+    const shift = await findLatestShiftForApplication(trx, id);
+    const [slots, reflection] = await Promise.all([
+      listOpenSlots(trx, application.teamId, new Date(Date.now() + SHADOW_CUTOFF_HOURS * 3_600_000)),
+      shift ? findReflectionForShift(trx, shift.id) : undefined,
+    ]);
+    return { application, shift, slots, reflection };
+  });
+  if (!data) throw new Response("We could not find that application.", { status: 404 });
+  const { shift } = data;
+  const now = Date.now();
+  return {
+    title: data.application.title,
+    stage: data.application.stage,
+    // Only what the candidate may see: the visit details only once the shift is confirmed.
+    shift: shift
+      ? {
+          status: shift.status,
+          when: formatLondonSlot(shift.startsAt, shift.endsAt),
+          hostName: firstName(shift.hostName),
+          meetingPoint: shift.meetingPoint,
+          bringAndWear: shift.bringAndWear,
+          visitDetails: shift.status === "confirmed" ? shift.visitDetails : null,
+          started: new Date(shift.startsAt).getTime() <= now,
+          over: new Date(shift.endsAt).getTime() <= now,
+        }
+      : null,
+    slots: data.slots.map((s) => ({
+      id: s.id,
+      when: formatLondonSlot(s.startsAt, s.endsAt),
+      hostName: firstName(s.hostName),
+      meetingPoint: s.meetingPoint,
+    })),
+    reflection: data.reflection ? { answer: data.reflection.answer, note: data.reflection.note } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const args = { applicationId: id, candidateId: candidate.candidateId };
+  try {
+    if (intent === "pick" || intent === "accept") {
+      let confirmed: Awaited<ReturnType<typeof acceptShift>>;
+      if (intent === "pick") {
+        const result = parseForm(form, PickSlotSchema);
+        if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+        confirmed = await scoped((trx) => pickSlot(trx, { ...args, slotId: result.data.slotId }));
+      } else {
+        confirmed = await scoped((trx) => acceptShift(trx, args));
+      }
+      await Promise.all([relayOutbox(getDb(), confirmed.emails), scheduleShadowReminders(candidate.orgId, confirmed)]);
+      return redirect(`/me/shadow/${id}?confirmed=1`);
+    }
+    if (intent === "cancel") {
+      const cancelled = await scoped((trx) => cancelShiftByCandidate(trx, id, candidate.candidateId));
+      await Promise.all([relayOutbox(getDb(), cancelled.emails), cancelShadowReminders(cancelled.shiftId, cancelled.previousSequence)]);
+      return redirect(`/me/shadow/${id}?cancelled=1`);
+    }
+    if (intent === "reflect") {
+      const result = parseForm(form, ReflectionSchema);
+      if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+      await scoped((trx) => submitReflection(trx, { ...args, ...result.data }));
+      return redirect(`/me/shadow/${id}?reflected=1`);
+    }
+    if (intent === "withdraw") {
+      const result = parseForm(form, WithdrawSchema);
+      if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+      await scoped((trx) => withdrawAfterShadow(trx, { ...args, name: candidate.name, reason: result.data.reason }));
+      return redirect(`/me/shadow/${id}?withdrawn=1`);
+    }
+    return Response.json({ fieldErrors: { form: "Something went wrong. Please try again." } }, { status: 400 });
+  } catch (error) {
+    if (error instanceof ShadowError) {
+      return Response.json(
+        { fieldErrors: { [intent === "pick" ? "slotId" : "form"]: error.message } },
+        { status: shadowErrorStatus(error) },
+      );
+    }
+    throw error;
+  }
+}
+
+type ActionData = { fieldErrors: Record<string, string>; values?: Record<string, string> };
+
+export default function ShadowShiftPage() {
+  const { title, stage, shift, slots, reflection } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const pickForm = useSchemaForm(PickSlotSchema);
+  const reflectForm = useSchemaForm(ReflectionSchema);
+  const serverErrors = actionData?.fieldErrors ?? {};
+  const errors = { ...serverErrors, ...pickForm.errors, ...reflectForm.errors };
+  const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;
+  const invited = stage === "shadow";
+  const live = shift && !shift.over;
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/me">Your applications</Link>
+      </p>
+      <h1>Your shadow shift</h1>
+      <p className="lede">
+        For {title}. You spend a few hours with a member of the team, so you can see what the job is really like, and they can get to know
+        you.
+      </p>
+      {params.get("confirmed") ? (
+        <p className="notice" role="status">
+          Your shadow shift is booked. We have emailed you the details.
+        </p>
+      ) : null}
+      {params.get("cancelled") ? (
+        <p className="notice" role="status">
+          Your shadow shift is cancelled. You can choose another time below, or wait for us to suggest one.
+        </p>
+      ) : null}
+      {params.get("reflected") ? (
+        <p className="notice" role="status">
+          Thank you for telling us. It helps the team, and it helps you decide.
+        </p>
+      ) : null}
+      {params.get("withdrawn") ? (
+        <p className="notice" role="status">
+          Thank you for letting us know, and for giving the shift a try. Your application is now withdrawn. You are welcome to apply again
+          whenever you are ready.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      {!invited && !params.get("withdrawn") ? (
+        <p>This application is not at the shadow shift step, so there is nothing to arrange here.</p>
+      ) : null}
+      {shift ? (
+        <section className="card" aria-labelledby="shift-title">
+          <h2 id="shift-title">{shift.status === "proposed" ? "The time we suggest" : "Your shift"}</h2>
+          <p>
+            <strong>{shift.when}</strong>
+          </p>
+          <p>You will be with {shift.hostName}.</p>
+          <p>Where to meet: {shift.meetingPoint}</p>
+          {shift.visitDetails ? <p>The visit: {shift.visitDetails}</p> : null}
+          {shift.status === "proposed" ? <p className="muted">We will tell you where the visit is once you accept.</p> : null}
+          {shift.bringAndWear ? <p>What to bring and wear: {shift.bringAndWear}</p> : null}
+          {invited && live ? (
+            <div className="button-row">
+              {shift.status === "proposed" ? (
+                <Form method="post">
+                  <button type="submit" name="intent" value="accept" className="button">
+                    Accept this time
+                  </button>
+                </Form>
+              ) : null}
+              <Form method="post">
+                <button type="submit" name="intent" value="cancel" className="button warning">
+                  {shift.status === "proposed" ? "I cannot do this time" : "Cancel my shadow shift"}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      {invited && !shift ? (
+        <Form method="post" noValidate className="stack" onSubmit={pickForm.onSubmit} onChange={pickForm.onChange}>
+          <h2>Choose a time</h2>
+          {slots.length === 0 ? (
+            <p>There are no times to choose from right now. The team will suggest a time and we will email you.</p>
+          ) : (
+            <>
+              <ChoiceGroup
+                name="slotId"
+                type="radio"
+                label="Times the team can offer"
+                hint="Each time shows who you would be with and where you would meet."
+                error={errors.slotId}
+                options={Object.fromEntries(slots.map((s) => [s.id, `${s.when}, with ${s.hostName}. Meet at: ${s.meetingPoint}`]))}
+              />
+              <button type="submit" name="intent" value="pick" className="button">
+                Book this time
+              </button>
+            </>
+          )}
+          <p className="muted">If none of these times work for you, reply to our email and we will find another.</p>
+        </Form>
+      ) : null}
+      {invited && shift?.status === "confirmed" && shift.started ? (
+        <>
+          <Form method="post" noValidate className="stack card" onSubmit={reflectForm.onSubmit} onChange={reflectForm.onChange}>
+            <h2>How was it?</h2>
+            <ChoiceGroup
+              name="answer"
+              type="radio"
+              label="Is this the job for you?"
+              error={errors.answer}
+              options={REFLECTION_ANSWERS}
+              defaultValue={value("answer", reflection?.answer ?? "")}
+            />
+            <TextArea
+              name="note"
+              label="Anything you would like to tell us? (optional)"
+              hint="What you enjoyed, what surprised you, or any questions."
+              error={errors.note}
+              defaultValue={value("note", reflection?.note ?? "")}
+            />
+            <button type="submit" name="intent" value="reflect" className="button">
+              {reflection ? "Update my answer" : "Send my answer"}
+            </button>
+          </Form>
+          <Form method="post" className="stack">
+            <h2>If the job is not for you</h2>
+            <p>That is fine, and it is good to know now. You can withdraw your application here. We will not contact you about it again.</p>
+            <TextArea
+              name="reason"
+              label="Would you like to tell us why? (optional)"
+              error={errors.reason}
+              defaultValue={value("reason")}
+            />
+            <button type="submit" name="intent" value="withdraw" className="button warning">
+              Withdraw my application
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

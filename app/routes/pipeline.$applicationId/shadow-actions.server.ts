@@ -1,0 +1,84 @@
+import { redirect } from "@remix-run/node";
+import { getDb, type Tx } from "#db/client.js";
+import { findLatestShiftForApplication, listHosts } from "#db/queries/shadow.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
+import { moveShift, proposeShift } from "#app/domain/shadow/propose-shift.server.js";
+import { ARRANGE_ANY_TEAM, canArrangeForTeam, type StaffActor } from "#app/domain/shadow/shadow-access.server.js";
+import { cancelShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
+import { findShadowSummary } from "#app/domain/shadow/shadow-summary.server.js";
+import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
+import { ShiftSchema } from "#app/domain/shadow/shadow.schema.js";
+import type { StaffSession } from "#app/utils/session.server.js";
+import { staffScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+const actorOf = (staff: StaffSession): StaffActor => ({ userId: staff.userId, name: staff.name, role: staff.role });
+
+/** What the application page's "Shadow shift" section shows: the summary, and the live shift and hosts for arranging. */
+export async function loadShadowSection(trx: Tx, staff: StaffSession, application: { id: string; teamId: string; stage: string }) {
+  const [summary, live, canArrange] = await Promise.all([
+    findShadowSummary(trx, application.id),
+    findLatestShiftForApplication(trx, application.id),
+    canArrangeForTeam(trx, actorOf(staff), application.teamId),
+  ]);
+  const hosts = canArrange ? await listHosts(trx, [application.teamId]) : [];
+  const happened = live?.status === "confirmed" && new Date(live.startsAt).getTime() <= Date.now();
+  return {
+    summary,
+    canArrange: canArrange && application.stage === "shadow",
+    // The host, or a lead or coach recording it for them.
+    feedbackUrl:
+      happened && (live.hostUserId === staff.userId || ARRANGE_ANY_TEAM.includes(staff.role)) ? `/shadow/${live.id}/feedback` : null,
+    live:
+      live && new Date(live.startsAt).getTime() > Date.now()
+        ? {
+            id: live.id,
+            status: live.status,
+            hostMemberId: live.hostMemberId,
+            startsAt: live.startsAt,
+            endsAt: live.endsAt,
+            meetingPoint: live.meetingPoint,
+            visitDetails: live.visitDetails,
+            bringAndWear: live.bringAndWear,
+          }
+        : null,
+    hosts: hosts.map((h) => ({ id: h.id, label: h.name })),
+  };
+}
+
+export const isShadowIntent = (form: FormData) => String(form.get("intent") ?? "").startsWith("shadow-");
+
+/** Propose, move or cancel a shadow shift from the application page (leads, coaches, and the team's members). */
+export async function shadowAction(request: Request, applicationId: string, form: FormData) {
+  const { staff, scoped } = await staffScope(request);
+  const actor = actorOf(staff);
+  const intent = String(form.get("intent"));
+  const shiftId = String(form.get("shiftId") ?? "");
+  try {
+    if (intent === "shadow-cancel") {
+      const cancelled = await scoped((trx) => cancelShiftByStaff(trx, actor, shiftId));
+      await Promise.all([relayOutbox(getDb(), cancelled.emails), cancelShadowReminders(shiftId, cancelled.previousSequence)]);
+      return redirect(`/pipeline/${applicationId}?shadow=cancelled`);
+    }
+    const result = parseForm(form, ShiftSchema);
+    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+    if (intent === "shadow-move") {
+      const moved = await scoped((trx) => moveShift(trx, actor, shiftId, result.data));
+      await Promise.all([relayOutbox(getDb(), moved.emails), cancelShadowReminders(shiftId, moved.previousSequence)]);
+      return redirect(`/pipeline/${applicationId}?shadow=moved`);
+    }
+    const proposed = await scoped((trx) => proposeShift(trx, actor, applicationId, result.data));
+    await relayOutbox(getDb(), [proposed.email]);
+    return redirect(`/pipeline/${applicationId}?shadow=proposed`);
+  } catch (error) {
+    if (error instanceof ShadowError) {
+      const field = error.code === "too_late" ? "date" : error.code === "not_found" && intent !== "shadow-cancel" ? "hostMemberId" : "form";
+      return Response.json(
+        { fieldErrors: { [field]: error.message }, values: Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) },
+        { status: shadowErrorStatus(error) },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,149 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
+import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
+import { moveShift } from "#app/domain/shadow/propose-shift.server.js";
+import {
+  cancelShadowReminders,
+  queueShadowReminderIfDue,
+  scheduleShadowReminders,
+  shadowReminderKey,
+  sweepShadowReminders,
+} from "#app/domain/shadow/shadow-reminders.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { getReminderQueue } from "#jobs/queues.js";
+import { startWorker } from "#jobs/worker.js";
+import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { dateIn, insertHost, insertShadowApplications, insertShift } from "#tests/factories/shadow.js";
+
+const HOUR = 3_600_000;
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+});
+afterAll(closeOwnerDb);
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const subjects = async (email: string, pattern: RegExp) =>
+  (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject).filter((s) => pattern.test(s));
+
+describe("shadow shift reminders", () => {
+  it("a moved shift's reminders move with it: the old job goes (and would be skipped), the new one waits, nothing is sent twice", async () => {
+    const org = await insertOrg();
+    const host = await insertHost(org.orgId, org.teamId);
+    const [me] = await insertShadowApplications(org.orgId, org.vacancyId, 1);
+    const lead = { userId: org.leadId, name: "Lee Lead", role: "lead" as const };
+    // An open slot 20 hours away: its 24-hour reminder is due as soon as it is confirmed.
+    const slot = await insertShift(org.orgId, {
+      teamId: org.teamId,
+      hostMemberId: host.memberId,
+      startsAt: new Date(Date.now() + 20 * HOUR),
+    });
+    const picked = await withOrg(getDb(), org.orgId, (trx) => pickSlot(trx, { ...me, slotId: slot.shiftId }));
+    await scheduleShadowReminders(org.orgId, picked);
+    await scheduleShadowReminders(org.orgId, picked); // a retried request adds nothing
+    stopWorker = await startWorker();
+    await waitFor(async () => (await subjects(me.email, /^Reminder: your shadow shift/)).length > 0, "the candidate's reminder");
+    await waitFor(async () => (await subjects(host.email, /^Reminder: shadow shift/)).length > 0, "the host's reminder");
+    expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 0, "after"))).toBe("delayed");
+    // The sweep finds nothing new to send for it.
+    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+
+    // Staff move it to next week: back to "proposed", sequence 1; the old jobs go.
+    const moved = await withOrg(getDb(), org.orgId, (trx) =>
+      moveShift(trx, lead, slot.shiftId, {
+        hostMemberId: host.memberId,
+        date: dateIn(7),
+        startTime: "10:00",
+        endTime: "14:00",
+        meetingPoint: "Ashdown office",
+      }),
+    );
+    await cancelShadowReminders(slot.shiftId, moved.previousSequence);
+    expect(await getReminderQueue().getJob(shadowReminderKey(slot.shiftId, 0, "after"))).toBeUndefined();
+    // Even if the old job ran at its time, the moved shift gets nothing from it.
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, slot.shiftId, 0, "24h"))).toEqual([]);
+    // Not confirmed yet: no reminder for the new time either.
+    const week = new Date(Date.now() + 6.5 * 86_400_000);
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, slot.shiftId, 1, "24h", week))).toEqual([]);
+
+    const accepted = await withOrg(getDb(), org.orgId, (trx) => acceptShift(trx, me));
+    expect(accepted.sequence).toBe(1);
+    await scheduleShadowReminders(org.orgId, accepted);
+    expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 1, "24h"))).toBe("delayed");
+    expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 1, "after"))).toBe("delayed");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await subjects(me.email, /^Reminder/)).toHaveLength(1);
+    expect(await subjects(host.email, /^Reminder/)).toHaveLength(1);
+  });
+
+  it("a cancelled shift gets no reminder and no follow-up", async () => {
+    const org = await insertOrg();
+    const host = await insertHost(org.orgId, org.teamId);
+    const [me] = await insertShadowApplications(org.orgId, org.vacancyId, 1);
+    const shift = await insertShift(org.orgId, {
+      teamId: org.teamId,
+      hostMemberId: host.memberId,
+      applicationId: me.applicationId,
+      startsAt: new Date(Date.now() + 10 * HOUR),
+    });
+    const cancelled = await withOrg(getDb(), org.orgId, (trx) =>
+      cancelShiftByStaff(trx, { userId: org.leadId, name: "Lee Lead", role: "lead" }, shift.shiftId),
+    );
+    expect(cancelled.emails).toHaveLength(1);
+    for (const sequence of [0, 1]) {
+      expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, shift.shiftId, sequence, "24h"))).toEqual([]);
+      const afterEnd = new Date(shift.endsAt.getTime() + HOUR);
+      expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, shift.shiftId, sequence, "after", afterEnd))).toEqual(
+        [],
+      );
+    }
+    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+  });
+
+  it("the sweep re-creates a reminder and a follow-up whose jobs Redis lost, and never sends them twice", async () => {
+    const org = await insertOrg();
+    const host = await insertHost(org.orgId, org.teamId);
+    const [soon, done] = await insertShadowApplications(org.orgId, org.vacancyId, 2);
+    const tomorrow = await insertShift(org.orgId, {
+      teamId: org.teamId,
+      hostMemberId: host.memberId,
+      applicationId: soon.applicationId,
+      startsAt: new Date(Date.now() + 10 * HOUR),
+    });
+    const yesterday = await insertShift(org.orgId, {
+      teamId: org.teamId,
+      hostMemberId: host.memberId,
+      applicationId: done.applicationId,
+      startsAt: new Date(Date.now() - 28 * HOUR),
+    });
+    // No delayed jobs at all (Redis lost them): the sweep queues the four emails.
+    const refs = (await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId);
+    expect(refs).toHaveLength(4);
+    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    // The delayed job turning up late finds them already queued.
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, tomorrow.shiftId, 0, "24h"))).toEqual([]);
+    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, yesterday.shiftId, 0, "after"))).toEqual([]);
+
+    stopWorker = await startWorker();
+    await waitFor(async () => (await fetchCaptured(process.env.RESEND_BASE_URL as string, host.email)).length >= 2, "the host's emails");
+    await waitFor(async () => (await subjects(done.email, /^How was your shadow shift/)).length > 0, "the reflection email");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await subjects(soon.email, /^Reminder: your shadow shift/)).toHaveLength(1);
+    expect(await subjects(done.email, /^How was your shadow shift/)).toHaveLength(1);
+    expect((await subjects(host.email, /./)).sort()).toEqual([
+      "How did the shadow shift with Candidate 1 go?",
+      "Reminder: shadow shift with Candidate 0 tomorrow",
+    ]);
+  });
+});
