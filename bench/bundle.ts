@@ -36,6 +36,7 @@ const CANDIDATE_ROUTES = [
   "routes/team-survey.$token.done",
   "routes/me_.workshop.$applicationId",
   "routes/me_.shadow.$applicationId",
+  "routes/vote.$token",
 ];
 const STAFF_ROUTES = [
   "routes/sign-in",

@@ -1,4 +1,5 @@
 export type ChartRow = { key: string; name: string; candidate: number | null; team: number | null; organisation: number | null };
+import { TableWrap } from "./table-wrap.js";
 
 const SERIES = [
   { key: "candidate", label: "Candidate", fill: "#143f31" },
@@ -79,7 +80,7 @@ export function ProfileChart({
           })}
         </svg>
       </div>
-      <div className="table-wrap">
+      <TableWrap label={`${title}: table`}>
         <table>
           <caption className="visually-hidden">{title} (0 to 100)</caption>
           <thead>
@@ -103,7 +104,7 @@ export function ProfileChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </figure>
   );
 }

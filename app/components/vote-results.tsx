@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { TableWrap } from "./table-wrap.js";
 import { CHOICE_LABELS, OUTCOME_LABELS } from "#app/domain/votes/decision.js";
 import type { findVoteResults } from "#app/domain/votes/vote-view.server.js";
 
@@ -14,7 +15,7 @@ export function VoteResults({ results, headingLevel = 2 }: { results: Results; h
       <p>
         {r.cast} of {r.eligible} eligible member{r.eligible === 1 ? "" : "s"} voted ({r.required} needed).
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Votes cast">
         <table>
           <caption className="visually-hidden">Votes cast</caption>
           <thead>
@@ -32,7 +33,7 @@ export function VoteResults({ results, headingLevel = 2 }: { results: Results; h
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {results.recordedForOthers ? (
         <p className="muted">
           {results.recordedForOthers} vote{results.recordedForOthers === 1 ? " was" : "s were"} recorded by a coordinator on a member's

@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { TableWrap } from "./table-wrap.js";
 import type { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 
 type WorkshopResult = SerializeFrom<Awaited<ReturnType<typeof findWorkshopResult>>>;
@@ -20,7 +21,7 @@ export function WorkshopSection({ workshop }: { workshop: WorkshopResult }) {
               {workshop.assessors === 1 ? "" : "s"}.
               {workshop.disagreements ? ` Assessors differ by 2 or more on ${workshop.disagreements} criteria.` : ""}
             </p>
-            <div className="table-wrap">
+            <TableWrap label="Workshop scores per value">
               <table>
                 <caption className="visually-hidden">Workshop score per value, out of 4</caption>
                 <thead>
@@ -38,7 +39,7 @@ export function WorkshopSection({ workshop }: { workshop: WorkshopResult }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )
       ) : null}

@@ -132,7 +132,7 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
-            {a.stage === "shadow" ? (
+            {a.stage === "shadow" || a.stage === "vote" ? (
               <p>
                 <Link className="button" to={`/me/shadow/${a.id}`}>
                   Arrange or see your shadow shift

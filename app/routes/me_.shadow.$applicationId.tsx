@@ -139,6 +139,8 @@ export default function ShadowShiftPage() {
   const errors = { ...serverErrors, ...pickForm.errors, ...reflectForm.errors };
   const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;
   const invited = stage === "shadow";
+  // After the shift the candidate can still tell us how it went (or withdraw) while the team votes.
+  const reflecting = invited || stage === "vote";
   const live = shift && !shift.over;
   return (
     <div className="narrow">
@@ -172,7 +174,7 @@ export default function ShadowShiftPage() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      {!invited && !params.get("withdrawn") ? (
+      {!reflecting && !params.get("withdrawn") ? (
         <p>This application is not at the shadow shift step, so there is nothing to arrange here.</p>
       ) : null}
       {shift ? (
@@ -227,7 +229,7 @@ export default function ShadowShiftPage() {
           <p className="muted">If none of these times work for you, reply to our email and we will find another.</p>
         </Form>
       ) : null}
-      {invited && shift?.status === "confirmed" && shift.started ? (
+      {reflecting && shift?.status === "confirmed" && shift.started ? (
         <>
           <Form method="post" noValidate className="stack card" onSubmit={reflectForm.onSubmit} onChange={reflectForm.onChange}>
             <h2>How was it?</h2>

@@ -76,7 +76,12 @@ describe("the host's feedback", () => {
       complete[`seen_${i}`] ??= "some";
     });
     const saved = await asResponse(feedbackAction({ request: post(url, cookie, complete), params, context: {} }));
-    expect(saved.headers.get("Location")).toBe(`/shadow/${shift.shiftId}/feedback?saved=1`);
+    // The host's feedback opens the team's vote.
+    expect(saved.headers.get("Location")).toBe(`/shadow/${shift.shiftId}/feedback?saved=1&vote=opened`);
+    const stage = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("applications").select("stage").where("id", "=", me.applicationId).executeTakeFirstOrThrow(),
+    );
+    expect(stage.stage).toBe("vote");
 
     const summary = await withOrg(getDb(), org.orgId, (trx) => findShadowSummary(trx, me.applicationId));
     expect(summary.shift).toMatchObject({ id: shift.shiftId, hostName: "Sam Patel", status: "confirmed", meetingPoint: "Ashdown office" });
@@ -90,11 +95,6 @@ describe("the host's feedback", () => {
     expect(summary.feedback?.values[0]).toEqual({ value: values[0], seen: "clearly", note: "Lovely with Mrs B" });
     expect(summary.feedback?.values).toHaveLength(values.length);
     expect(summary.reflection).toBeNull();
-    // Feedback does not move the application on: the team vote decides that.
-    const app = await withOrg(getDb(), org.orgId, (trx) =>
-      trx.selectFrom("applications").select("stage").where("id", "=", me.applicationId).executeTakeFirstOrThrow(),
-    );
-    expect(app.stage).toBe("shadow");
   });
 
   it("a lead can record it for the host, marked as theirs, and the use case returns the application", async () => {

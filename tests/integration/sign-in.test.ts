@@ -117,6 +117,7 @@ describe("staff sign-in", () => {
       params: {},
       context: { clientIp: "10.3.0.1" },
     })) as Response;
-    expect(res.headers.get("Location")).toBe("/pipeline");
+    // Back to /sign-in on this site, which sends a signed-in person to their role's home page.
+    expect(res.headers.get("Location")).toBe("/sign-in");
   });
 });

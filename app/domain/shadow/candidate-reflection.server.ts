@@ -41,12 +41,15 @@ export async function withdrawAfterShadow(trx: Tx, args: { applicationId: string
     .where("candidateId", "=", args.candidateId)
     .executeTakeFirst();
   if (!owned) throw new ShadowError("not_found", "We could not find that application.");
-  if (owned.stage !== "shadow") throw new ShadowError("not_invited", "This application is not at the shadow shift step.");
+  // After the shift, also while the team is voting: a candidate can always step back.
+  if (owned.stage !== "shadow" && owned.stage !== "vote") {
+    throw new ShadowError("not_invited", "This application is not at the shadow shift step.");
+  }
   const reason = `Withdrew after the shadow shift: ${args.reason?.trim() || "no reason given"}`;
   return moveApplication(trx, {
     applicationId: args.applicationId,
     to: "withdrawn",
-    expectedStage: "shadow",
+    expectedStage: owned.stage,
     reason,
     actor: { userId: null, name: args.name },
   });

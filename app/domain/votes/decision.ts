@@ -60,3 +60,7 @@ export function describeResult(rule: VoteRule, outcome: VoteOutcome, r: VoteResu
   const how = rule === "consent" ? (outcome === "passed" ? "no objections" : "at least one objection") : "majority of votes cast";
   return `${OUTCOME_LABELS[outcome]} (${rule}, ${how}): ${turnout}; ${counts}.`;
 }
+
+/** Whether the lead's "Move to ..." button shows: the same rule `checkLeadMayMove` enforces on the server. */
+export const leadMayMoveTo = (to: string | null, vote: { status: string; outcome: string | null } | null) =>
+  to !== "vote" && (to !== "offer" || (vote?.status === "closed" && vote.outcome === "no_quorum"));

@@ -55,6 +55,9 @@ export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new
   if (vote?.status !== "open") return [];
   const closesAt = new Date(vote.closesAt);
   if (now < new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000) || now >= closesAt) return [];
+  // Nobody is chased about a candidate who has withdrawn or been declined meanwhile.
+  const application = await trx.selectFrom("applications").select("stage").where("id", "=", vote.applicationId).executeTakeFirst();
+  if (application?.stage !== "vote") return [];
   const refs: OutboxRef[] = [];
   for (const member of await listEligibleNonVoters(trx, voteId)) {
     if (!member.email) continue;

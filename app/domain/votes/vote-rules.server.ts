@@ -19,7 +19,3 @@ export async function checkLeadMayMove(trx: Tx, applicationId: string, to: Stage
     );
   }
 }
-
-/** The same rule for showing the button. */
-export const leadMayMoveTo = (to: Stage | null, vote: { status: string; outcome: string | null } | null) =>
-  to !== "vote" && (to !== "offer" || (vote?.status === "closed" && vote.outcome === "no_quorum"));
