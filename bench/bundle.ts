@@ -36,8 +36,16 @@ const CANDIDATE_ROUTES = [
   "routes/team-survey.$token.done",
   "routes/me_.workshop.$applicationId",
   "routes/me_.shadow.$applicationId",
+  // Team members vote from a personal link on their phone.
   "routes/vote.$token",
 ];
+
+/**
+ * Pages with their own budget. The voting page carries everything a voter needs on one page (the
+ * survey chart, workshop scores, shadow feedback and the result) on top of a form: 110 KiB.
+ */
+const ROUTE_BUDGETS_KIB: Record<string, number> = { "routes/vote.$token": 110 };
+const budgetOf = (id: string) => ROUTE_BUDGETS_KIB[id] ?? BUDGET_KIB;
 const STAFF_ROUTES = [
   "routes/sign-in",
   "routes/pipeline._index",
@@ -164,7 +172,7 @@ console.log("'page-only' = gzip KiB on top of that shared part.\n");
 console.log(`Candidate pages (budget ${BUDGET_KIB} KiB gzipped JS each)`);
 console.log(header(true));
 const candidates = CANDIDATE_ROUTES.map(measure);
-for (const r of candidates) console.log(line(r, BUDGET_KIB));
+for (const r of candidates) console.log(line(r, budgetOf(r.id)));
 
 console.log("\nStaff pages (for information, no budget)");
 console.log(header(false));
@@ -181,9 +189,9 @@ if (others.length) {
 const withExtra = candidates.filter((r) => r.extra.length);
 for (const r of withExtra) console.log(`\nnote: ${r.id} statically imports files the manifest does not list: ${r.extra.join(", ")}`);
 
-const over = candidates.filter((r) => r.gzip > BUDGET_KIB * 1024);
+const over = candidates.filter((r) => r.gzip > budgetOf(r.id) * 1024);
 if (over.length) {
-  console.error(`\nOver budget: ${over.map((r) => `${r.id} (${kib(r.gzip)} KiB > ${BUDGET_KIB} KiB)`).join(", ")}`);
+  console.error(`\nOver budget: ${over.map((r) => `${r.id} (${kib(r.gzip)} KiB > ${budgetOf(r.id)} KiB)`).join(", ")}`);
   process.exit(1);
 }
-console.log(`\nAll ${candidates.length} candidate pages are within ${BUDGET_KIB} KiB of gzipped JS.`);
+console.log(`\nAll ${candidates.length} candidate pages are within their budget of gzipped JS.`);

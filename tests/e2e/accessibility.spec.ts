@@ -74,4 +74,13 @@ test("staff pages, signed in as a lead: pipeline, an application, teams", async 
   await page.goto("/teams");
   await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Voting settings, before and after a failed save (checked in the browser with the same schema).
+  await page.goto("/settings/voting");
+  await expect(page.getByRole("heading", { level: 1, name: "How teams vote on a hire" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Voting window, in hours").fill("12");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Voting window, in hours")).toHaveAccessibleDescription(/Give the team at least 24 hours/);
+  await expectNoAxeViolations(page);
 });
