@@ -40,6 +40,21 @@ export function WorkshopSection({ workshop }: { workshop: WorkshopResult }) {
                 </tbody>
               </table>
             </TableWrap>
+            {workshop.notes.length ? (
+              <>
+                <h3>Assessors' notes</h3>
+                <ul>
+                  {workshop.notes.map((n) => (
+                    <li key={`${n.exercise}-${n.criterion}-${n.note}`}>
+                      <strong>
+                        {n.exercise}, {n.criterion}:
+                      </strong>{" "}
+                      {n.note}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </>
         )
       ) : null}

@@ -54,10 +54,16 @@ describe("independent scoring", () => {
     const w = await scoredWorkshop();
     const [lead, ash] = w.assessors;
     const rubric = DEFAULT_EXERCISES[0].rubric;
-    const scoresFor = (values: number[]) =>
-      rubric.map((c, i) => ({ bookingId: w.bookingIds[0], exerciseId: w.exerciseId, criterionKey: c.key, score: values[i], note: "" }));
+    const scoresFor = (values: number[], firstNote = "") =>
+      rubric.map((c, i) => ({
+        bookingId: w.bookingIds[0],
+        exerciseId: w.exerciseId,
+        criterionKey: c.key,
+        score: values[i],
+        note: i === 0 ? firstNote : "",
+      }));
     await withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, lead, scoresFor([4, 3, 3])));
-    await withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, ash, scoresFor([2, 3, 4])));
+    await withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, ash, scoresFor([2, 3, 4], "Let others speak first")));
 
     const beforeLead = await withOrg(getDb(), w.org.orgId, (trx) => listVisibleScores(trx, w.workshopId, lead));
     expect(beforeLead.all).toBe(false);
@@ -96,6 +102,10 @@ describe("independent scoring", () => {
     await withOrg(getDb(), w.org.orgId, (trx) => submitScores(trx, w.workshopId, ash));
     const result = await withOrg(getDb(), w.org.orgId, (trx) => findWorkshopResult(trx, w.people[0].applicationId, lead));
     expect(result).toMatchObject({ hidden: false, overall: 3.2, assessors: 2, disagreements: 1 });
+    // Written notes come with the scores (by exercise and criterion, not by assessor).
+    expect(result && !result.hidden ? result.notes : null).toEqual([
+      { exercise: DEFAULT_EXERCISES[0].title, criterion: rubric[0].criterion, note: "Let others speak first" },
+    ]);
   });
 
   it("records the lead's decision for several candidates at once, and the timeline follows", async () => {

@@ -129,6 +129,8 @@ export async function findWorkshopResult(trx: Tx, applicationId: string, viewerI
       "assessorScores.exerciseId",
       "assessorScores.criterionKey",
       "assessorScores.score",
+      "assessorScores.note",
+      "scenarioExercises.title",
       "scenarioExercises.rubric",
     ])
     .where("assessorScores.bookingId", "=", booking.id)
@@ -141,5 +143,13 @@ export async function findWorkshopResult(trx: Tx, applicationId: string, viewerI
     score: r.score,
     value: r.rubric.find((c) => c.key === r.criterionKey)?.value ?? "other",
   }));
-  return { hidden: false as const, attendance: booking.attendance, ...summariseScores(scores) };
+  // The assessors' written notes, by exercise and criterion (not by assessor).
+  const notes = rows
+    .filter((r) => r.note.trim())
+    .map((r) => ({
+      exercise: r.title,
+      criterion: r.rubric.find((c) => c.key === r.criterionKey)?.criterion ?? r.criterionKey,
+      note: r.note,
+    }));
+  return { hidden: false as const, attendance: booking.attendance, notes, ...summariseScores(scores) };
 }
