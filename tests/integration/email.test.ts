@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { consumeLoginToken, peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
@@ -9,28 +9,14 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { createRedis, keyPrefix } from "#jobs/connection.js";
 import { EMAIL_QUEUE, emailJobId, enqueueEmails, getEmailQueue } from "#jobs/queues.js";
-import { startWorker } from "#jobs/worker.js";
 import { applicationInput, closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const mailbox = () => process.env.RESEND_BASE_URL as string;
 
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const tokenFrom = (html: string) => /\/auth\/link\?token=([A-Za-z0-9_-]+)/.exec(html)?.[1] as string;
 
-let stopWorker: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = undefined;
-});
+const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
 describe("email through the outbox, the queue, the worker and Resend", () => {
@@ -42,7 +28,7 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     const job = await getEmailQueue().getJob(emailJobId(applied.email.id));
     expect(job?.data).toEqual({ outboxId: applied.email.id, orgId: org.orgId });
 
-    stopWorker = await startWorker();
+    await worker.start();
     const [email] = await waitFor(async () => {
       const found = await fetchCaptured(mailbox(), input.email);
       return found.length ? found : undefined;
@@ -102,7 +88,7 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     expect(await getEmailQueue().getJob(emailJobId(applied.email.id))).toBeUndefined();
 
     // Redis is back: the worker's relay finds the pending email and it goes out, once.
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await fetchCaptured(mailbox(), input.email)).length > 0, "the relayed email");
     await new Promise((r) => setTimeout(r, 600));
     const emails = await fetchCaptured(mailbox(), input.email);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
 import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
 import { moveShift } from "#app/domain/shadow/propose-shift.server.js";
@@ -13,26 +13,14 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
-import { startWorker } from "#jobs/worker.js";
 import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { dateIn, insertHost, insertShadowApplications, insertShift } from "#tests/factories/shadow.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const HOUR = 3_600_000;
-let stopWorker: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = undefined;
-});
+const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const subjects = async (email: string, pattern: RegExp) =>
   (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject).filter((s) => pattern.test(s));
@@ -52,7 +40,7 @@ describe("shadow shift reminders", () => {
     const picked = await withOrg(getDb(), org.orgId, (trx) => pickSlot(trx, { ...me, slotId: slot.shiftId }));
     await scheduleShadowReminders(org.orgId, picked);
     await scheduleShadowReminders(org.orgId, picked); // a retried request adds nothing
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await subjects(me.email, /^Reminder: your shadow shift/)).length > 0, "the candidate's reminder");
     await waitFor(async () => (await subjects(host.email, /^Reminder: shadow shift/)).length > 0, "the host's reminder");
     expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 0, "after"))).toBe("delayed");
@@ -135,7 +123,7 @@ describe("shadow shift reminders", () => {
     expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, tomorrow.shiftId, 0, "24h"))).toEqual([]);
     expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, yesterday.shiftId, 0, "after"))).toEqual([]);
 
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await fetchCaptured(process.env.RESEND_BASE_URL as string, host.email)).length >= 2, "the host's emails");
     await waitFor(async () => (await subjects(done.email, /^How was your shadow shift/)).length > 0, "the reflection email");
     await new Promise((r) => setTimeout(r, 400));

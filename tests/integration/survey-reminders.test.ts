@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
@@ -18,17 +18,13 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
-import { startWorker } from "#jobs/worker.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { pageAnswers } from "#tests/factories/survey.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const DAY = 86_400_000;
 const mailbox = () => process.env.RESEND_BASE_URL as string;
-let stopWorker: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = undefined;
-});
+const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
 /** An application made `daysAgo` days ago, its welcome email already sent. */
@@ -51,14 +47,6 @@ async function applicationFrom(daysAgo: number) {
 const reminderSubjects = async (email: string) =>
   (await fetchCaptured(mailbox(), email)).map((m) => m.subject).filter((s) => !s.startsWith("We have your application"));
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function finishSurvey(orgId: string, applicationId: string) {
   const candidateId = (
@@ -84,7 +72,7 @@ describe("survey reminders", () => {
     await scheduleSurveyReminders(planned);
     await scheduleSurveyReminders(planned); // a retried request schedules nothing new
 
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await reminderSubjects(app.email)).length > 0, "the first reminder");
     expect(await getReminderQueue().getJobState(surveyReminderKey(app.applicationId, 2))).toBe("delayed");
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { castBallot, declareConflict } from "#app/domain/votes/cast-ballot.server.js";
 import { closeVote } from "#app/domain/votes/close-vote.server.js";
 import { openVote } from "#app/domain/votes/open-vote.server.js";
@@ -11,27 +11,15 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { findVote } from "#db/queries/votes.js";
 import { getReminderQueue } from "#jobs/queues.js";
-import { startWorker } from "#jobs/worker.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const HOUR = 3_600_000;
 const LEAD = { userId: null, name: "Lee Lead" };
-let stopWorker: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = undefined;
-});
+const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject);
 
@@ -56,7 +44,7 @@ describe("opening a team vote", () => {
     const v = await openedVote(3);
     expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("vote");
     await relayOutbox(getDb(), v.refs);
-    stopWorker = await startWorker();
+    await worker.start();
     for (const email of v.memberEmails) {
       await waitFor(async () => (await subjectsTo(email)).length > 0, `the invitation to ${email}`);
       expect(await subjectsTo(email)).toEqual(["Your team's vote: should Olivia Grant join Ashdown?"]);
@@ -208,7 +196,7 @@ describe("closing", () => {
     expect(second).toMatchObject({ kind: "closed", outcome: "no_quorum" });
     expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("vote");
     await relayOutbox(getDb(), second?.refs ?? []);
-    stopWorker = await startWorker();
+    await worker.start();
     const leadEmail = `lead@${v.org.slug}.test`;
     await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's email");
     const [mail] = await fetchCaptured(process.env.RESEND_BASE_URL as string, leadEmail);
@@ -228,7 +216,7 @@ describe("reminders and jobs", () => {
     expect(refs).toHaveLength(2);
     expect(await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId))).toEqual([]);
     await relayOutbox(getDb(), [...v.refs, ...refs]);
-    stopWorker = await startWorker();
+    await worker.start();
     for (const email of v.memberEmails.slice(1)) {
       await waitFor(async () => (await subjectsTo(email)).some((s) => s.startsWith("Reminder")), `the reminder to ${email}`);
     }
@@ -268,7 +256,7 @@ describe("the close job in the worker", () => {
     }
     await scheduleVoteJobs(v.org.orgId, v.voteId, new Date(v.closesAt), 1);
     await scheduleVoteJobs(v.org.orgId, v.voteId, new Date(v.closesAt), 1);
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await v.inOrg((trx) => findVote(trx, v.voteId)))?.status === "closed", "the vote to close");
     const leadEmail = `lead@${v.org.slug}.test`;
     await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's email");
@@ -295,7 +283,7 @@ describe("recording a vote on a member's behalf", () => {
     );
     expect(recorded.action).toBe("recorded_for");
     await relayOutbox(getDb(), recorded.refs);
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await subjectsTo(v.memberEmails[1])).some((s) => s.startsWith("Please check")), "the check email");
     const mail = (await fetchCaptured(process.env.RESEND_BASE_URL as string, v.memberEmails[1])).find((m) =>
       m.subject.startsWith("Please check"),

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import {
   cancelWorkshopReminders,
@@ -11,26 +11,14 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
-import { startWorker } from "#jobs/worker.js";
 import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const HOUR = 3_600_000;
-let stopWorker: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = undefined;
-});
+const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const reminders = async (email: string) =>
   (await fetchCaptured(process.env.RESEND_BASE_URL as string, email))
@@ -47,7 +35,7 @@ describe("workshop reminders", () => {
     const first = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }));
     await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt);
     await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt); // a retried request adds nothing
-    stopWorker = await startWorker();
+    await worker.start();
     await waitFor(async () => (await reminders(me.email)).length > 0, "the 48-hour reminder");
     expect(await getReminderQueue().getJobState(workshopReminderKey(first.bookingId, "2h"))).toBe("delayed");
     expect((await sweepWorkshopReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
