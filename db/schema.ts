@@ -387,6 +387,78 @@ export interface ShadowReflectionsTable {
   submittedAt: Generated<Date>;
 }
 
+export type OfferStatus = "offered" | "accepted" | "declined" | "withdrawn" | "started" | "no_show";
+export type WithdrawalReason = "another_job" | "pay" | "hours" | "travel" | "personal" | "checks_failed" | "no_reply" | "other";
+export type CheckKind = "references" | "dbs" | "right_to_work";
+export type CheckStatus = "pending" | "done" | "problem";
+export type TouchpointKind = "kit" | "buddy_call" | "checkin";
+export type CheckinAnswer = "good" | "ok" | "worried";
+type DateOnly = ColumnType<string, string, string>;
+
+export interface OffersTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  applicationId: string;
+  teamId: string;
+  buddyMemberId: string | null;
+  roleTitle: string;
+  hours: string;
+  pay: string;
+  /** YYYY-MM-DD (a date column, read as a string by the pg type parser in db/client.ts). */
+  startDate: DateOnly;
+  status: Generated<OfferStatus>;
+  createdByName: string;
+  createdAt: Generated<Date>;
+  acceptedAt: Timestamp | null;
+  declinedAt: Timestamp | null;
+  declineReason: string | null;
+  withdrawnAt: Timestamp | null;
+  withdrawalReason: WithdrawalReason | null;
+  withdrawalNote: string | null;
+  startedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  memberId: string | null;
+  noShowFlaggedAt: Timestamp | null;
+}
+
+export interface PrestartChecksTable {
+  orgId: OrgId;
+  offerId: string;
+  kind: CheckKind;
+  status: Generated<CheckStatus>;
+  statusChangedAt: Generated<Date>;
+  note: Generated<string>;
+  updatedByName: string | null;
+}
+
+export interface TouchpointsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  offerId: string;
+  kind: TouchpointKind;
+  seq: number;
+  dueAt: Timestamp;
+  sentAt: Timestamp | null;
+  doneAt: Timestamp | null;
+  repliedAt: Timestamp | null;
+  answer: CheckinAnswer | null;
+  note: Generated<string>;
+  cancelledAt: Timestamp | null;
+}
+
+export interface TouchpointLinksTable {
+  tokenHash: string;
+  orgId: OrgId;
+  touchpointId: string;
+  expiresAt: Timestamp;
+}
+
+export interface KitContentTable {
+  orgId: OrgId;
+  week: number;
+  title: string;
+  body: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -418,6 +490,11 @@ export interface Database {
   ballots: BallotsTable;
   voteAudit: VoteAuditTable;
   voteLinks: VoteLinksTable;
+  offers: OffersTable;
+  prestartChecks: PrestartChecksTable;
+  touchpoints: TouchpointsTable;
+  touchpointLinks: TouchpointLinksTable;
+  kitContent: KitContentTable;
   shadowShifts: ShadowShiftsTable;
   shadowFeedback: ShadowFeedbackTable;
   shadowReflections: ShadowReflectionsTable;
