@@ -47,13 +47,15 @@ export type WaitlistOfferJob = { orgId: string; entryId: string };
 export type CloseVoteJob = { orgId: string; voteId: string };
 export type VoteReminderJob = { orgId: string; voteId: string };
 export type ShadowReminderJob = { orgId: string; shiftId: string; sequence: number; which: "24h" | "after" };
+export type TouchpointJob = { orgId: string; touchpointId: string; dueAt: string };
 export type ReminderJobData =
   | SurveyReminderJob
   | WorkshopReminderJob
   | WaitlistOfferJob
   | CloseVoteJob
   | VoteReminderJob
-  | ShadowReminderJob;
+  | ShadowReminderJob
+  | TouchpointJob;
 
 export function getReminderQueue() {
   return singleton(

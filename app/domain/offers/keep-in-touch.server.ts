@@ -1,0 +1,142 @@
+import { sql } from "kysely";
+import type { DB, Tx } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { removeJobs, scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
+import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { planTouchpoints } from "./touchpoint-plan.js";
+
+/** A touchpoint's job id carries its due time, so a moved start date makes new jobs and the old ones are skipped. */
+export const touchpointJobId = (touchpointId: string, dueAt: Date) => `touchpoint-${touchpointId}-${dueAt.getTime()}`;
+export type TouchpointJobPlan = { orgId: string; touchpointId: string; dueAt: Date };
+
+/**
+ * Brings an offer's keep-in-touch plan up to date with its dates: call it when the offer is
+ * accepted, when the start date moves, and when the start is confirmed. Unsent touchpoints get
+ * their new due time (or are cancelled when no longer in the plan, e.g. weeks after a new,
+ * earlier start); sent ones are history and never change. Returns the jobs to add after commit.
+ */
+export async function syncTouchpoints(trx: Tx, offerId: string): Promise<TouchpointJobPlan[]> {
+  const offer = await trx
+    .selectFrom("offers")
+    .select(["orgId", "status", "acceptedAt", "startDate", "startedOn"])
+    .where("id", "=", offerId)
+    .executeTakeFirstOrThrow();
+  if (offer.status !== "accepted" && offer.status !== "started") {
+    await cancelTouchpoints(trx, offerId);
+    return [];
+  }
+  const plan = planTouchpoints({ acceptedAt: offer.acceptedAt, startDate: offer.startDate, startedOn: offer.startedOn });
+  const existing = await trx.selectFrom("touchpoints").select(["id", "kind", "seq", "sentAt"]).where("offerId", "=", offerId).execute();
+  const key = (t: { kind: string; seq: number }) => `${t.kind}:${t.seq}`;
+  const wanted = new Set(plan.map(key));
+  const stale = existing.filter((t) => !t.sentAt && !wanted.has(key(t))).map((t) => t.id);
+  if (stale.length) {
+    await trx.updateTable("touchpoints").set({ cancelledAt: sql`now()` }).where("id", "in", stale).where("cancelledAt", "is", null).execute();
+  }
+  const jobs: TouchpointJobPlan[] = [];
+  for (const item of plan) {
+    // Unsent rows follow the plan (new due time, not cancelled); a sent one keeps its history.
+    const row = await trx
+      .insertInto("touchpoints")
+      .values({ offerId, kind: item.kind, seq: item.seq, dueAt: item.dueAt })
+      .onConflict((oc) =>
+        oc
+          .columns(["offerId", "kind", "seq"])
+          .doUpdateSet({ dueAt: item.dueAt, cancelledAt: null })
+          .where("touchpoints.sentAt", "is", null),
+      )
+      .returning(["id", "dueAt"])
+      .executeTakeFirst();
+    if (row) jobs.push({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) });
+  }
+  return jobs;
+}
+
+/** Nothing more goes out for this offer (declined, withdrawn, a no-show, or the person left). */
+export async function cancelTouchpoints(trx: Tx, offerId: string) {
+  await trx
+    .updateTable("touchpoints")
+    .set({ cancelledAt: sql`now()` })
+    .where("offerId", "=", offerId)
+    .where("sentAt", "is", null)
+    .where("cancelledAt", "is", null)
+    .execute();
+}
+
+/** Delayed jobs for the touchpoints (best effort: the sweep sends anything due that Redis lost). */
+export async function scheduleTouchpointJobs(jobs: TouchpointJobPlan[]) {
+  try {
+    await scheduleReminderJobs(
+      jobs.map((j) => ({
+        name: "send-touchpoint",
+        data: { orgId: j.orgId, touchpointId: j.touchpointId, dueAt: j.dueAt.toISOString() } satisfies TouchpointJob,
+        jobId: touchpointJobId(j.touchpointId, j.dueAt),
+        dueAt: j.dueAt,
+      })),
+    );
+  } catch (error) {
+    console.warn(`keep-in-touch jobs left for the sweep: ${(error as Error).message}`);
+  }
+}
+
+export async function removeTouchpointJobs(jobs: { touchpointId: string; dueAt: Date }[]) {
+  try {
+    await removeJobs(jobs.map((j) => touchpointJobId(j.touchpointId, j.dueAt)));
+  } catch (error) {
+    console.warn(`keep-in-touch jobs not removed now (they will be skipped): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A touchpoint came due: queue its email(s) if it still stands: not sent, not cancelled, due now,
+ * and the offer still accepted (before the start) or started with the person still in the team
+ * (check-ins). Marking it sent and writing the outbox rows happen in one transaction under the
+ * row's lock, and the outbox keys are unique, so a retry, a late job and the sweep send it once.
+ */
+export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = new Date()): Promise<OutboxRef[]> {
+  const touchpoint = await trx
+    .selectFrom("touchpoints")
+    .innerJoin("offers", "offers.id", "touchpoints.offerId")
+    .leftJoin("teamMembers", "teamMembers.id", "offers.memberId")
+    .select([
+      "touchpoints.id",
+      "touchpoints.kind",
+      "touchpoints.dueAt",
+      "touchpoints.sentAt",
+      "touchpoints.cancelledAt",
+      "offers.status",
+      "offers.buddyMemberId",
+      "teamMembers.leftOn",
+    ])
+    .where("touchpoints.id", "=", touchpointId)
+    .forUpdate("touchpoints")
+    .executeTakeFirst();
+  if (!touchpoint || touchpoint.sentAt || touchpoint.cancelledAt || now < new Date(touchpoint.dueAt)) return [];
+  const stillWanted =
+    touchpoint.kind === "checkin" ? touchpoint.status === "started" && !touchpoint.leftOn : touchpoint.status === "accepted";
+  if (!stillWanted) {
+    await trx.updateTable("touchpoints").set({ cancelledAt: sql`now()` }).where("id", "=", touchpointId).execute();
+    return [];
+  }
+  await trx.updateTable("touchpoints").set({ sentAt: now }).where("id", "=", touchpointId).execute();
+  const refs: OutboxRef[] = [];
+  const add = async (to: "person" | "buddy") => {
+    const ref = await addToOutboxOnce(trx, `touchpoint-${touchpointId}-${to}`, { kind: "touchpoint", touchpointId, to });
+    if (ref) refs.push(ref);
+  };
+  if (touchpoint.kind === "kit") await add("person");
+  if (touchpoint.kind === "buddy_call" && touchpoint.buddyMemberId) await add("buddy");
+  if (touchpoint.kind === "checkin") {
+    await add("person");
+    if (touchpoint.buddyMemberId) await add("buddy");
+  }
+  return refs;
+}
+
+/** The sweep: every touchpoint that is due but unsent (its job lost, or the worker was down). */
+export async function sweepTouchpoints(db: DB, now = new Date()): Promise<OutboxRef[]> {
+  const { rows } = await sql<{ orgId: string; touchpointId: string }>`select * from touchpoints_due(${500})`.execute(db);
+  const refs: OutboxRef[] = [];
+  for (const row of rows) refs.push(...(await withOrg(db, row.orgId, (trx) => sendTouchpointIfDue(trx, row.touchpointId, now))));
+  return refs;
+}
