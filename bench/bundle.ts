@@ -38,6 +38,8 @@ const CANDIDATE_ROUTES = [
   "routes/me_.shadow.$applicationId",
   // Team members vote from a personal link on their phone.
   "routes/vote.$token",
+  // New starters reply to keep-in-touch emails and check-ins from a personal link.
+  "routes/check-in.$token",
 ];
 
 /**

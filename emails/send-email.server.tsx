@@ -16,6 +16,8 @@ import WorkshopLowNumbers, { subject as lowNumbersSubject, type WorkshopLowNumbe
 import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
 import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
 import VoteNotice, { subject as voteNoticeSubject, type VoteNoticeProps } from "./vote-notice.js";
+import KeepInTouch, { type KeepInTouchProps, subject as keepInTouchSubject } from "./keep-in-touch.js";
+import OfferAlert, { type OfferAlertProps, subject as offerAlertSubject } from "./offer-alert.js";
 import CandidateMessage, { type CandidateMessageProps, subject as candidateMessageSubject } from "./candidate-message.js";
 
 /** Every email the app sends: its template and props. */
@@ -33,6 +35,8 @@ export type Email =
   | { template: "workshop-low-numbers"; props: WorkshopLowNumbersProps }
   | { template: "vote-notice"; props: VoteNoticeProps }
   | { template: "candidate-message"; props: CandidateMessageProps }
+  | { template: "keep-in-touch"; props: KeepInTouchProps }
+  | { template: "offer-alert"; props: OfferAlertProps }
   | { template: "shadow-candidate"; props: ShadowCandidateProps }
   | { template: "shadow-host"; props: ShadowHostProps };
 
@@ -66,6 +70,10 @@ function compose(email: Email) {
       return { subject: voteNoticeSubject(email.props), element: <VoteNotice {...email.props} /> };
     case "candidate-message":
       return { subject: candidateMessageSubject(email.props), element: <CandidateMessage {...email.props} /> };
+    case "keep-in-touch":
+      return { subject: keepInTouchSubject(email.props), element: <KeepInTouch {...email.props} /> };
+    case "offer-alert":
+      return { subject: offerAlertSubject(email.props), element: <OfferAlert {...email.props} /> };
     case "shadow-candidate":
       return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
     case "shadow-host":

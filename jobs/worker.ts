@@ -10,6 +10,7 @@ import { sendWorkshopReminderProcessor } from "./processors/send-workshop-remind
 import { sendShadowReminderProcessor } from "./processors/send-shadow-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
+import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
 import {
   closeEmailQueue,
   closeReminderQueue,
@@ -19,6 +20,7 @@ import {
   REMINDER_QUEUE,
   type ShadowReminderJob,
   type SurveyReminderJob,
+  type TouchpointJob,
   type VoteReminderJob,
   type WaitlistOfferJob,
   type WorkshopReminderJob,
@@ -45,6 +47,7 @@ export async function startWorker() {
       if (job.name === "send-shadow-reminder") return sendShadowReminderProcessor(job as Job<ShadowReminderJob>);
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       if (job.name === "close-vote") return closeVoteProcessor(job as Job<CloseVoteJob>);
+      if (job.name === "send-touchpoint") return sendTouchpointProcessor(job as Job<TouchpointJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },

@@ -3,6 +3,7 @@ import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug } from "#db/queries/organisations.js";
 import { withOrg } from "#db/tenant.js";
 import { findVoterByLink } from "#app/domain/votes/vote-links.server.js";
+import { findTouchpointByLink } from "#app/domain/offers/touchpoint-links.server.js";
 import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
 
 export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
@@ -34,4 +35,12 @@ export async function voterScope(token: string | undefined) {
   if (!voter) throw new Response("This voting link is not valid any more. Ask your coordinator for a new one.", { status: 404 });
   const scoped: Scoped = (work) => withOrg(getDb(), voter.orgId, work);
   return { voter, scoped };
+}
+
+/** A new starter's personal reply link (keep-in-touch or check-in), scoped to their organisation. */
+export async function touchpointScope(token: string | undefined) {
+  const found = await findTouchpointByLink(getDb(), token);
+  if (!found) throw new Response("This link is not valid any more. If you would like to talk to us, reply to our email.", { status: 404 });
+  const scoped: Scoped = (work) => withOrg(getDb(), found.orgId, work);
+  return { touchpointId: found.touchpointId, scoped };
 }

@@ -5,11 +5,13 @@ import { sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.ser
 import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { afterClose, sweepVotes } from "#app/domain/votes/vote-jobs.server.js";
 import { sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
+import { sweepTouchpoints } from "#app/domain/offers/keep-in-touch.server.js";
+import { sweepNoShows } from "#app/domain/offers/no-show.server.js";
 
 /**
- * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop, shadow shift
- * or vote) whose delayed job Redis lost, closes votes past their deadline, and checks workshops
- * starting within 48 hours against their minimum.
+ * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop, shadow shift,
+ * vote, keep-in-touch) whose delayed job Redis lost, closes votes past their deadline, flags
+ * no-shows, and checks workshops starting within 48 hours against their minimum.
  * The dedupe key keeps a reminder the delayed job already sent from going out again.
  */
 export async function surveyReminderSweepProcessor() {
@@ -21,6 +23,7 @@ export async function surveyReminderSweepProcessor() {
     ...votes.refs,
   ];
   refs.push(...(await sweepShadowReminders(getDb())));
+  refs.push(...(await sweepTouchpoints(getDb())), ...(await sweepNoShows(getDb())));
   await relayOutbox(getDb(), refs);
   for (const close of votes.closes) await afterClose(close.orgId, close.result);
   return { queued: refs.length };

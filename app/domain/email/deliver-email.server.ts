@@ -11,6 +11,7 @@ import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
 import { composeVoteEmail } from "./compose-votes.server.js";
+import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
 
 /**
@@ -39,6 +40,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
+  if (row.kind === "touchpoint" || row.kind === "offer-alert") return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {

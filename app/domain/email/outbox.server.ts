@@ -21,6 +21,7 @@ export type OutboxMessage =
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
   | { kind: "vote-candidate-message"; voteId: string; fromName: string }
   | { kind: "touchpoint"; touchpointId: string; to: "person" | "buddy" }
+  | { kind: "offer-alert"; offerId: string; userId: string; variant: "no-show" | "worried"; touchpointId?: string }
   | {
       kind: "shadow-candidate";
       applicationId: string;

@@ -1,0 +1,71 @@
+import type { Tx } from "#db/client.js";
+import type { Email } from "#emails/send-email.server.js";
+import { findTouchpointContext, listKitContent } from "#db/queries/touchpoints.js";
+import { kitMessageFor } from "../offers/kit-content.js";
+import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
+
+type Composed = { to: string; email: Email };
+const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
+const longDate = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts. */
+export async function composeTouchpointEmail(
+  trx: Tx,
+  kind: string,
+  payload: Record<string, string>,
+  ctx: { appUrl: string; orgName: string },
+): Promise<Composed> {
+  if (kind === "offer-alert") {
+    const [lead, offer] = await Promise.all([
+      trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom("offers")
+        .innerJoin("applications", "applications.id", "offers.applicationId")
+        .innerJoin("candidates", "candidates.id", "applications.candidateId")
+        .innerJoin("teams", "teams.id", "offers.teamId")
+        .select(["offers.applicationId", "offers.startDate", "candidates.fullName", "teams.name as teamName"])
+        .where("offers.id", "=", payload.offerId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const note = payload.touchpointId
+      ? ((await trx.selectFrom("touchpoints").select("note").where("id", "=", payload.touchpointId).executeTakeFirst())?.note ?? "")
+      : "";
+    const variant = payload.variant === "worried" ? "worried" : "no-show";
+    return {
+      to: lead.email,
+      email: {
+        template: "offer-alert",
+        props: {
+          variant,
+          name: firstName(lead.name),
+          orgName: ctx.orgName,
+          personName: offer.fullName,
+          teamName: offer.teamName,
+          detail: variant === "no-show" ? longDate(offer.startDate) : note,
+          url: `${ctx.appUrl}/pipeline/${offer.applicationId}`,
+        },
+      },
+    };
+  }
+  const t = await findTouchpointContext(trx, payload.touchpointId);
+  if (!t) throw new Error(`Touchpoint ${payload.touchpointId} not found`);
+  const base = { orgName: ctx.orgName, teamName: t.teamName, personName: t.fullName, startDate: longDate(t.startDate) };
+  if (payload.to === "buddy") {
+    if (!t.buddyEmail || !t.buddyName) throw new Error(`Touchpoint ${t.id} has no buddy with an email address`);
+    const variant = t.kind === "checkin" ? "buddy-checkin" : "buddy-call";
+    return { to: t.buddyEmail, email: { template: "keep-in-touch", props: { ...base, variant, name: firstName(t.buddyName), day: t.seq } } };
+  }
+  const replyUrl = await createTouchpointLink(trx, ctx.appUrl, t.id);
+  if (t.kind === "checkin") {
+    return { to: t.email, email: { template: "keep-in-touch", props: { ...base, variant: "checkin", name: firstName(t.fullName), day: t.seq, replyUrl } } };
+  }
+  const message = kitMessageFor(t.seq, await listKitContent(trx));
+  return {
+    to: t.email,
+    email: {
+      template: "keep-in-touch",
+      props: { ...base, variant: "kit", name: firstName(t.fullName), title: message.title, body: message.body, replyUrl },
+    },
+  };
+}

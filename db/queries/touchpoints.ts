@@ -1,0 +1,38 @@
+import type { Tx } from "../client.js";
+
+/** A touchpoint with its offer, the person, their team and their buddy: what its emails and page need. */
+export function findTouchpointContext(trx: Tx, touchpointId: string) {
+  return trx
+    .selectFrom("touchpoints")
+    .innerJoin("offers", "offers.id", "touchpoints.offerId")
+    .innerJoin("applications", "applications.id", "offers.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .innerJoin("teams", "teams.id", "offers.teamId")
+    .leftJoin("teamMembers as buddy", "buddy.id", "offers.buddyMemberId")
+    .select([
+      "touchpoints.id",
+      "touchpoints.kind",
+      "touchpoints.seq",
+      "touchpoints.dueAt",
+      "touchpoints.sentAt",
+      "touchpoints.repliedAt",
+      "touchpoints.answer",
+      "touchpoints.note",
+      "touchpoints.cancelledAt",
+      "offers.id as offerId",
+      "offers.status as offerStatus",
+      "offers.startDate",
+      "offers.applicationId",
+      "candidates.fullName",
+      "candidates.email",
+      "teams.name as teamName",
+      "buddy.name as buddyName",
+      "buddy.email as buddyEmail",
+    ])
+    .where("touchpoints.id", "=", touchpointId)
+    .executeTakeFirst();
+}
+
+export function listKitContent(trx: Tx) {
+  return trx.selectFrom("kitContent").select(["week", "title", "body"]).orderBy("week").execute();
+}

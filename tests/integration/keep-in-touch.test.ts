@@ -1,0 +1,197 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import {
+  cancelTouchpoints,
+  scheduleTouchpointJobs,
+  sendTouchpointIfDue,
+  sweepTouchpoints,
+  syncTouchpoints,
+  touchpointJobId,
+} from "#app/domain/offers/keep-in-touch.server.js";
+import { sweepNoShows } from "#app/domain/offers/no-show.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
+import { getReminderQueue } from "#jobs/queues.js";
+import { action as checkInAction, loader as checkInLoader } from "#app/routes/check-in.$token.js";
+import { insertOffer } from "#tests/factories/offer.js";
+import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
+import { waitFor, workerPerTest } from "#tests/support/worker.js";
+
+const worker = workerPerTest();
+afterAll(closeOwnerDb);
+
+const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject);
+const touchpointsOf = (orgId: string, offerId: string) =>
+  withOrg(ownerDb(), orgId, (trx) =>
+    trx
+      .selectFrom("touchpoints")
+      .select(["id", "kind", "seq", "dueAt", "sentAt", "cancelledAt"])
+      .where("offerId", "=", offerId)
+      .orderBy("dueAt")
+      .orderBy("kind")
+      .execute(),
+  );
+
+describe("keeping in touch from acceptance to the start", () => {
+  it("plans weekly emails and buddy calls, moves them with the start date, and stops them on withdrawal, without duplicate jobs", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { acceptedDaysAgo: 0, startInDays: 22 });
+    const jobs = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    expect((await touchpointsOf(org.orgId, offer.offerId)).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "buddy_call:1",
+      "kit:1",
+      "buddy_call:2",
+      "kit:2",
+      "buddy_call:3",
+      "kit:3",
+    ]);
+    await scheduleTouchpointJobs(jobs);
+    await scheduleTouchpointJobs(jobs); // a retried request adds nothing
+    const queue = getReminderQueue();
+    const mine = async () =>
+      (await queue.getDelayed()).filter((j) => (j.id ?? "").startsWith("touchpoint-") && jobs.some((p) => j.id?.includes(p.touchpointId)));
+    expect(await mine()).toHaveLength(6);
+
+    // The start moves 7 days earlier: week 3 is no longer before it; weeks 1 and 2 keep their times.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("offers")
+        .set({ startDate: new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10) })
+        .where("id", "=", offer.offerId)
+        .execute(),
+    );
+    const moved = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    expect(
+      moved
+        .map((j) => touchpointJobId(j.touchpointId, j.dueAt))
+        .every((id) => jobs.some((j) => touchpointJobId(j.touchpointId, j.dueAt) === id)),
+    ).toBe(true);
+    const after = await touchpointsOf(org.orgId, offer.offerId);
+    expect(after.filter((t) => !t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "buddy_call:1",
+      "kit:1",
+      "buddy_call:2",
+      "kit:2",
+    ]);
+    expect(after.filter((t) => t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual(["buddy_call:3", "kit:3"]);
+    // A cancelled week's job, when it runs, sends nothing.
+    const week3 = after.find((t) => t.kind === "kit" && t.seq === 3);
+    expect(
+      await withOrg(getDb(), org.orgId, (trx) => sendTouchpointIfDue(trx, week3?.id as string, new Date(Date.now() + 30 * 86_400_000))),
+    ).toEqual([]);
+
+    // Withdrawn after accepting: nothing more goes out, even when due.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.updateTable("offers").set({ status: "withdrawn" }).where("id", "=", offer.offerId).execute(),
+    );
+    await withOrg(getDb(), org.orgId, (trx) => cancelTouchpoints(trx, offer.offerId));
+    const week1 = after.find((t) => t.kind === "kit" && t.seq === 1);
+    expect(
+      await withOrg(getDb(), org.orgId, (trx) => sendTouchpointIfDue(trx, week1?.id as string, new Date(Date.now() + 8 * 86_400_000))),
+    ).toEqual([]);
+    expect((await touchpointsOf(org.orgId, offer.offerId)).every((t) => t.cancelledAt && !t.sentAt)).toBe(true);
+  });
+
+  it("the sweep sends what is due when Redis lost the jobs: this week's email to them and the call task to their buddy, once", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { acceptedDaysAgo: 8, startInDays: 20 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId)); // no jobs scheduled: as if Redis lost them
+    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    expect(refs).toHaveLength(2);
+    expect((await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    await relayOutbox(getDb(), refs);
+    await worker.start();
+    await waitFor(async () => (await subjectsTo(offer.candidateEmail)).length > 0, "the keep-in-touch email");
+    await waitFor(async () => (await subjectsTo(offer.buddyEmail)).length > 0, "the buddy's task");
+    expect(await subjectsTo(offer.candidateEmail)).toEqual([expect.stringMatching(/^Meet your team: Ashdown is looking forward to /)]);
+    expect(await subjectsTo(offer.buddyEmail)).toEqual(["Please give Sophie Lane a ring this week"]);
+    const sent = await touchpointsOf(org.orgId, offer.offerId);
+    expect(sent.filter((t) => t.sentAt).map((t) => `${t.kind}:${t.seq}`)).toEqual(["buddy_call:1", "kit:1"]);
+  });
+});
+
+describe("after the start", () => {
+  it("asks how it is going on day 7, tells the buddy, and a worried answer reaches the lead", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { startedDaysAgo: 8 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const planned = await touchpointsOf(org.orgId, offer.offerId);
+    expect(planned.map((t) => `${t.kind}:${t.seq}`)).toEqual(["checkin:7", "checkin:30", "checkin:90"]);
+    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    await relayOutbox(getDb(), refs);
+    await worker.start();
+    await waitFor(async () => (await subjectsTo(offer.candidateEmail)).length > 0, "the check-in");
+    expect(await subjectsTo(offer.candidateEmail)).toEqual(["How is it going, Sophie?"]);
+    await waitFor(async () => (await subjectsTo(offer.buddyEmail)).length > 0, "the buddy's reminder");
+    expect(await subjectsTo(offer.buddyEmail)).toEqual(["Sophie Lane has been with Ashdown for 7 days"]);
+
+    const [mail] = await fetchCaptured(process.env.RESEND_BASE_URL as string, offer.candidateEmail);
+    const token = /\/check-in\/([\w-]+)/.exec(mail.text)?.[1] as string;
+    const page = await checkInLoader({ request: new Request(`http://localhost/check-in/${token}`), params: { token }, context: {} });
+    expect(page).toMatchObject({ kind: "checkin", firstName: "Sophie", teamName: "Ashdown", day: 7, replied: false });
+    const post = (fields: Record<string, string>) =>
+      checkInAction({
+        request: new Request(`http://localhost/check-in/${token}`, { method: "POST", body: new URLSearchParams(fields) }),
+        params: { token },
+        context: {},
+      }) as Promise<Response>;
+    const bad = await post({ answer: "worried", note: "" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fieldErrors).toEqual({ note: "Tell us a little about what is worrying you, so the right person can help" });
+    expect((await post({ answer: "worried", note: "The early starts are hard with my children" })).status).toBe(302);
+    const leadEmail = `lead@${org.slug}.test`;
+    await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's alert");
+    const alert = (await fetchCaptured(process.env.RESEND_BASE_URL as string, leadEmail))[0];
+    expect(alert.subject).toBe("Sophie Lane is worried: please get in touch");
+    expect(alert.text).toMatch(/The early starts are hard with my children/);
+  });
+
+  it("a person who left the team gets no more check-ins", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { startedDaysAgo: 31 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("teamMembers")
+        .set({ leftOn: new Date().toISOString().slice(0, 10) })
+        .where("id", "=", offer.memberId as string)
+        .execute(),
+    );
+    expect((await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    expect((await touchpointsOf(org.orgId, offer.offerId)).filter((t) => t.sentAt)).toEqual([]);
+  });
+});
+
+describe("the no-show detector", () => {
+  it("flags an accepted offer 3 days after a start nobody confirmed, tells the lead once, and leaves later starts alone", async () => {
+    const org = await insertOrg();
+    const late = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -4 });
+    const grace = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -3 });
+    const refs = (await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId);
+    expect(refs).toHaveLength(1);
+    expect((await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    const flagged = await withOrg(ownerDb(), org.orgId, (trx) => trx.selectFrom("offers").select(["id", "noShowFlaggedAt"]).execute());
+    expect(flagged.find((o) => o.id === late.offerId)?.noShowFlaggedAt).not.toBeNull();
+    expect(flagged.find((o) => o.id === grace.offerId)?.noShowFlaggedAt).toBeNull();
+    await relayOutbox(getDb(), refs);
+    await worker.start();
+    const leadEmail = `lead@${org.slug}.test`;
+    await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's alert");
+    expect(await subjectsTo(leadEmail)).toEqual(["Sophie Lane has not started with Ashdown"]);
+  });
+});
+
+describe("tenancy", () => {
+  it("another organisation sees none of the touchpoints", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { acceptedDaysAgo: 8 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const other = await insertOrg("Riverside");
+    const seen = await withOrg(getDb(), other.orgId, (trx) =>
+      trx.selectFrom("touchpoints").select("id").where("offerId", "=", offer.offerId).execute(),
+    );
+    expect(seen).toEqual([]);
+    await expect(withOrg(getDb(), other.orgId, (trx) => syncTouchpoints(trx, offer.offerId))).rejects.toThrow(/no result/i);
+  });
+});
