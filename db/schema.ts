@@ -277,7 +277,7 @@ export type VoteRule = "consent" | "majority";
 export type VoteQuorum = "half" | "two_thirds" | "three_quarters" | "all";
 export type VoteVisibility = "secret" | "open";
 export type VoteChoice = "yes" | "no" | "concern";
-export type VoteOutcome = "passed" | "not_passed" | "no_quorum";
+export type VoteOutcome = "passed" | "not_passed" | "no_quorum" | "cancelled";
 export type VoteResult = { eligible: number; required: number; cast: number; yes: number; no: number; concern: number };
 
 export interface VotesTable {

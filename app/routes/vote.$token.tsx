@@ -103,6 +103,11 @@ export default function VotePage() {
           until then.
         </p>
       ) : null}
+      {!open && serverErrors.choice ? (
+        <p className="notice warning" role="alert">
+          {serverErrors.choice}
+        </p>
+      ) : null}
       {data.results ? <VoteResults results={data.results} /> : null}
 
       <section aria-labelledby="mix-title">

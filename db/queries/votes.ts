@@ -105,6 +105,9 @@ export async function countTurnout(trx: Tx, voteId: string) {
     .select([
       sql<number>`count(*) filter (where vote_voters.conflict_declared_at is null)::int`.as("eligible"),
       sql<number>`count(ballots.team_member_id) filter (where vote_voters.conflict_declared_at is null)::int`.as("voted"),
+      sql<number>`count(ballots.team_member_id) filter (where vote_voters.conflict_declared_at is null and ballots.recorded_by_name is not null and ballots.confirmed_at is null)::int`.as(
+        "unconfirmed",
+      ),
     ])
     .where("voteVoters.voteId", "=", voteId)
     .executeTakeFirstOrThrow();

@@ -71,6 +71,12 @@ export async function insertOffer(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { offerId: offer.id, applicationId: application.id, candidateEmail: email, buddyEmail: buddy.email as string, memberId: member?.id };
+    return {
+      offerId: offer.id,
+      applicationId: application.id,
+      candidateEmail: email,
+      buddyEmail: buddy.email as string,
+      memberId: member?.id,
+    };
   });
 }

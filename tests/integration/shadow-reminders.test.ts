@@ -21,7 +21,6 @@ const HOUR = 3_600_000;
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-
 const subjects = async (email: string, pattern: RegExp) =>
   (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject).filter((s) => pattern.test(s));
 

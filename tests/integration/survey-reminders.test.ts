@@ -47,7 +47,6 @@ async function applicationFrom(daysAgo: number) {
 const reminderSubjects = async (email: string) =>
   (await fetchCaptured(mailbox(), email)).map((m) => m.subject).filter((s) => !s.startsWith("We have your application"));
 
-
 async function finishSurvey(orgId: string, applicationId: string) {
   const candidateId = (
     await withOrg(getDb(), orgId, (trx) =>

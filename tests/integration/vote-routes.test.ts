@@ -79,7 +79,7 @@ describe("the team vote through its pages", () => {
 
     const forLead = await s.leadView();
     expect(forLead.vote.results).toBeNull();
-    expect(forLead.vote.turnout).toEqual({ eligible: 3, voted: 2 });
+    expect(forLead.vote.turnout).toEqual({ eligible: 3, voted: 2, unconfirmed: 1 });
     expect(JSON.stringify(forLead)).not.toMatch(/Quiet with Mr T|"concern"/);
     expect(forLead.vote.audit.map((x) => x.action)).toEqual(["recorded_for"]);
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { castBallot, declareConflict } from "#app/domain/votes/cast-ballot.server.js";
 import { closeVote } from "#app/domain/votes/close-vote.server.js";
 import { openVote } from "#app/domain/votes/open-vote.server.js";
@@ -19,7 +20,6 @@ const HOUR = 3_600_000;
 const LEAD = { userId: null, name: "Lee Lead" };
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
-
 
 const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject);
 
@@ -81,7 +81,7 @@ describe("secrecy before the close", () => {
 
     const leadView = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
     expect(leadView.results).toBeNull();
-    expect(leadView.turnout).toEqual({ eligible: 3, voted: 1 });
+    expect(leadView.turnout).toEqual({ eligible: 3, voted: 1, unconfirmed: 0 });
     expect(JSON.stringify(leadView)).not.toMatch(/unsure about nights|"concern"/);
 
     // Closing (everyone has voted) reveals the tally and comments, without names for a secret vote.
@@ -178,7 +178,7 @@ describe("closing", () => {
     ).rejects.toThrow(/declared a conflict of interest/);
     const staffView = await v.inOrg((trx) => loadVoteForStaff(trx, v.applicationId, v.org.teamId, "new_to_care"));
     expect(staffView.voters.find((x) => x.teamMemberId === v.memberIds[3])?.conflictReason).toBe("She is my niece");
-    expect(staffView.turnout).toEqual({ eligible: 3, voted: 2 });
+    expect(staffView.turnout).toEqual({ eligible: 3, voted: 2, unconfirmed: 0 });
     const closed = await v.inOrg((trx) => closeVote(trx, v.voteId, new Date(v.closesAt)));
     expect(closed).toMatchObject({ kind: "closed", outcome: "passed" });
     expect((await v.inOrg((trx) => findVote(trx, v.voteId)))?.result).toMatchObject({ eligible: 3, required: 2, cast: 2 });
@@ -264,7 +264,10 @@ describe("the close job in the worker", () => {
     expect(await subjectsTo(leadEmail)).toEqual(["The team vote on Olivia Grant has closed"]);
     expect((await stageOf(v.org.orgId, v.applicationId)).stage).toBe("offer");
     // The team hears too, when they have a new colleague.
-    await waitFor(async () => (await subjectsTo(v.memberEmails[2])).includes("The team vote on Olivia Grant has closed"), "the team's email");
+    await waitFor(
+      async () => (await subjectsTo(v.memberEmails[2])).includes("The team vote on Olivia Grant has closed"),
+      "the team's email",
+    );
   });
 });
 
@@ -297,6 +300,98 @@ describe("recording a vote on a member's behalf", () => {
       ["recorded_for", "Lee Lead", "Member 2"],
       ["confirmed", "Member 2", "Member 2"],
     ]);
+  });
+});
+
+describe("review fixes: guarding the vote", () => {
+  it("a vote recorded for the last member does not close the vote until they confirm it", async () => {
+    const v = await openedVote(3);
+    for (const member of v.memberIds.slice(0, 2)) {
+      await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: member, choice: "yes", comment: "" }));
+    }
+    const recorded = await v.inOrg((trx) =>
+      castBallot(trx, {
+        voteId: v.voteId,
+        teamMemberId: v.memberIds[2],
+        choice: "yes",
+        comment: "",
+        recordedBy: { userId: v.org.leadId, name: "Lee Lead" },
+      }),
+    );
+    expect(recorded.closed).toBeNull();
+    expect((await v.inOrg((trx) => findVote(trx, v.voteId)))?.status).toBe("open");
+    const confirmed = await v.inOrg((trx) =>
+      castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[2], choice: "yes", comment: "" }),
+    );
+    expect(confirmed.closed).toMatchObject({ kind: "closed", outcome: "passed" });
+  });
+
+  it("a coordinator cannot overwrite a vote the member cast themselves", async () => {
+    const v = await openedVote(3);
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "no", comment: "Not ready" }));
+    await expect(
+      v.inOrg((trx) =>
+        castBallot(trx, {
+          voteId: v.voteId,
+          teamMemberId: v.memberIds[0],
+          choice: "yes",
+          comment: "",
+          recordedBy: { userId: v.org.leadId, name: "Lee Lead" },
+        }),
+      ),
+    ).rejects.toThrow("Member 1 has already voted. They can change their vote from their own link.");
+    expect((await v.inOrg((trx) => loadVoterPage(trx, v.voteId, v.memberIds[0])))?.ownBallot).toMatchObject({ choice: "no" });
+  });
+
+  it("when the candidate withdraws during the vote, the vote stops: no result, no outcome emails, no reminders", async () => {
+    const openedAt = new Date(Date.now() - 50 * HOUR);
+    const v = await openedVote(3, openedAt);
+    await v.inOrg((trx) =>
+      moveApplication(trx, {
+        applicationId: v.applicationId,
+        to: "withdrawn",
+        reason: "Took another job",
+        actor: { userId: null, name: "Olivia Grant" },
+      }),
+    );
+    const vote = await v.inOrg((trx) => findVote(trx, v.voteId));
+    expect(vote).toMatchObject({ status: "closed", outcome: "cancelled", result: null });
+    expect(await v.inOrg((trx) => closeVote(trx, v.voteId, new Date(v.closesAt)))).toBeNull();
+    expect(await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId))).toEqual([]);
+    await expect(
+      v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "" })),
+    ).rejects.toThrow(/so this was not counted/);
+  });
+
+  it("a reminder queued before the member voted is not sent once they have", async () => {
+    const openedAt = new Date(Date.now() - 50 * HOUR);
+    const v = await openedVote(3, openedAt);
+    const refs = await v.inOrg((trx) => queueVoteRemindersIfDue(trx, v.voteId));
+    expect(refs).toHaveLength(3);
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "" }));
+    await relayOutbox(getDb(), refs);
+    await worker.start();
+    await waitFor(async () => (await subjectsTo(v.memberEmails[1])).some((s) => s.startsWith("Reminder")), "a reminder to a non-voter");
+    await waitFor(
+      async () =>
+        (
+          await withOrg(ownerDb(), v.org.orgId, (trx) =>
+            trx.selectFrom("outbox").select("providerId").where("kind", "=", "vote-reminder").execute(),
+          )
+        ).every((r) => r.providerId),
+      "every reminder to be handled",
+    );
+    expect((await subjectsTo(v.memberEmails[0])).filter((s) => s.startsWith("Reminder"))).toEqual([]);
+  });
+
+  it("a member who declared a conflict does not see the comments after the close", async () => {
+    const v = await openedVote(3);
+    await v.inOrg((trx) => declareConflict(trx, { voteId: v.voteId, teamMemberId: v.memberIds[2], reason: "My cousin" }));
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[0], choice: "yes", comment: "Warm and calm" }));
+    await v.inOrg((trx) => castBallot(trx, { voteId: v.voteId, teamMemberId: v.memberIds[1], choice: "yes", comment: "" }));
+    expect((await v.inOrg((trx) => findVote(trx, v.voteId)))?.status).toBe("closed");
+    expect((await v.inOrg((trx) => loadVoterPage(trx, v.voteId, v.memberIds[2])))?.results).toBeNull();
+    expect((await v.inOrg((trx) => loadVoterPage(trx, v.voteId, v.memberIds[0])))?.results?.comments).toHaveLength(1);
   });
 });
 

@@ -19,7 +19,6 @@ const HOUR = 3_600_000;
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-
 const reminders = async (email: string) =>
   (await fetchCaptured(process.env.RESEND_BASE_URL as string, email))
     .map((m) => m.subject)

@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { lockApplicationById } from "#db/queries/applications.js";
 import { inviteToShadowShift } from "../shadow/shadow-invite.server.js";
+import { cancelOpenVote } from "../votes/close-vote.server.js";
 import { ApplicationError } from "./application.errors.js";
-import { checkTransition, isStage, type Stage } from "./stages.js";
+import { checkTransition, isClosed, isStage, type Stage } from "./stages.js";
 
 export type MoveInput = {
   applicationId: string;
@@ -35,6 +36,7 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
     })
     .execute();
   if (input.to === "shadow") await inviteToShadowShift(trx, application.id);
+  if (application.stage === "vote" && isClosed(input.to)) await cancelOpenVote(trx, application.id);
   return { from: application.stage, to: input.to };
 }
 

@@ -7,7 +7,13 @@ import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
 type Composed = { to: string; email: Email };
 const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
 const longDate = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts. */
 export async function composeTouchpointEmail(
@@ -54,11 +60,17 @@ export async function composeTouchpointEmail(
   if (payload.to === "buddy") {
     if (!t.buddyEmail || !t.buddyName) throw new Error(`Touchpoint ${t.id} has no buddy with an email address`);
     const variant = t.kind === "checkin" ? "buddy-checkin" : "buddy-call";
-    return { to: t.buddyEmail, email: { template: "keep-in-touch", props: { ...base, variant, name: firstName(t.buddyName), day: t.seq } } };
+    return {
+      to: t.buddyEmail,
+      email: { template: "keep-in-touch", props: { ...base, variant, name: firstName(t.buddyName), day: t.seq } },
+    };
   }
   const replyUrl = await createTouchpointLink(trx, ctx.appUrl, t.id);
   if (t.kind === "checkin") {
-    return { to: t.email, email: { template: "keep-in-touch", props: { ...base, variant: "checkin", name: firstName(t.fullName), day: t.seq, replyUrl } } };
+    return {
+      to: t.email,
+      email: { template: "keep-in-touch", props: { ...base, variant: "checkin", name: firstName(t.fullName), day: t.seq, replyUrl } },
+    };
   }
   const message = kitMessageFor(t.seq, await listKitContent(trx));
   return {

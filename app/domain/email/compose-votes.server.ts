@@ -1,6 +1,6 @@
 import type { Tx } from "#db/client.js";
 import type { Email } from "#emails/send-email.server.js";
-import { findOwnBallot, findVoteContext } from "#db/queries/votes.js";
+import { findOwnBallot, findVoteContext, findVoter } from "#db/queries/votes.js";
 import { CHOICE_LABELS, describeResult } from "../votes/decision.js";
 import { createVoteLink } from "../votes/vote-links.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
@@ -14,7 +14,7 @@ export async function composeVoteEmail(
   kind: string,
   payload: Record<string, string>,
   ctx: { appUrl: string; orgName: string },
-): Promise<Composed> {
+): Promise<Composed | null> {
   const vote = await findVoteContext(trx, payload.voteId);
   const closesAt = new Date(vote.closesAt);
   const base = {
@@ -68,6 +68,12 @@ export async function composeVoteEmail(
     .where("id", "=", payload.teamMemberId)
     .executeTakeFirstOrThrow();
   if (!member.email) throw new Error(`Team member ${member.id} has no email address`);
+  // Checked again when the email goes out: an invitation or reminder is pointless once the vote
+  // has closed, the member declared a conflict, or (a reminder) they have voted meanwhile.
+  if (kind === "vote-opened" || kind === "vote-reminder") {
+    const [voter, ballot] = await Promise.all([findVoter(trx, vote.id, member.id), findOwnBallot(trx, vote.id, member.id)]);
+    if (vote.status !== "open" || !voter || voter.conflictReason || (kind === "vote-reminder" && ballot)) return null;
+  }
   const buttonUrl = await createVoteLink(trx, ctx.appUrl, vote.id, member.id);
   const props = { ...base, name: firstName(member.name), buttonUrl };
   switch (kind) {

@@ -25,7 +25,11 @@ export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string
     const row = await trx.selectFrom("outbox").selectAll().where("id", "=", outboxId).forUpdate().executeTakeFirst();
     if (!row) return "gone" as const;
     if (row.sentAt) return "already-sent" as const;
-    return composeOutboxEmail(trx, row);
+    const composed = await composeOutboxEmail(trx, row);
+    if (composed) return composed;
+    // No longer wanted (say a vote reminder to someone who has voted since): recorded, not sent.
+    await trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId: "skipped" }).where("id", "=", outboxId).execute();
+    return "skipped" as const;
   });
   if (typeof prepared === "string") return prepared;
   const providerId = await sendEmail(prepared.to, prepared.email, `outbox-${outboxId}`, prepared.attachments);
@@ -35,12 +39,13 @@ export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string
   return "sent" as const;
 }
 
-async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email; attachments?: Attachment[] }> {
+async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string; email: Email; attachments?: Attachment[] } | null> {
   const appUrl = getServerEnv().APP_URL;
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
-  if (row.kind === "touchpoint" || row.kind === "offer-alert") return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
+  if (row.kind === "touchpoint" || row.kind === "offer-alert")
+    return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {

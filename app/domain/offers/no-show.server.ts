@@ -24,7 +24,12 @@ export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
   const refs: OutboxRef[] = [];
   for (const lead of await trx.selectFrom("users").select("id").where("role", "=", "lead").execute()) {
-    const ref = await addToOutboxOnce(trx, `no-show-${offerId}-${lead.id}`, { kind: "offer-alert", offerId, userId: lead.id, variant: "no-show" });
+    const ref = await addToOutboxOnce(trx, `no-show-${offerId}-${lead.id}`, {
+      kind: "offer-alert",
+      offerId,
+      userId: lead.id,
+      variant: "no-show",
+    });
     if (ref) refs.push(ref);
   }
   return refs;

@@ -12,6 +12,10 @@ export async function cancelShiftByStaff(trx: Tx, actor: StaffActor, shiftId: st
   if (!shift || shift.status === "cancelled" || !(await canArrangeForTeam(trx, actor, shift.teamId))) {
     throw new ShadowError("not_found", "We could not find that shadow shift.");
   }
+  // A shift that has happened is part of the candidate's record (its feedback feeds the vote).
+  if (shift.applicationId && new Date(shift.startsAt) <= new Date()) {
+    throw new ShadowError("not_over", "This shift has already started, so it can no longer be cancelled.");
+  }
   await trx
     .updateTable("shadowShifts")
     .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })

@@ -1,3 +1,4 @@
+import { lockApplicationById } from "#db/queries/applications.js";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
@@ -35,6 +36,8 @@ async function confirmedEmails(trx: Tx, applicationId: string, shiftId: string) 
  */
 export async function pickSlot(trx: Tx, args: { applicationId: string; candidateId: string; slotId: string }): Promise<Confirmed> {
   const application = await invitedApplication(trx, args.applicationId, args.candidateId);
+  // Two picks by the same candidate (two tabs), or a pick while staff propose a time, queue here.
+  await lockApplicationById(trx, application.id);
   const live = await trx
     .selectFrom("shadowShifts")
     .select("id")

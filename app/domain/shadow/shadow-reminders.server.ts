@@ -49,7 +49,8 @@ export async function queueShadowReminderIfDue(
     ])
     .where("shadowShifts.id", "=", shiftId)
     .executeTakeFirst();
-  if (shift?.status !== "confirmed" || shift.sequence !== sequence || shift.stage !== "shadow") return [];
+  // After the shift the team may already be voting (the host's feedback opens the vote): still ask for reflection.
+  if (shift?.status !== "confirmed" || shift.sequence !== sequence || (shift.stage !== "shadow" && shift.stage !== "vote")) return [];
   const startsAt = new Date(shift.startsAt);
   const endsAt = new Date(shift.endsAt);
   const key = shadowReminderKey(shiftId, sequence, which);

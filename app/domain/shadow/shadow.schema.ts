@@ -10,7 +10,7 @@ const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLen
 /** Staff arranging a shift: an open slot on /shadow, or a time proposed for one application. */
 export const ShiftSchema = z
   .object({
-    hostMemberId: z.string({ error: "Choose who hosts the shift" }).check(z.minLength(1, { error: "Choose who hosts the shift" })),
+    hostMemberId: z.guid({ error: "Choose who hosts the shift" }),
     date,
     startTime: time,
     endTime: time,
@@ -31,7 +31,7 @@ export const ShiftSchema = z
 export type ShiftInput = z.infer<typeof ShiftSchema>;
 
 export const PickSlotSchema = z.object({
-  slotId: z.string({ error: "Choose a time" }).check(z.minLength(1, { error: "Choose a time" })),
+  slotId: z.guid({ error: "Choose a time" }),
 });
 
 export const REFLECTION_ANSWERS = { yes: "Yes, I think so", not_sure: "I am not sure yet", no: "No, I do not think so" } as const;

@@ -47,6 +47,9 @@ export async function castBallot(trx: Tx, input: BallotInput): Promise<{ refs: O
   await lockOpenVote(trx, input.voteId, now);
   const voter = await requireEligible(trx, input.voteId, input.teamMemberId);
   const existing = await findOwnBallot(trx, input.voteId, input.teamMemberId);
+  if (input.recordedBy && existing && !existing.recordedByName) {
+    throw new VoteError("not_eligible", `${voter.name} has already voted. They can change their vote from their own link.`);
+  }
   const comment = input.comment.trim();
   const confirming = !input.recordedBy && existing?.recordedByName && existing.choice === input.choice && existing.comment === comment;
   const action = input.recordedBy ? "recorded_for" : confirming ? "confirmed" : existing ? "changed" : "voted";

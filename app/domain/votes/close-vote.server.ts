@@ -14,6 +14,20 @@ export type CloseResult =
   | { kind: "closed"; voteId: string; outcome: "passed" | "not_passed" | "no_quorum"; refs: OutboxRef[] };
 
 /**
+ * The application left the vote step while the vote was open (the candidate withdrew, or the
+ * lead declined): the vote stops with no result and nobody is told an outcome. Called by
+ * moveApplication in the same transaction.
+ */
+export async function cancelOpenVote(trx: Tx, applicationId: string) {
+  await trx
+    .updateTable("votes")
+    .set({ status: "closed", outcome: "cancelled", closedAt: new Date() })
+    .where("applicationId", "=", applicationId)
+    .where("status", "=", "open")
+    .execute();
+}
+
+/**
  * Closes a vote that is due: its deadline has passed, or every eligible member has voted. Runs
  * under the vote's row lock, the same lock every ballot takes, so a ballot cast at the same
  * moment is either in the count or refused as late; and a vote already closed is left alone, so
@@ -24,7 +38,8 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
   const vote = await lockVote(trx, voteId);
   if (vote?.status !== "open") return null;
   const turnout = await countTurnout(trx, voteId);
-  const everyoneVoted = turnout.eligible > 0 && turnout.voted === turnout.eligible;
+  // Early close when everyone has voted, but not while a vote recorded for a member awaits their confirmation.
+  const everyoneVoted = turnout.eligible > 0 && turnout.voted === turnout.eligible && turnout.unconfirmed === 0;
   const closesAt = new Date(vote.closesAt);
   if (!everyoneVoted && now < closesAt) return null;
 

@@ -19,6 +19,7 @@ export const OUTCOME_LABELS: Record<VoteOutcome, string> = {
   passed: "Passed",
   not_passed: "Did not pass",
   no_quorum: "Not enough votes",
+  cancelled: "Stopped: the application closed before the vote did",
 };
 
 /** Votes needed for a decision: the quorum fraction of the eligible members, rounded up (integer maths, no float error). */
@@ -43,7 +44,12 @@ export function tally(choices: VoteChoice[]): Tally {
  * - Majority: passes when Yes is more than half of the votes cast (a concern is a vote cast that
  *   is not a yes); a tie does not pass.
  */
-export function decide(rule: VoteRule, quorum: VoteQuorum, eligible: number, counts: Tally): { outcome: VoteOutcome; result: VoteResult } {
+export function decide(
+  rule: VoteRule,
+  quorum: VoteQuorum,
+  eligible: number,
+  counts: Tally,
+): { outcome: Exclude<VoteOutcome, "cancelled">; result: VoteResult } {
   const cast = counts.yes + counts.no + counts.concern;
   const required = requiredVotes(eligible, quorum);
   const result: VoteResult = { eligible, required, cast, ...counts };
@@ -54,6 +60,7 @@ export function decide(rule: VoteRule, quorum: VoteQuorum, eligible: number, cou
 
 /** One line for the timeline and the emails: numbers only, never who voted which way. */
 export function describeResult(rule: VoteRule, outcome: VoteOutcome, r: VoteResult) {
+  if (outcome === "cancelled") return `${OUTCOME_LABELS.cancelled}.`;
   const turnout = `${r.cast} of ${r.eligible} eligible member${r.eligible === 1 ? "" : "s"} voted (${r.required} needed)`;
   if (outcome === "no_quorum") return `Not enough votes: ${turnout}.`;
   const counts = `${r.yes} yes, ${r.no} no, ${r.concern} with a concern`;

@@ -55,6 +55,8 @@ export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new
   if (vote?.status !== "open") return [];
   const closesAt = new Date(vote.closesAt);
   if (now < new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000) || now >= closesAt) return [];
+  // A window of 24 hours or less has no room for a reminder: it would arrive with the invitation.
+  if (!vote.extended && closesAt.getTime() - new Date(vote.openedAt).getTime() <= VOTE_REMINDER_HOURS * 3_600_000 + 3_600_000) return [];
   // Nobody is chased about a candidate who has withdrawn or been declined meanwhile.
   const application = await trx.selectFrom("applications").select("stage").where("id", "=", vote.applicationId).executeTakeFirst();
   if (application?.stage !== "vote") return [];

@@ -56,7 +56,8 @@ export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: strin
     findShadowSummary(trx, application.id),
     findOwnBallot(trx, voteId, teamMemberId),
     mixImpact(trx, application.teamId, application.experience),
-    findVoteResults(trx, vote),
+    // A member who declared a conflict of interest does not read colleagues' comments about the candidate.
+    voter.conflictReason ? null : findVoteResults(trx, vote),
   ]);
   return {
     vote: {

@@ -35,10 +35,7 @@ export const ConflictSchema = z.object({
 });
 
 export const proxyBallotSchema = (rule: "consent" | "majority") =>
-  z.intersection(
-    z.object({ teamMemberId: z.string({ error: "Choose who asked you" }).check(z.minLength(1, { error: "Choose who asked you" })) }),
-    ballotSchema(rule),
-  );
+  z.intersection(z.object({ teamMemberId: z.guid({ error: "Choose who asked you" }) }), ballotSchema(rule));
 
 export const CandidateMessageSchema = z.object({
   message: z

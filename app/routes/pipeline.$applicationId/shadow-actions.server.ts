@@ -1,3 +1,4 @@
+import { requireUuid } from "#app/utils/http-errors.server.js";
 import { redirect } from "@remix-run/node";
 import { getDb, type Tx } from "#db/client.js";
 import { findLatestShiftForApplication, listHosts } from "#db/queries/shadow.js";
@@ -54,7 +55,7 @@ export async function shadowAction(request: Request, applicationId: string, form
   const { staff, scoped } = await staffScope(request);
   const actor = actorOf(staff);
   const intent = String(form.get("intent"));
-  const shiftId = String(form.get("shiftId") ?? "");
+  const shiftId = intent === "shadow-propose" ? "" : requireUuid(String(form.get("shiftId") ?? ""));
   try {
     if (intent === "shadow-cancel") {
       const cancelled = await scoped((trx) => cancelShiftByStaff(trx, actor, shiftId));

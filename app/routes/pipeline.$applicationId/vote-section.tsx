@@ -67,7 +67,11 @@ export function VoteSection({
             <strong>
               {turnout.voted} of {turnout.eligible}
             </strong>{" "}
-            eligible members have voted; {vote.required} needed. How anyone voted stays secret until the close.
+            eligible members have voted; {vote.required} needed.
+            {turnout.unconfirmed
+              ? ` ${turnout.unconfirmed} recorded on a member's behalf ${turnout.unconfirmed === 1 ? "is" : "are"} waiting for them to confirm.`
+              : ""}{" "}
+            How anyone voted stays secret until the close.
           </p>
           <p className="muted">
             {RULE_LABELS[vote.rule]}. Quorum: {QUORUMS[vote.quorum].label.toLowerCase()}.{" "}
@@ -114,6 +118,7 @@ export function VoteSection({
           </button>
         </Form>
       ) : null}
+      {vote?.outcome === "cancelled" ? <p>The vote stopped without a result: the application closed while the team was voting.</p> : null}
       {data.results ? <VoteResults results={data.results} headingLevel={3} /> : null}
       {vote?.status === "closed" && vote.outcome !== "passed" && stage === "vote" && canOpen ? (
         <Form method="post" className="stack card" noValidate>
