@@ -9,13 +9,15 @@ import {
   touchpointJobId,
 } from "#app/domain/offers/keep-in-touch.server.js";
 import { sweepNoShows } from "#app/domain/offers/no-show.server.js";
+import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js";
+import { loader as risksLoader } from "#app/routes/offers_.risks.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
 import { action as checkInAction, loader as checkInLoader } from "#app/routes/check-in.$token.js";
 import { insertOffer } from "#tests/factories/offer.js";
-import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
+import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { waitFor, workerPerTest } from "#tests/support/worker.js";
 
 const worker = workerPerTest();
@@ -179,6 +181,50 @@ describe("the no-show detector", () => {
     const leadEmail = `lead@${org.slug}.test`;
     await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's alert");
     expect(await subjectsTo(leadEmail)).toEqual(["Sophie Lane has not started with Ashdown"]);
+  });
+});
+
+describe("the lead's list of people who may drop out", () => {
+  it("flags silence, a long wait, a stalled check and a worried check-in, and gives the rates per quarter", async () => {
+    const org = await insertOrg();
+    const quiet = await insertOffer(org, { acceptedDaysAgo: 20, startInDays: 20 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, quiet.offerId));
+    await sweepTouchpoints(getDb()); // weeks 1 and 2 go out; nobody replies
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .insertInto("prestartChecks")
+        .values([
+          { offerId: quiet.offerId, kind: "dbs", status: "pending", statusChangedAt: new Date(Date.now() - 12 * 86_400_000) },
+          { offerId: quiet.offerId, kind: "references", status: "done", statusChangedAt: new Date(Date.now() - 12 * 86_400_000) },
+        ])
+        .execute(),
+    );
+    const worried = await insertOffer(org, { startedDaysAgo: 8 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, worried.offerId));
+    await sweepTouchpoints(getDb());
+    const checkin = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("touchpoints").select("id").where("offerId", "=", worried.offerId).where("seq", "=", 7).executeTakeFirstOrThrow(),
+    );
+    await withOrg(getDb(), org.orgId, (trx) => answerTouchpoint(trx, checkin.id, { answer: "worried", note: "Nobody showed me the rota app" }));
+    await insertOffer(org, { acceptedDaysAgo: 1, startInDays: 21 }); // nothing to worry about
+
+    const lead = await staffCookie(org.orgId, org.leadId);
+    const page = await risksLoader({ request: new Request("http://localhost/offers/risks", { headers: { Cookie: lead } }), params: {}, context: {} });
+    expect(page.people.map((p) => p.flags)).toEqual([
+      ["Worried at the day-7 check-in: \"Nobody showed me the rota app\""],
+      [
+        "No reply to the last two keep-in-touch emails (weeks 1 and 2)",
+        "Starts 40 days after accepting (more than four weeks)",
+        "DBS check still pending for 12 days",
+      ],
+    ]);
+    // Three accepted this quarter (factory offers), none withdrawn yet.
+    expect(page.cohorts).toEqual([expect.objectContaining({ accepted: 3, withdrawn: 0, noShows: 0, dropoutRate: 0, started: 1 })]);
+
+    const other = await insertOrg("Riverside");
+    const otherLead = await staffCookie(other.orgId, other.leadId);
+    const otherPage = await risksLoader({ request: new Request("http://localhost/offers/risks", { headers: { Cookie: otherLead } }), params: {}, context: {} });
+    expect(otherPage).toEqual({ people: [], cohorts: [] });
   });
 });
 

@@ -18,7 +18,7 @@ export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date
     .where("id", "=", offerId)
     .forUpdate()
     .executeTakeFirst();
-  if (!offer || offer.status !== "accepted" || offer.noShowFlaggedAt) return [];
+  if (offer?.status !== "accepted" || offer.noShowFlaggedAt) return [];
   const graceEnds = new Date(Date.parse(`${offer.startDate}T00:00:00Z`) + NO_SHOW_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (today <= graceEnds) return [];
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
