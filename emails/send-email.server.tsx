@@ -16,6 +16,7 @@ import WorkshopLowNumbers, { subject as lowNumbersSubject, type WorkshopLowNumbe
 import WorkshopNoShow, { subject as noShowSubject, type WorkshopNoShowProps } from "./workshop-no-show.js";
 import WorkshopReminder, { type WorkshopReminderProps, subject as workshopReminderSubject } from "./workshop-reminder.js";
 import VoteNotice, { subject as voteNoticeSubject, type VoteNoticeProps } from "./vote-notice.js";
+import TeamMixDigest, { subject as teamMixDigestSubject, type TeamMixDigestProps } from "./team-mix-digest.js";
 import CandidateMessage, { type CandidateMessageProps, subject as candidateMessageSubject } from "./candidate-message.js";
 
 /** Every email the app sends: its template and props. */
@@ -34,7 +35,8 @@ export type Email =
   | { template: "vote-notice"; props: VoteNoticeProps }
   | { template: "candidate-message"; props: CandidateMessageProps }
   | { template: "shadow-candidate"; props: ShadowCandidateProps }
-  | { template: "shadow-host"; props: ShadowHostProps };
+  | { template: "shadow-host"; props: ShadowHostProps }
+  | { template: "team-mix-digest"; props: TeamMixDigestProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -70,6 +72,8 @@ function compose(email: Email) {
       return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
     case "shadow-host":
       return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
+    case "team-mix-digest":
+      return { subject: teamMixDigestSubject(email.props), element: <TeamMixDigest {...email.props} /> };
   }
 }
 

@@ -12,6 +12,7 @@ import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../worksho
 import { findBookingDetails } from "#db/queries/workshops.js";
 import { composeVoteEmail } from "./compose-votes.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
+import { composeMixEmail } from "./compose-mix.server.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -39,6 +40,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
+  if (row.kind === "team-mix-digest") return composeMixEmail(trx, payload, { appUrl, orgName: org.name });
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertKinds, alertText, hireNeeded, mixAfterHire, mixStatusText, monthlySeries, sizeNote, teamMix } from "./mix.js";
+import { alertKinds, alertText, hireNeeded, londonDate, mixAfterHire, mondayOf, mixStatusText, monthlySeries, sizeNote, teamMix } from "./mix.js";
 
 describe("team mix", () => {
   it("is balanced inside 40-60% experienced", () => {
@@ -90,5 +90,16 @@ describe("the monthly series for the chart", () => {
       { month: "2025-12", label: "Dec 2025", size: 0, experienced: 0, percent: null },
       { month: "2026-01", label: "Jan 2026", size: 0, experienced: 0, percent: null },
     ]);
+  });
+});
+
+describe("UK dates for snapshots and the weekly digest", () => {
+  it("uses the UK calendar and keys a week by its Monday", () => {
+    expect(londonDate(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01"); // BST
+    expect(londonDate(new Date("2026-11-30T23:30:00Z"))).toBe("2026-11-30"); // GMT
+    expect(mondayOf("2026-11-26")).toBe("2026-11-23");
+    expect(mondayOf("2026-11-23")).toBe("2026-11-23");
+    expect(mondayOf("2026-11-29")).toBe("2026-11-23");
+    expect(mondayOf("2027-01-01")).toBe("2026-12-28");
   });
 });

@@ -179,3 +179,15 @@ export function monthlySeries(snapshots: Snapshot[], today: string, months = 12)
   }
   return points;
 }
+
+/** Today's date in the UK ("YYYY-MM-DD"): snapshots and digests follow the UK calendar. */
+export function londonDate(now: Date) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The Monday of a date's week ("YYYY-MM-DD"): the weekly digest's key, one email per lead per week. */
+export function mondayOf(date: string) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
