@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alertKinds, alertText, hireNeeded, londonDate, mixAfterHire, mondayOf, mixStatusText, monthlySeries, sizeNote, teamMix } from "./mix.js";
+import {
+  alertKinds,
+  alertText,
+  hireNeeded,
+  londonDate,
+  mixAfterHire,
+  mondayOf,
+  mixStatusText,
+  monthlySeries,
+  sizeNote,
+  teamMix,
+} from "./mix.js";
 
 describe("team mix", () => {
   it("is balanced inside 40-60% experienced", () => {
@@ -57,7 +68,9 @@ describe("which hire is needed", () => {
     expect(hireNeeded(4, 6)).toBe("new_to_care");
     expect(hireNeeded(6, 12)).toBe("either");
     expect(hireNeeded(4, 10, 0.3)).toBe("new_to_care");
-    expect(alertText("out_of_band", 3, 11)).toBe("27% experienced, outside the 40-60% band: the next hire should be an experienced person.");
+    expect(alertText("out_of_band", 3, 11)).toBe(
+      "27% experienced, outside the 40-60% band: the next hire should be an experienced person.",
+    );
     expect(alertText("too_small", 1, 3)).toBe(
       "Only 3 members, below the healthy minimum of 5: hire an experienced person first (33% experienced).",
     );

@@ -31,7 +31,15 @@ export async function refreshTeamMix(trx: Tx, now = new Date()) {
   return { raised, resolved: ending.length };
 }
 
-export type TeamAlertView = { id: string; teamId: string; teamName: string; kind: keyof typeof ALERT_TITLES; title: string; text: string; raisedAt: Date };
+export type TeamAlertView = {
+  id: string;
+  teamId: string;
+  teamName: string;
+  kind: keyof typeof ALERT_TITLES;
+  title: string;
+  text: string;
+  raisedAt: Date;
+};
 
 /** Open alerts with what each team needs now (the /teams page and the digest). */
 export async function listTeamAlerts(trx: Tx): Promise<TeamAlertView[]> {
