@@ -5,7 +5,17 @@ import { listTeamsWithMix } from "#db/queries/teams.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
-import { ALERT_TITLES, alertKinds, alertText, londonDate, type MixBand, mixBandFromSettings, mondayOf } from "./mix.js";
+import {
+  ALERT_TITLES,
+  alertKinds,
+  alertText,
+  londonDate,
+  type MixBand,
+  mixBandFromSettings,
+  mondayOf,
+  TEAM_NEEDS_TEXT,
+  teamMix,
+} from "./mix.js";
 
 /** The organisation's target and band (org_settings; 50% in 40-60% by default). */
 export async function getMixBand(trx: Tx): Promise<MixBand> {
@@ -83,4 +93,22 @@ export async function sweepTeamMix(db: DB, now = new Date(), orgId?: string) {
 
 export async function sweepWeeklyDigest(db: DB, now = new Date(), orgId?: string) {
   return (await eachOrg(db, orgId, (trx) => queueWeeklyDigest(trx, now))).flat();
+}
+
+/** What one team needs most, against the organisation's band (for leads next to its vacancies). */
+export async function findTeamNeeds(trx: Tx, teamId: string) {
+  const [row, band] = await Promise.all([
+    trx
+      .selectFrom("teamMembers")
+      .select([
+        sql<number>`count(*)::int`.as("size"),
+        sql<number>`count(*) filter (where experience = 'experienced')::int`.as("experienced"),
+      ])
+      .where("teamId", "=", teamId)
+      .where("leftOn", "is", null)
+      .executeTakeFirstOrThrow(),
+    getMixBand(trx),
+  ]);
+  const mix = teamMix(row.experienced, row.size, band);
+  return { status: mix.status, text: TEAM_NEEDS_TEXT[mix.status], summary: mix.summary };
 }
