@@ -22,7 +22,7 @@ test("a team member opens their team page: members, the mix over 12 months as a 
 
   await expect(page.getByRole("heading", { name: "Mix over the last 12 months" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Share of experienced members at the end of each month/ })).toBeVisible();
-  const table = page.getByRole("table", { name: /Share of experienced members at the end of each month, month by month/ });
+  const table = page.getByRole("table", { name: /Share of experienced members at the end of each month, in percent, month by month/ });
   await expect(table.getByRole("row")).toHaveCount(13); // a header and 12 months
   await expect(table.getByRole("row", { name: new RegExp(`^${thisMonth()}`) }).getByRole("cell")).toHaveText(["8", "4", "4", "50%", "Yes"]);
   await expect(page.getByRole("row", { name: /Sam Patel/ })).toBeVisible();
@@ -44,7 +44,7 @@ test("a lead sees each team's open alerts on /teams, with the hire that would he
 
   // The pipeline, filtered to a team, says what it needs most.
   await page.goto("/pipeline");
-  await page.getByLabel("Team").selectOption({ label: "Brookfield" });
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Brookfield" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("This team needs experienced people most")).toBeVisible();
 
