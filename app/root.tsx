@@ -89,6 +89,11 @@ function Header() {
               <Link to="/settings/voting">Voting</Link>
             </li>
           ) : null}
+          {viewer?.kind === "staff" && (viewer.role === "lead" || viewer.role === "admin") ? (
+            <li>
+              <Link to="/settings/mix">Team mix</Link>
+            </li>
+          ) : null}
           {viewer?.kind === "candidate" ? (
             <li>
               <Link to="/me">My applications</Link>

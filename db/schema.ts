@@ -144,6 +144,10 @@ export interface OrgSettingsTable {
   voteQuorum: Generated<VoteQuorum>;
   voteWindowHours: Generated<number>;
   voteVisibility: Generated<VoteVisibility>;
+  /** Target share of experienced members, and its tolerance band, in percent. */
+  mixTarget: Generated<number>;
+  mixBandLow: Generated<number>;
+  mixBandHigh: Generated<number>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";
@@ -459,6 +463,26 @@ export interface KitContentTable {
   body: string;
 }
 
+/** One row per team per UK day, written by the team_members trigger and the nightly job. */
+export interface TeamMixSnapshotsTable {
+  orgId: OrgId;
+  teamId: string;
+  takenOn: ColumnType<string, string, string>;
+  size: number;
+  experienced: number;
+}
+
+export type TeamAlertKind = "out_of_band" | "split" | "too_small";
+
+export interface TeamAlertsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  teamId: string;
+  kind: TeamAlertKind;
+  raisedAt: Generated<Date>;
+  resolvedAt: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -495,6 +519,8 @@ export interface Database {
   touchpoints: TouchpointsTable;
   touchpointLinks: TouchpointLinksTable;
   kitContent: KitContentTable;
+  teamMixSnapshots: TeamMixSnapshotsTable;
+  teamAlerts: TeamAlertsTable;
   shadowShifts: ShadowShiftsTable;
   shadowFeedback: ShadowFeedbackTable;
   shadowReflections: ShadowReflectionsTable;

@@ -18,6 +18,7 @@ import WorkshopReminder, { type WorkshopReminderProps, subject as workshopRemind
 import VoteNotice, { subject as voteNoticeSubject, type VoteNoticeProps } from "./vote-notice.js";
 import KeepInTouch, { type KeepInTouchProps, subject as keepInTouchSubject } from "./keep-in-touch.js";
 import OfferAlert, { type OfferAlertProps, subject as offerAlertSubject } from "./offer-alert.js";
+import TeamMixDigest, { subject as teamMixDigestSubject, type TeamMixDigestProps } from "./team-mix-digest.js";
 import CandidateMessage, { type CandidateMessageProps, subject as candidateMessageSubject } from "./candidate-message.js";
 
 /** Every email the app sends: its template and props. */
@@ -38,7 +39,8 @@ export type Email =
   | { template: "keep-in-touch"; props: KeepInTouchProps }
   | { template: "offer-alert"; props: OfferAlertProps }
   | { template: "shadow-candidate"; props: ShadowCandidateProps }
-  | { template: "shadow-host"; props: ShadowHostProps };
+  | { template: "shadow-host"; props: ShadowHostProps }
+  | { template: "team-mix-digest"; props: TeamMixDigestProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -78,6 +80,8 @@ function compose(email: Email) {
       return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
     case "shadow-host":
       return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
+    case "team-mix-digest":
+      return { subject: teamMixDigestSubject(email.props), element: <TeamMixDigest {...email.props} /> };
   }
 }
 

@@ -48,6 +48,8 @@ export type CloseVoteJob = { orgId: string; voteId: string };
 export type VoteReminderJob = { orgId: string; voteId: string };
 export type ShadowReminderJob = { orgId: string; shiftId: string; sequence: number; which: "24h" | "after" };
 export type TouchpointJob = { orgId: string; touchpointId: string; dueAt: string };
+/** The team-mix jobs: every organisation, or one (`orgId`, for a run on demand or a test). */
+export type TeamMixJob = { orgId?: string };
 export type ReminderJobData =
   | SurveyReminderJob
   | WorkshopReminderJob
@@ -55,7 +57,8 @@ export type ReminderJobData =
   | CloseVoteJob
   | VoteReminderJob
   | ShadowReminderJob
-  | TouchpointJob;
+  | TouchpointJob
+  | TeamMixJob;
 
 export function getReminderQueue() {
   return singleton(

@@ -9,6 +9,7 @@ import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.j
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
 import { sendShadowReminderProcessor } from "./processors/send-shadow-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
+import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNightlyProcessor } from "./processors/team-mix.js";
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
 import {
@@ -19,6 +20,7 @@ import {
   getReminderQueue,
   REMINDER_QUEUE,
   type ShadowReminderJob,
+  type TeamMixJob,
   type SurveyReminderJob,
   type TouchpointJob,
   type VoteReminderJob,
@@ -48,6 +50,8 @@ export async function startWorker() {
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       if (job.name === "close-vote") return closeVoteProcessor(job as Job<CloseVoteJob>);
       if (job.name === "send-touchpoint") return sendTouchpointProcessor(job as Job<TouchpointJob>);
+      if (job.name === TEAM_MIX_NIGHTLY) return teamMixNightlyProcessor(job as Job<TeamMixJob>);
+      if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },
@@ -60,6 +64,15 @@ export async function startWorker() {
   getReminderQueue()
     .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })
     .catch((error: Error) => console.error(`could not schedule the reminder sweep: ${error.message}`));
+  // Team mix: snapshots and alerts nightly, the leads' digest on Monday mornings (UK time; stable scheduler ids).
+  for (const [id, pattern] of [
+    [TEAM_MIX_NIGHTLY, "0 2 * * *"],
+    [TEAM_MIX_DIGEST, "0 8 * * 1"],
+  ] as const) {
+    getReminderQueue()
+      .upsertJobScheduler(id, { pattern, tz: "Europe/London" }, { name: id, data: {} })
+      .catch((error: Error) => console.error(`could not schedule ${id}: ${error.message}`));
+  }
 
   // The relay: emails committed while Redis was down (or lost by Redis) get enqueued here.
   let relaying = false;

@@ -4,6 +4,7 @@ import { listPipeline } from "#db/queries/applications.js";
 import { listTeams } from "#db/queries/teams.js";
 import { listVacancies } from "#db/queries/vacancies.js";
 import { ALL_STAGES, STAGE_LABELS } from "#app/domain/applications/stages.js";
+import { findTeamNeeds } from "#app/domain/teams/team-mix.server.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -18,13 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reviewOnly = params.get("review") === "1";
   const filters = { teamId: isUuid(teamId) ? teamId : undefined, vacancyId: isUuid(vacancyId) ? vacancyId : undefined, reviewOnly };
   return scoped(async (trx) => {
-    const [applications, teams, vacancies] = await Promise.all([listPipeline(trx, filters), listTeams(trx), listVacancies(trx)]);
+    const [applications, teams, vacancies, needs] = await Promise.all([
+      listPipeline(trx, filters),
+      listTeams(trx),
+      listVacancies(trx),
+      filters.teamId ? findTeamNeeds(trx, filters.teamId) : null,
+    ]);
     const columns = ALL_STAGES.map((stage) => ({
       stage,
       label: STAGE_LABELS[stage],
       items: applications.filter((a) => a.stage === stage),
     }));
-    return { columns, teams, vacancies, filters: { teamId, vacancyId, reviewOnly }, total: applications.length };
+    const teamNeeds = needs ? { ...needs, teamName: teams.find((t) => t.id === filters.teamId)?.name ?? "" } : null;
+    return { columns, teams, vacancies, filters: { teamId, vacancyId, reviewOnly }, total: applications.length, teamNeeds };
   });
 }
 
@@ -39,7 +46,7 @@ function surveyBadge(a: {
 }
 
 export default function Pipeline() {
-  const { columns, teams, vacancies, filters, total } = useLoaderData<typeof loader>();
+  const { columns, teams, vacancies, filters, total, teamNeeds } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Pipeline</h1>
@@ -77,6 +84,12 @@ export default function Pipeline() {
       <p className="muted" role="status">
         {total} application{total === 1 ? "" : "s"}
       </p>
+      {teamNeeds?.teamName ? (
+        <p>
+          <strong>{teamNeeds.teamName}:</strong>{" "}
+          <span className={teamNeeds.status === "balanced" ? "tag" : "tag alert"}>{teamNeeds.text}</span> (today {teamNeeds.summary}).
+        </p>
+      ) : null}
       <div className="board">
         {columns.map((column) => (
           <section key={column.stage} aria-labelledby={`stage-${column.stage}`}>

@@ -9,7 +9,19 @@ import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { listPipeline } from "#db/queries/applications.js";
 import { STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
-import { MIX_STATUS_TEXT, sizeNote, teamMix } from "#app/domain/teams/mix.js";
+import {
+  londonDate,
+  mixStatusText,
+  monthlySeries,
+  sizeNote,
+  TEAM_MIN_SIZE,
+  TEAM_NEEDS_TEXT,
+  TEAM_SPLIT_POINT,
+  teamMix,
+} from "#app/domain/teams/mix.js";
+import { getMixBand } from "#app/domain/teams/team-mix.server.js";
+import { MixChart } from "#app/components/mix-chart.js";
+import { listSnapshots } from "#db/queries/team-mix.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
@@ -21,11 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await scoped(async (trx) => {
     const team = await findTeamById(trx, id);
     if (!team) return null;
-    const [members, comparison, live, applications] = await Promise.all([
+    const today = londonDate(new Date());
+    const [members, comparison, live, applications, band, snapshots] = await Promise.all([
       listActiveMembers(trx, id),
       findComparisonProfiles(trx, id),
       findLiveSurvey(trx),
       listPipeline(trx, { teamId: id }),
+      getMixBand(trx),
+      listSnapshots(trx, id, `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`),
     ]);
     const candidates = applications.filter((a) => !["applied", "started", "declined", "withdrawn"].includes(a.stage));
     const rows = live.definition.values.map((v) => ({
@@ -39,12 +54,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team,
       members,
       candidates,
+      band,
+      history: monthlySeries(snapshots, today),
       survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null },
     };
   });
   if (!found) throw new Response("We could not find that team.", { status: 404 });
   const experienced = found.members.filter((m) => m.experience === "experienced").length;
-  return { ...found, mix: teamMix(experienced, found.members.length), canInvite: MANAGE_ROLES.includes(staff.role) };
+  const { band, ...rest } = found;
+  const mix = teamMix(experienced, found.members.length, band);
+  return {
+    ...rest,
+    mix,
+    band: { low: Math.round(band.low * 100), high: Math.round(band.high * 100), target: Math.round(band.target * 100) },
+    statusText: mixStatusText(band)[mix.status],
+    needs: TEAM_NEEDS_TEXT[mix.status],
+    canInvite: MANAGE_ROLES.includes(staff.role),
+  };
 }
 
 /** A lead emails each member who has not taken it yet a personal link to the values survey. */
@@ -58,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, members, mix, survey, canInvite, candidates } = useLoaderData<typeof loader>();
+  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -73,13 +99,32 @@ export default function TeamPage() {
       <section className="card" aria-labelledby="mix-title">
         <h2 id="mix-title">Mix</h2>
         <p>{mix.summary}</p>
-        <label htmlFor="mix-meter">Share experienced (target 50%)</label>
-        <meter id="mix-meter" min={0} max={1} low={0.4} high={0.6} optimum={0.5} value={mix.experiencedShare ?? 0}>
+        <label htmlFor="mix-meter">Share experienced (target {band.target}%)</label>
+        <meter
+          id="mix-meter"
+          min={0}
+          max={1}
+          low={band.low / 100}
+          high={band.high / 100}
+          optimum={band.target / 100}
+          value={mix.experiencedShare ?? 0}
+        >
           {Math.round((mix.experiencedShare ?? 0) * 100)}%
         </meter>
         <p>
-          <span className={mix.status === "balanced" ? "tag" : "tag alert"}>{MIX_STATUS_TEXT[mix.status]}</span>
+          <span className={mix.status === "balanced" ? "tag" : "tag alert"}>{statusText}</span> {needs}.
         </p>
+        <h3 id="size-title">Size</h3>
+        <label htmlFor="size-meter">
+          {mix.size} members; the team plans a split at {TEAM_SPLIT_POINT}
+        </label>
+        <meter id="size-meter" min={0} max={TEAM_SPLIT_POINT} low={TEAM_MIN_SIZE} high={TEAM_SPLIT_POINT - 1} optimum={7} value={mix.size}>
+          {mix.size} of {TEAM_SPLIT_POINT}
+        </meter>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">Mix over the last 12 months</h2>
+        <MixChart points={history} band={band} title="Share of experienced members at the end of each month, in percent" />
       </section>
       <section aria-labelledby="values-title">
         <h2 id="values-title">The team's values</h2>

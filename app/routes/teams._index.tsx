@@ -1,23 +1,52 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listTeamsWithMix } from "#db/queries/teams.js";
-import { MIX_STATUS_TEXT, sizeNote, teamMix } from "#app/domain/teams/mix.js";
+import { mixStatusText, sizeNote, teamMix } from "#app/domain/teams/mix.js";
+import { getMixBand, listTeamAlerts } from "#app/domain/teams/team-mix.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Teams" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scoped } = await staffScope(request);
-  const teams = await scoped((trx) => listTeamsWithMix(trx));
-  return { teams: teams.map((t) => ({ ...t, mix: teamMix(t.experienced, t.size) })) };
+  const { teams, band, alerts } = await scoped(async (trx) => {
+    const [teams, band, alerts] = await Promise.all([listTeamsWithMix(trx), getMixBand(trx), listTeamAlerts(trx)]);
+    return { teams, band, alerts };
+  });
+  return {
+    teams: teams.map((t) => ({ ...t, mix: teamMix(t.experienced, t.size, band) })),
+    alerts: alerts.map((a) => ({ id: a.id, teamId: a.teamId, teamName: a.teamName, title: a.title, text: a.text })),
+    band: { low: Math.round(band.low * 100), high: Math.round(band.high * 100), target: Math.round(band.target * 100) },
+    statusText: mixStatusText(band),
+  };
 }
 
 export default function Teams() {
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, alerts, band, statusText } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Teams</h1>
-      <p className="lede">Each team aims for half experienced people and half people new to care.</p>
+      <p className="lede">
+        Each team aims for {band.target}% experienced people and {100 - band.target}% people new to care (within {band.low}-{band.high}%),
+        and 5 to 12 members.
+      </p>
+      <section className="card" aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Needs your attention</h2>
+        {alerts.length === 0 ? (
+          <p>Every team is within its band and its size. The nightly check will tell you if that changes.</p>
+        ) : (
+          <ul>
+            {alerts.map((a) => (
+              <li key={a.id}>
+                <strong>
+                  <Link to={`/teams/${a.teamId}`}>{a.teamName}</Link>: {a.title}.
+                </strong>{" "}
+                {a.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <div className="table-wrap">
         <table>
           <thead>
@@ -39,7 +68,7 @@ export default function Teams() {
                 <td>{sizeNote(t.size)}</td>
                 <td>{t.mix.summary}</td>
                 <td>
-                  <span className={t.mix.status === "balanced" ? "tag" : "tag alert"}>{MIX_STATUS_TEXT[t.mix.status]}</span>
+                  <span className={t.mix.status === "balanced" ? "tag" : "tag alert"}>{statusText[t.mix.status]}</span>
                 </td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
 import { hashPassword } from "../../app/utils/password.server.js";
+import { alertKinds, londonDate } from "../../app/domain/teams/mix.js";
 import { createDb, type DB, type Tx } from "../client.js";
 import type { Experience, StaffRole } from "../schema.js";
 import { withOrg } from "../tenant.js";
@@ -303,6 +304,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         // Most members have taken the survey, so teams have a profile to compare candidates with.
         if (index % 4 !== 3) await seedResponse(trx, survey, { teamMemberId: member.id }, answerLike(survey, 0.8, random), null);
       }
+      await seedMixHistory(trx, id, team, seed.teams.indexOf(team));
     }
     const vacancyIds: string[] = [];
     for (const v of seed.vacancies) {
@@ -523,6 +525,29 @@ async function seedResponse(
     .executeTakeFirstOrThrow();
   const rows = Object.entries(answers).map(([itemId, answer]) => ({ responseId: response.id, itemId, answer }));
   if (rows.length) await trx.insertInto("surveyAnswers").values(rows).execute();
+}
+
+/**
+ * A year of the team's mix (the trigger wrote today's snapshot as members were added): one snapshot
+ * on the 15th of each of the previous 11 months, the team a little smaller further back and its
+ * share wobbling around today's; plus the alerts the nightly check would raise today.
+ */
+async function seedMixHistory(trx: Tx, teamId: string, team: TeamSeed, teamIndex: number) {
+  const size = team.members.length;
+  const experienced = team.members.filter(([, x]) => x === "experienced").length;
+  const [year, month] = londonDate(new Date()).split("-").map(Number);
+  const rows = [];
+  for (let back = 11; back >= 1; back--) {
+    const index = year * 12 + (month - 1) - back;
+    const takenOn = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-15`;
+    const then = Math.max(2, size - Math.floor(back / 4));
+    const wobble = (back + teamIndex) % 3 === 0 ? -1 : (back + teamIndex) % 5 === 0 ? 1 : 0;
+    const exp = Math.min(then, Math.max(0, Math.round((then * experienced) / size) + wobble));
+    rows.push({ teamId, takenOn, size: then, experienced: exp });
+  }
+  await trx.insertInto("teamMixSnapshots").values(rows).execute();
+  const kinds = alertKinds(experienced, size);
+  if (kinds.length) await trx.insertInto("teamAlerts").values(kinds.map((kind) => ({ teamId, kind }))).execute();
 }
 
 /** Creates the demo organisations; leaves them alone when they exist (pass reset to recreate). */

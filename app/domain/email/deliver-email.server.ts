@@ -13,6 +13,7 @@ import { findBookingDetails } from "#db/queries/workshops.js";
 import { composeVoteEmail } from "./compose-votes.server.js";
 import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
+import { composeMixEmail } from "./compose-mix.server.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -46,6 +47,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   if (row.kind === "touchpoint" || row.kind === "offer-alert")
     return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
+  if (row.kind === "team-mix-digest") return composeMixEmail(trx, payload, { appUrl, orgName: org.name });
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {

@@ -20,6 +20,7 @@ export type OutboxMessage =
   | { kind: "vote-recorded"; voteId: string; teamMemberId: string }
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
   | { kind: "vote-candidate-message"; voteId: string; fromName: string }
+  | { kind: "team-mix-digest"; userId: string; week: string }
   | { kind: "touchpoint"; touchpointId: string; to: "person" | "buddy" }
   | { kind: "offer-alert"; offerId: string; userId: string; variant: "no-show" | "worried"; touchpointId?: string }
   | {

@@ -9,6 +9,10 @@ export type OrgSettings = {
   voteQuorum: VoteQuorum;
   voteWindowHours: number;
   voteVisibility: VoteVisibility;
+  /** Team mix: target share of experienced members and its band, whole percent. */
+  mixTarget: number;
+  mixBandLow: number;
+  mixBandHigh: number;
 };
 
 export const DEFAULT_SETTINGS: OrgSettings = {
@@ -19,6 +23,9 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   voteQuorum: "two_thirds",
   voteWindowHours: 72,
   voteVisibility: "secret",
+  mixTarget: 50,
+  mixBandLow: 40,
+  mixBandHigh: 60,
 };
 
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
@@ -32,6 +39,9 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
       "voteQuorum",
       "voteWindowHours",
       "voteVisibility",
+      "mixTarget",
+      "mixBandLow",
+      "mixBandHigh",
     ])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;

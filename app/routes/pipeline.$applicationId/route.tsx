@@ -1,3 +1,4 @@
+import { findTeamNeeds } from "#app/domain/teams/team-mix.server.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findApplicationById, listEventsForApplication } from "#db/queries/applications.js";
@@ -44,14 +45,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey, workshop, vote, shadow] = await Promise.all([
+    const [events, survey, workshop, vote, shadow, teamNeeds] = await Promise.all([
       listEventsForApplication(trx, id),
       findSurveySummary(trx, id, application.teamId),
       findWorkshopResult(trx, id, staff.userId),
       loadVoteForStaff(trx, id, application.teamId, application.experience),
       loadShadowSection(trx, staff, application),
+      findTeamNeeds(trx, application.teamId),
     ]);
-    return { application, events, survey, workshop, vote, shadow };
+    return { application, events, survey, workshop, vote, shadow, teamNeeds };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -145,7 +147,19 @@ const when = (d: string | Date) =>
   new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function ApplicationPage() {
-  const { application: a, events, next, canManage, canRecord, survey, workshop, shadow, vote, draftMessage } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    events,
+    next,
+    canManage,
+    canRecord,
+    survey,
+    workshop,
+    shadow,
+    vote,
+    draftMessage,
+    teamNeeds,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string>; intent?: string }>();
   const errors = actionData?.fieldErrors ?? {};
   const stage = a.stage as Stage;
@@ -157,6 +171,10 @@ export default function ApplicationPage() {
       <h1>{a.fullName}</h1>
       <p className="lede">
         {a.vacancyTitle}, {a.teamName}. Stage: <strong>{STAGE_LABELS[stage] ?? a.stage}</strong>
+      </p>
+      <p>
+        <span className={teamNeeds.status === "balanced" ? "tag" : "tag alert"}>{teamNeeds.text}</span> ({a.teamName} today:{" "}
+        {teamNeeds.summary}).
       </p>
       <ErrorSummary errors={actionData?.intent ? {} : errors} />
       {a.adjustments.length || a.adjustmentsNote ? (

@@ -1,0 +1,35 @@
+import type { Tx } from "#db/client.js";
+import type { Email } from "#emails/send-email.server.js";
+import { listTeamAlerts } from "../teams/team-mix.server.js";
+
+/** The lead's weekly digest of team alerts, as they stand when the email is composed. */
+export async function composeMixEmail(
+  trx: Tx,
+  payload: Record<string, string>,
+  ctx: { appUrl: string; orgName: string },
+): Promise<{ to: string; email: Email }> {
+  const [lead, alerts] = await Promise.all([
+    trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
+    listTeamAlerts(trx),
+  ]);
+  const week = new Date(`${payload.week}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return {
+    to: lead.email,
+    email: {
+      template: "team-mix-digest",
+      props: {
+        name: lead.name.trim().split(/\s+/)[0] ?? lead.name,
+        orgName: ctx.orgName,
+        week,
+        alerts: alerts.map((a) => ({ teamName: a.teamName, title: a.title, text: a.text })),
+        teamsUrl: `${ctx.appUrl}/teams`,
+      },
+    },
+  };
+}
