@@ -38,6 +38,8 @@ describe("team mix", () => {
     );
     expect(change.size).toBe("11 of 12 before a split");
     expect(mixAfterHire(4, 11, "experienced").size).toMatch(/At 12 members: time to plan a split/);
+    // With the organisation's own band (30-70%), the same hire keeps the team in balance.
+    expect(mixAfterHire(4, 10, "new_to_care", { low: 0.3, high: 0.7 }).text).toMatch(/\(36% experienced\), within the 30-70% band\.$/);
   });
 });
 

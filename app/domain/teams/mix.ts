@@ -130,13 +130,18 @@ export function sizeNote(size: number) {
  * What one hire does to a team's mix, for the people voting on it:
  * "Today 4 experienced, 6 new to care (40% experienced). With this hire: 4 experienced, 7 new to care (36% experienced)."
  */
-export function mixAfterHire(experienced: number, size: number, hire: "experienced" | "new_to_care") {
-  const before = teamMix(experienced, size);
-  const after = teamMix(experienced + (hire === "experienced" ? 1 : 0), size + 1);
+export function mixAfterHire(
+  experienced: number,
+  size: number,
+  hire: "experienced" | "new_to_care",
+  band: Pick<MixBand, "low" | "high"> = MIX_BAND,
+) {
+  const before = teamMix(experienced, size, band);
+  const after = teamMix(experienced + (hire === "experienced" ? 1 : 0), size + 1, band);
   return {
     before,
     after,
-    text: `Today ${before.summary}. With this hire: ${after.summary}, ${MIX_STATUS_TEXT[after.status].toLowerCase()}.`,
+    text: `Today ${before.summary}. With this hire: ${after.summary}, ${mixStatusText(band)[after.status].toLowerCase()}.`,
     size: sizeNote(after.size),
   };
 }

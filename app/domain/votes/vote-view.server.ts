@@ -4,7 +4,8 @@ import { listTeamsWithMix } from "#db/queries/teams.js";
 import { countTurnout, findOwnBallot, findVote, findVoter, listBallotsOfClosedVote, listVoteAudit, listVoters } from "#db/queries/votes.js";
 import { findShadowSummary } from "../shadow/shadow-summary.server.js";
 import { findSurveySummary } from "../survey/survey-summary.server.js";
-import { mixAfterHire } from "../teams/mix.js";
+import { getOrgSettings } from "../survey/org-settings.server.js";
+import { mixAfterHire, mixBandFromSettings } from "../teams/mix.js";
 import { findWorkshopResult } from "../workshops/assessor-scores.server.js";
 import { requiredVotes } from "./decision.js";
 
@@ -35,8 +36,9 @@ export async function findVoteResults(trx: Tx, vote: VoteRow) {
 
 /** What the team's mix becomes with this hire, and the team's size against the split point. */
 async function mixImpact(trx: Tx, teamId: string, experience: "experienced" | "new_to_care") {
-  const team = (await listTeamsWithMix(trx)).find((t) => t.id === teamId);
-  return mixAfterHire(team?.experienced ?? 0, team?.size ?? 0, experience);
+  const [teams, settings] = await Promise.all([listTeamsWithMix(trx), getOrgSettings(trx)]);
+  const team = teams.find((t) => t.id === teamId);
+  return mixAfterHire(team?.experienced ?? 0, team?.size ?? 0, experience, mixBandFromSettings(settings));
 }
 
 /** Everything one voter needs on one page, plus their own ballot (never anyone else's). */
