@@ -5,6 +5,8 @@ import { singleton } from "../db/singleton.js";
 import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
 import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
+import OfferCandidate, { type OfferCandidateProps, subject as offerCandidateSubject } from "./offer-candidate.js";
+import OfferLead, { type OfferLeadProps, subject as offerLeadSubject } from "./offer-lead.js";
 import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
 import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
@@ -34,7 +36,9 @@ export type Email =
   | { template: "vote-notice"; props: VoteNoticeProps }
   | { template: "candidate-message"; props: CandidateMessageProps }
   | { template: "shadow-candidate"; props: ShadowCandidateProps }
-  | { template: "shadow-host"; props: ShadowHostProps };
+  | { template: "shadow-host"; props: ShadowHostProps }
+  | { template: "offer-candidate"; props: OfferCandidateProps }
+  | { template: "offer-lead"; props: OfferLeadProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -70,6 +74,10 @@ function compose(email: Email) {
       return { subject: shadowCandidateSubject(email.props), element: <ShadowCandidate {...email.props} /> };
     case "shadow-host":
       return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
+    case "offer-candidate":
+      return { subject: offerCandidateSubject(email.props), element: <OfferCandidate {...email.props} /> };
+    case "offer-lead":
+      return { subject: offerLeadSubject(email.props), element: <OfferLead {...email.props} /> };
   }
 }
 

@@ -21,6 +21,8 @@ export type OutboxMessage =
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
   | { kind: "vote-candidate-message"; voteId: string; fromName: string }
   | { kind: "touchpoint"; touchpointId: string; to: "person" | "buddy" }
+  | { kind: "offer-candidate"; offerId: string; variant: "made" | "moved" }
+  | { kind: "offer-lead"; offerId: string; userId: string; variant: "accepted" | "declined" | "withdrawn" }
   | {
       kind: "shadow-candidate";
       applicationId: string;
