@@ -25,7 +25,8 @@ const SUBJECTS: Record<OfferLeadVariant, (p: OfferLeadProps) => string> = {
 export const subject = (p: OfferLeadProps) => SUBJECTS[p.variant](p);
 
 const INTRO: Record<OfferLeadVariant, (p: OfferLeadProps) => string> = {
-  accepted: (p) => `${p.candidateName} accepted the offer to join ${p.teamName} as ${p.roleTitle}, starting ${p.startDate}. The pre-start checks are waiting.`,
+  accepted: (p) =>
+    `${p.candidateName} accepted the offer to join ${p.teamName} as ${p.roleTitle}, starting ${p.startDate}. The pre-start checks are waiting.`,
   declined: (p) => `${p.candidateName} declined the offer to join ${p.teamName}.`,
   withdrawn: (p) => `${p.candidateName} accepted the offer to join ${p.teamName} but has now withdrawn.`,
 };

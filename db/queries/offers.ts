@@ -48,7 +48,11 @@ export function listChecks(trx: Tx, offerIds: string[]) {
 export function listOffersForLeads(trx: Tx) {
   return offerDetails(trx)
     .where((eb) =>
-      eb.or([eb("offers.status", "=", "accepted"), eb("offers.status", "=", "offered"), eb("offers.createdAt", ">", new Date(Date.now() - 90 * 86_400_000))]),
+      eb.or([
+        eb("offers.status", "=", "accepted"),
+        eb("offers.status", "=", "offered"),
+        eb("offers.createdAt", ">", new Date(Date.now() - 90 * 86_400_000)),
+      ]),
     )
     .orderBy("offers.startDate")
     .limit(500)
@@ -57,7 +61,13 @@ export function listOffersForLeads(trx: Tx) {
 
 /** Active members of a team, for choosing a buddy. */
 export function listBuddies(trx: Tx, teamId: string) {
-  return trx.selectFrom("teamMembers").select(["id", "name", "teamId"]).where("teamId", "=", teamId).where("leftOn", "is", null).orderBy("name").execute();
+  return trx
+    .selectFrom("teamMembers")
+    .select(["id", "name", "teamId"])
+    .where("teamId", "=", teamId)
+    .where("leftOn", "is", null)
+    .orderBy("name")
+    .execute();
 }
 
 /** Leads of the organisation, who hear about answers to offers. */

@@ -39,7 +39,11 @@ export async function composeOfferEmail(
       },
     };
   }
-  const lead = await trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId as string).executeTakeFirstOrThrow();
+  const lead = await trx
+    .selectFrom("users")
+    .select(["email", "name"])
+    .where("id", "=", payload.userId as string)
+    .executeTakeFirstOrThrow();
   const variant = payload.variant as OfferLeadVariant;
   return {
     to: lead.email,
@@ -53,7 +57,10 @@ export async function composeOfferEmail(
         roleTitle: offer.roleTitle,
         teamName: offer.teamName,
         startDate,
-        reason: variant === "declined" ? offer.declineReason : variant === "withdrawn" && offer.withdrawalReason
+        reason:
+          variant === "declined"
+            ? offer.declineReason
+            : variant === "withdrawn" && offer.withdrawalReason
               ? `${WITHDRAWAL_REASONS[offer.withdrawalReason]}${offer.withdrawalNote ? `: ${offer.withdrawalNote}` : ""}`
               : null,
         url: `${appUrl}/pipeline/${offer.applicationId}`,

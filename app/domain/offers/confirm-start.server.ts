@@ -24,7 +24,12 @@ export async function confirmStart(
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
   if (!mayConfirmStart(args.actor, found)) throw new OfferError("not_allowed", "Only a lead or their buddy can confirm the start.");
-  const offer = await trx.selectFrom("offers").select(["id", "status", "startDate"]).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+  const offer = await trx
+    .selectFrom("offers")
+    .select(["id", "status", "startDate"])
+    .where("id", "=", found.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer can start.");
   const today = args.today ?? ukToday();
   if (offer.startDate > today) throw new OfferError("too_early", `The start can be confirmed on or after ${formatUkDay(offer.startDate)}.`);

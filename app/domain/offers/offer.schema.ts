@@ -9,17 +9,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const choice = (message: string) => z.string({ error: message }).check(z.regex(UUID, { error: message }));
 const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` })));
 const isoDate = (what: string) =>
-  z
-    .string({ error: `Enter the ${what}` })
-    .check(
-      z.minLength(1, { error: `Enter the ${what}` }),
-      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${what} as a date, like 2027-01-04` }),
-      z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: `Enter a real date for the ${what}` }),
-    );
+  z.string({ error: `Enter the ${what}` }).check(
+    z.minLength(1, { error: `Enter the ${what}` }),
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${what} as a date, like 2027-01-04` }),
+    z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: `Enter a real date for the ${what}` }),
+  );
 /** A start date: today or later, in UK time. */
-const startDate = isoDate("start date").check(
-  z.refine((d) => d >= ukToday(), { error: "The start date cannot be in the past" }),
-);
+const startDate = isoDate("start date").check(z.refine((d) => d >= ukToday(), { error: "The start date cannot be in the past" }));
 
 /** The lead records an offer after the team's vote. */
 export const OfferSchema = z.object({

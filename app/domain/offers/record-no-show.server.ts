@@ -13,9 +13,15 @@ export const NO_SHOW_REASON = "Did not start (no-show)";
 export async function recordNoShow(trx: Tx, args: { applicationId: string; actor: Actor; today?: string }) {
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
-  const offer = await trx.selectFrom("offers").select(["id", "status", "startDate"]).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+  const offer = await trx
+    .selectFrom("offers")
+    .select(["id", "status", "startDate"])
+    .where("id", "=", found.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be a no-show.");
-  if (offer.startDate >= (args.today ?? ukToday())) throw new OfferError("too_early", "A no-show can be recorded once the start date has passed.");
+  if (offer.startDate >= (args.today ?? ukToday()))
+    throw new OfferError("too_early", "A no-show can be recorded once the start date has passed.");
   await trx
     .updateTable("offers")
     .set({ status: "no_show", noShowFlaggedAt: sql`coalesce(no_show_flagged_at, now())` })

@@ -12,7 +12,12 @@ export type Actor = { userId: string | null; name: string };
  */
 export async function recordOffer(trx: Tx, args: { applicationId: string; input: OfferInput; actor: Actor }) {
   const { applicationId, input, actor } = args;
-  const application = await trx.selectFrom("applications").select(["id", "stage"]).where("id", "=", applicationId).forUpdate().executeTakeFirst();
+  const application = await trx
+    .selectFrom("applications")
+    .select(["id", "stage"])
+    .where("id", "=", applicationId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!application) throw new OfferError("not_found", "We could not find that application.");
   if (application.stage !== "offer") throw new OfferError("wrong_stage", "An offer can be made once the team's vote has passed.");
   const live = await trx

@@ -20,6 +20,7 @@ async function candidateOffer(trx: Tx, { applicationId, candidateId }: Args) {
     .forUpdate("offers")
     .executeTakeFirst();
   if (!offer) throw new OfferError("not_found", "We could not find that offer.");
+  if (offer.stage !== "offer") throw new OfferError("wrong_status", "This offer is no longer open.");
   return offer;
 }
 
@@ -40,7 +41,11 @@ export async function declineOffer(trx: Tx, args: Args & { reason?: string }) {
   const offer = await candidateOffer(trx, args);
   if (offer.status !== "offered") throw new OfferError("wrong_status", "This offer is no longer open.");
   const reason = args.reason?.trim() || null;
-  await trx.updateTable("offers").set({ status: "declined", declinedAt: sql`now()`, declineReason: reason }).where("id", "=", offer.id).execute();
+  await trx
+    .updateTable("offers")
+    .set({ status: "declined", declinedAt: sql`now()`, declineReason: reason })
+    .where("id", "=", offer.id)
+    .execute();
   await cancelTouchpoints(trx, offer.id);
   await moveApplication(trx, {
     applicationId: args.applicationId,

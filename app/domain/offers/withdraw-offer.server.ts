@@ -19,7 +19,8 @@ export async function withdrawAfterAcceptance(
   args: { applicationId: string; reason: WithdrawalReasonKey; note?: string; actor: Actor; candidateId?: string },
 ): Promise<{ refs: OutboxRef[] }> {
   const found = await findLatestOfferForApplication(trx, args.applicationId);
-  if (!found || (args.candidateId && found.candidateId !== args.candidateId)) throw new OfferError("not_found", "We could not find that offer.");
+  if (!found || (args.candidateId && found.candidateId !== args.candidateId))
+    throw new OfferError("not_found", "We could not find that offer.");
   const offer = await trx.selectFrom("offers").select(["id", "status"]).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be withdrawn.");
   const note = args.note?.trim() || null;
