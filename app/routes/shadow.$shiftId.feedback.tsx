@@ -83,12 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values = await valueNames(trx);
       const result = parseForm(form, feedbackSchema(values));
       if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-      const { applicationId } = await submitShadowFeedback(
-        trx,
-        actor,
-        shiftId,
-        feedbackFromForm(values, result.data as Record<string, unknown>),
-      );
+      const { applicationId } = await submitShadowFeedback(trx, actor, shiftId, feedbackFromForm(values, result.data as Record<string, unknown>));
       return openVoteAfterFeedback(trx, applicationId, actor);
     }).then(async (opened) => {
       if (opened instanceof Response) return opened;

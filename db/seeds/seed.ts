@@ -387,7 +387,11 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       }
     }
     for (const shift of seed.shifts ?? []) {
-      const host = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", shift.host).executeTakeFirstOrThrow();
+      const host = await trx
+        .selectFrom("teamMembers")
+        .select(["id", "teamId"])
+        .where("name", "=", shift.host)
+        .executeTakeFirstOrThrow();
       const date = new Date(Date.now() + shift.daysAhead * 86_400_000).toISOString().slice(0, 10);
       const applicationId = shift.candidate ? applicationIds.get(shift.candidate) : undefined;
       await trx

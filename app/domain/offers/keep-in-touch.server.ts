@@ -31,12 +31,7 @@ export async function syncTouchpoints(trx: Tx, offerId: string): Promise<Touchpo
   const wanted = new Set(plan.map(key));
   const stale = existing.filter((t) => !t.sentAt && !wanted.has(key(t))).map((t) => t.id);
   if (stale.length) {
-    await trx
-      .updateTable("touchpoints")
-      .set({ cancelledAt: sql`now()` })
-      .where("id", "in", stale)
-      .where("cancelledAt", "is", null)
-      .execute();
+    await trx.updateTable("touchpoints").set({ cancelledAt: sql`now()` }).where("id", "in", stale).where("cancelledAt", "is", null).execute();
   }
   const jobs: TouchpointJobPlan[] = [];
   for (const item of plan) {

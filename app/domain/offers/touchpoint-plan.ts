@@ -29,8 +29,7 @@ export function planTouchpoints(offer: { acceptedAt: Date | null; startDate: str
     }
   }
   if (offer.startedOn) {
-    for (const days of CHECKIN_DAYS)
-      plan.push({ kind: "checkin", seq: days, dueAt: londonToUtc(addDays(offer.startedOn, days), KIT_TIME) });
+    for (const days of CHECKIN_DAYS) plan.push({ kind: "checkin", seq: days, dueAt: londonToUtc(addDays(offer.startedOn, days), KIT_TIME) });
   }
   return plan;
 }
