@@ -443,6 +443,13 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // The offer's email is waiting in the outbox: the worker sends it (with a sign-in link) when it starts.
+      if (!o.accepted) {
+        await trx
+          .insertInto("outbox")
+          .values({ kind: "offer-candidate", payload: JSON.stringify({ offerId: offer.id, variant: "made" }) })
+          .execute();
+      }
       for (const kind of ["references", "dbs", "right_to_work"] as const) {
         const stalled = kind === "dbs" && o.stalledDays;
         await trx
