@@ -69,6 +69,11 @@ function Header() {
               <Link to="/workshops">Workshops</Link>
             </li>
           ) : null}
+          {viewer?.kind === "staff" && viewer.role !== "member" ? (
+            <li>
+              <Link to="/offers">Offers</Link>
+            </li>
+          ) : null}
           {viewer?.kind === "staff" ? (
             <li>
               <Link to="/shadow">Shadow shifts</Link>

@@ -36,6 +36,7 @@ const CANDIDATE_ROUTES = [
   "routes/team-survey.$token.done",
   "routes/me_.workshop.$applicationId",
   "routes/me_.shadow.$applicationId",
+  "routes/me_.offer.$applicationId",
   // Team members vote from a personal link on their phone.
   "routes/vote.$token",
   // New starters reply to keep-in-touch emails and check-ins from a personal link.
@@ -54,6 +55,7 @@ const STAFF_ROUTES = [
   "routes/pipeline.$applicationId",
   "routes/teams._index",
   "routes/teams.$teamId",
+  "routes/offers._index",
   "routes/settings.survey._index",
   "routes/settings.survey.edit",
   "routes/workshops._index",

@@ -5,6 +5,8 @@ import { singleton } from "../db/singleton.js";
 import AlreadyApplied, { type AlreadyAppliedProps, subject as alreadyAppliedSubject } from "./already-applied.js";
 import ApplicationReceived, { type ApplicationReceivedProps, subject as receivedSubject } from "./application-received.js";
 import MemberSurveyInvite, { type MemberSurveyInviteProps, subject as memberInviteSubject } from "./member-survey-invite.js";
+import OfferCandidate, { type OfferCandidateProps, subject as offerCandidateSubject } from "./offer-candidate.js";
+import OfferLead, { type OfferLeadProps, subject as offerLeadSubject } from "./offer-lead.js";
 import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
 import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
@@ -40,7 +42,9 @@ export type Email =
   | { template: "offer-alert"; props: OfferAlertProps }
   | { template: "shadow-candidate"; props: ShadowCandidateProps }
   | { template: "shadow-host"; props: ShadowHostProps }
-  | { template: "team-mix-digest"; props: TeamMixDigestProps };
+  | { template: "team-mix-digest"; props: TeamMixDigestProps }
+  | { template: "offer-candidate"; props: OfferCandidateProps }
+  | { template: "offer-lead"; props: OfferLeadProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -82,6 +86,10 @@ function compose(email: Email) {
       return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
     case "team-mix-digest":
       return { subject: teamMixDigestSubject(email.props), element: <TeamMixDigest {...email.props} /> };
+    case "offer-candidate":
+      return { subject: offerCandidateSubject(email.props), element: <OfferCandidate {...email.props} /> };
+    case "offer-lead":
+      return { subject: offerLeadSubject(email.props), element: <OfferLead {...email.props} /> };
   }
 }
 

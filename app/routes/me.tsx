@@ -139,6 +139,13 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
+            {a.stage === "offer" ? (
+              <p>
+                <Link className="button" to={`/me/offer/${a.id}`}>
+                  See your job offer
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

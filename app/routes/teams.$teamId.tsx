@@ -1,5 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
+import { markMemberLeft } from "#app/domain/offers/member-left.server.js";
+import { OfferError } from "#app/domain/offers/offer.errors.js";
+import { ukToday } from "#app/domain/offers/offer-rules.js";
+import { LeftTeamSchema } from "#app/domain/offers/offer.schema.js";
+import { parseForm } from "#app/utils/validation.js";
 import { getDb } from "#db/client.js";
 import { ProfileChart } from "#app/components/profile-chart.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
@@ -70,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusText: mixStatusText(band)[mix.status],
     needs: TEAM_NEEDS_TEXT[mix.status],
     canInvite: MANAGE_ROLES.includes(staff.role),
+    today: ukToday(),
   };
 }
 
@@ -77,6 +84,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.teamId);
+  const form = await request.formData();
+  if (form.get("intent") === "left") {
+    const result = parseForm(form, LeftTeamSchema);
+    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+    try {
+      await scoped((trx) => markMemberLeft(trx, { teamId: id, ...result.data }));
+    } catch (error) {
+      if (error instanceof OfferError)
+        return Response.json({ fieldErrors: { [error.field]: error.message }, values: result.data }, { status: 409 });
+      throw error;
+    }
+    return redirect(`/teams/${id}?left=1`);
+  }
   const refs = await scoped(async (trx) => ((await findTeamById(trx, id)) ? inviteTeamToSurvey(trx, id) : null));
   if (!refs) throw new Response("We could not find that team.", { status: 404 });
   await relayOutbox(getDb(), refs);
@@ -84,7 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates } = useLoaderData<typeof loader>();
+  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ fieldErrors?: Record<string, string>; values?: Record<string, string> }>();
+  const leftErrors = actionData?.fieldErrors ?? {};
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -148,7 +170,7 @@ export default function TeamPage() {
         ) : null}
         {canInvite ? (
           <Form method="post">
-            <button type="submit" className="button secondary">
+            <button type="submit" name="intent" value="survey" className="button secondary">
               Email the survey to members who have not taken it
             </button>
           </Form>
@@ -186,6 +208,36 @@ export default function TeamPage() {
           </tbody>
         </table>
       </div>
+      {canInvite ? (
+        <Form method="post" noValidate className="stack card" aria-labelledby="left-title">
+          <h2 id="left-title">Someone has left the team</h2>
+          {params.get("left") ? (
+            <p className="notice" role="status">
+              Recorded. They no longer count in the team's mix.
+            </p>
+          ) : null}
+          <ErrorSummary errors={leftErrors} />
+          <SelectField
+            name="memberId"
+            label="Who left"
+            placeholder="Choose a member"
+            options={Object.fromEntries(members.map((m) => [m.id, m.name]))}
+            defaultValue={actionData?.values?.memberId}
+            error={leftErrors.memberId}
+          />
+          <TextField
+            name="leftOn"
+            type="date"
+            label="The day they left"
+            max={today}
+            defaultValue={actionData?.values?.leftOn ?? today}
+            error={leftErrors.leftOn}
+          />
+          <button type="submit" name="intent" value="left" className="button secondary">
+            Record that they left
+          </button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -24,6 +24,8 @@ type TeamSeed = {
   logins?: Record<string, string>;
 };
 /** A shadow shift: `daysAhead` from today (negative: in the past), 09:00-13:00 UK time. */
+/** An offer made after a passed vote: `startIn` days from today; accepted ones may have a check stalled for `stalledDays`. */
+type OfferSeed = { candidate: string; buddy: string; startIn: number; accepted?: boolean; stalledDays?: number };
 type ShiftSeed = { host: string; candidate?: string; daysAhead: number; meetingPoint: string; visitDetails: string };
 type OrgSeed = {
   slug: string;
@@ -34,6 +36,7 @@ type OrgSeed = {
   vacancies: { team: string; title: string; hours: string; summary: string; status?: "closed" }[];
   candidates: [name: string, stage: Stage, experience: Experience, vacancyIndex: number, daysAgo?: number][];
   shifts?: ShiftSeed[];
+  offers?: OfferSeed[];
 };
 
 const e = "experienced" as const;
@@ -192,6 +195,14 @@ const OAKFIELD: OrgSeed = {
     ["Ruby Adams", "shadow", n, 0, 13],
     ["Ethan Doyle", "shadow", e, 0, 12],
     ["Felix Moore", "shadow", e, 0, 11],
+    // Offers: Nina has an offer waiting for her answer (Ashdown, buddy Sam); Jade accepted one and
+    // her DBS check has not moved for 12 days.
+    ["Nina Lane", "offer", n, 0, 10],
+    ["Jade Lowe", "offer", e, 0, 9],
+  ],
+  offers: [
+    { candidate: "Nina Lane", buddy: "Sam Patel", startIn: 21 },
+    { candidate: "Jade Lowe", buddy: "Grace Lee", startIn: 14, accepted: true, stalledDays: 12 },
   ],
   shifts: [
     {
@@ -412,6 +423,47 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           confirmedAt: applicationId ? new Date(Date.now() - 5 * 86_400_000) : null,
         })
         .execute();
+    }
+    for (const o of seed.offers ?? []) {
+      const applicationId = applicationIds.get(o.candidate) as string;
+      const buddy = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", o.buddy).executeTakeFirstOrThrow();
+      const acceptedAt = o.accepted ? new Date(Date.now() - 20 * 86_400_000) : null;
+      const offer = await trx
+        .insertInto("offers")
+        .values({
+          applicationId,
+          teamId: buddy.teamId,
+          buddyMemberId: buddy.id,
+          roleTitle: "Care and support worker",
+          hours: "24 hours a week, mostly mornings",
+          pay: "£12.60 an hour",
+          startDate: new Date(Date.now() + o.startIn * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" }),
+          status: o.accepted ? "accepted" : "offered",
+          acceptedAt,
+          createdByName: lead[1],
+          createdAt: new Date(Date.now() - 22 * 86_400_000),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      // The offer's email is waiting in the outbox: the worker sends it (with a sign-in link) when it starts.
+      if (!o.accepted) {
+        await trx
+          .insertInto("outbox")
+          .values({ kind: "offer-candidate", payload: JSON.stringify({ offerId: offer.id, variant: "made" }) })
+          .execute();
+      }
+      for (const kind of ["references", "dbs", "right_to_work"] as const) {
+        const stalled = kind === "dbs" && o.stalledDays;
+        await trx
+          .insertInto("prestartChecks")
+          .values({
+            offerId: offer.id,
+            kind,
+            status: o.accepted && kind === "references" ? "done" : "pending",
+            statusChangedAt: new Date(Date.now() - (stalled ? (o.stalledDays as number) : 1) * 86_400_000),
+          })
+          .execute();
+      }
     }
   });
   return org.id;

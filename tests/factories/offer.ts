@@ -1,9 +1,32 @@
 import { randomBytes } from "node:crypto";
 import type { OfferStatus } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
-import { ownerDb } from "./org.js";
+import { ukToday } from "#app/domain/offers/offer-rules.js";
+import { insertOrg, ownerDb, staffCookie } from "./org.js";
+import { insertTeamAndShadowCandidate } from "./vote.js";
 
-export const isoDate = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+/** A UK date `days` from today ("2026-12-17"). */
+export const ukDateIn = (days: number) => ukToday(new Date(Date.now() + days * 86_400_000));
+
+/**
+ * An organisation whose 4-member team (2 experienced) passed its vote on a new-to-care candidate:
+ * the application is at the offer step and the lead is signed in.
+ */
+export async function insertOfferReady(candidateExperience: "experienced" | "new_to_care" = "new_to_care") {
+  const org = await insertOrg();
+  const people = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, {
+    members: 4,
+    experienced: 2,
+    candidateExperience,
+  });
+  await withOrg(ownerDb(), org.orgId, (trx) =>
+    trx.updateTable("applications").set({ stage: "offer" }).where("id", "=", people.applicationId).execute(),
+  );
+  const lead = await staffCookie(org.orgId, org.leadId);
+  return { org, ...people, lead };
+}
+
+
 
 /** A candidate with an offer to the organisation's team, a buddy with an email address, at `status`. */
 export async function insertOffer(
@@ -50,7 +73,7 @@ export async function insertOffer(
         ? null
         : await trx
             .insertInto("teamMembers")
-            .values({ teamId: org.teamId, name: "Sophie Lane", experience, joinedOn: isoDate(-startedDaysAgo), email })
+            .values({ teamId: org.teamId, name: "Sophie Lane", experience, joinedOn: ukDateIn(-startedDaysAgo), email })
             .returning("id")
             .executeTakeFirstOrThrow();
     const offer = await trx
@@ -62,11 +85,11 @@ export async function insertOffer(
         roleTitle: "Care and support worker",
         hours: "25 hours a week",
         pay: "£12.60 an hour",
-        startDate: startedDaysAgo === null ? isoDate(startInDays) : isoDate(-startedDaysAgo),
+        startDate: startedDaysAgo === null ? ukDateIn(startInDays) : ukDateIn(-startedDaysAgo),
         status: startedDaysAgo === null ? status : "started",
         createdByName: "Lee Lead",
         acceptedAt: status === "offered" ? null : new Date(Date.now() - acceptedDaysAgo * 86_400_000),
-        startedOn: startedDaysAgo === null ? null : isoDate(-startedDaysAgo),
+        startedOn: startedDaysAgo === null ? null : ukDateIn(-startedDaysAgo),
         memberId: member?.id ?? null,
       })
       .returning("id")

@@ -14,6 +14,7 @@ import { composeVoteEmail } from "./compose-votes.server.js";
 import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
 import { composeMixEmail } from "./compose-mix.server.js";
+import { composeOfferEmail } from "./compose-offers.server.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -44,6 +45,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   const appUrl = getServerEnv().APP_URL;
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
+  if (row.kind.startsWith("offer-")) return composeOfferEmail(trx, row, { appUrl, orgName: org.name });
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   if (row.kind === "touchpoint" || row.kind === "offer-alert")
     return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });

@@ -23,6 +23,8 @@ export type OutboxMessage =
   | { kind: "team-mix-digest"; userId: string; week: string }
   | { kind: "touchpoint"; touchpointId: string; to: "person" | "buddy" }
   | { kind: "offer-alert"; offerId: string; userId: string; variant: "no-show" | "worried"; touchpointId?: string }
+  | { kind: "offer-candidate"; offerId: string; variant: "made" | "moved" }
+  | { kind: "offer-lead"; offerId: string; userId: string; variant: "accepted" | "declined" | "withdrawn" }
   | {
       kind: "shadow-candidate";
       applicationId: string;

@@ -27,6 +27,8 @@ import { loadVoteForStaff } from "#app/domain/votes/vote-view.server.js";
 import { VoteSection } from "./vote-section.js";
 import { isShadowIntent, loadShadowSection, shadowAction } from "./shadow-actions.server.js";
 import { ShadowSection } from "./shadow-section.js";
+import { isOfferIntent, loadOfferSection, offerAction } from "./offer-actions.server.js";
+import { OfferSection } from "./offer-section.js";
 import { requireUuid, throwAsHttpError } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import type { StaffRole } from "#db/schema.js";
@@ -45,15 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!application) return null;
     // Team members see the candidates for their own team (they will vote on them).
     if (!PIPELINE_ROLES.includes(staff.role) && !(await isActiveMemberOfTeam(trx, staff.userId, application.teamId))) return null;
-    const [events, survey, workshop, vote, shadow, teamNeeds] = await Promise.all([
+    const [events, survey, workshop, vote, shadow, teamNeeds, offer] = await Promise.all([
       listEventsForApplication(trx, id),
       findSurveySummary(trx, id, application.teamId),
       findWorkshopResult(trx, id, staff.userId),
       loadVoteForStaff(trx, id, application.teamId, application.experience),
       loadShadowSection(trx, staff, application),
       findTeamNeeds(trx, application.teamId),
+      loadOfferSection(trx, staff, application),
     ]);
-    return { application, events, survey, workshop, vote, shadow, teamNeeds };
+    return { application, events, survey, workshop, vote, shadow, teamNeeds, offer };
   });
   if (!found) throw new Response("We could not find that application.", { status: 404 });
   const stage = found.application.stage as Stage;
@@ -110,6 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const applicationId = requireUuid(params.applicationId);
   const form = await request.formData();
   if (isShadowIntent(form)) return shadowAction(request, applicationId, form);
+  if (isOfferIntent(form)) return offerAction(request, applicationId, form);
   const intent = String(form.get("intent") ?? "");
   if (intent === "open-vote" || intent === "proxy-vote" || intent === "candidate-message") {
     return voteAction(request, applicationId, form, intent);
@@ -128,6 +132,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const target = String(form.get("to") ?? "");
     if (!isStage(target)) return Response.json({ fieldErrors: { form: "Choose a stage to move to." } }, { status: 400 });
     to = target;
+  }
+  if (to === "started") {
+    return Response.json({ fieldErrors: { form: "Confirm the start in the offer section, on or after the start date." } }, { status: 409 });
   }
   try {
     await scoped(async (trx) => {
@@ -157,6 +164,7 @@ export default function ApplicationPage() {
     workshop,
     shadow,
     vote,
+    offer,
     draftMessage,
     teamNeeds,
   } = useLoaderData<typeof loader>();
@@ -188,10 +196,10 @@ export default function ApplicationPage() {
           {a.adjustmentsNote ? <p>{a.adjustmentsNote}</p> : null}
         </section>
       ) : null}
-      {canManage && !isClosed(stage) && stage !== "started" ? (
+      {canManage && !isClosed(stage) && stage !== "started" && offer.offer?.status !== "accepted" ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">Next step</h2>
-          {next && leadMayMoveTo(next, vote.vote) ? (
+          {next && next !== "started" && leadMayMoveTo(next, vote.vote) ? (
             <Form method="post">
               <input type="hidden" name="expectedStage" value={a.stage} />
               <input type="hidden" name="to" value={next} />
@@ -222,6 +230,7 @@ export default function ApplicationPage() {
         errors={actionData?.intent ? errors : {}}
         intent={actionData?.intent ?? null}
       />
+      <OfferSection section={offer} candidateName={a.fullName} />
       <h2>Details</h2>
       <dl>
         <dt>Email</dt>

@@ -1,0 +1,25 @@
+import type { Tx } from "#db/client.js";
+import { lockOffer } from "#db/queries/offers.js";
+import { addTimelineNote } from "../applications/move-application.server.js";
+import { addToOutbox } from "../email/outbox.server.js";
+import { syncTouchpoints } from "./keep-in-touch.server.js";
+import { OfferError } from "./offer.errors.js";
+import type { Actor } from "./record-offer.server.js";
+
+/**
+ * The lead moves the start date of an offer not yet started. An accepted offer's keep-in-touch
+ * plan follows the new date (the jobs to add are returned); the candidate is emailed.
+ */
+export async function changeStartDate(trx: Tx, args: { offerId: string; startDate: string; actor: Actor }) {
+  const offer = await lockOffer(trx, args.offerId);
+  if (!offer) throw new OfferError("not_found", "We could not find that offer.");
+  if (offer.status !== "offered" && offer.status !== "accepted") {
+    throw new OfferError("wrong_status", "The start date can only change before the person starts.", "startDate");
+  }
+  if (offer.startDate === args.startDate) return { refs: [], jobs: [] };
+  await trx.updateTable("offers").set({ startDate: args.startDate }).where("id", "=", offer.id).execute();
+  const jobs = await syncTouchpoints(trx, offer.id);
+  await addTimelineNote(trx, offer.applicationId, `Start date moved from ${offer.startDate} to ${args.startDate}`, args.actor);
+  const ref = await addToOutbox(trx, { kind: "offer-candidate", offerId: offer.id, variant: "moved" });
+  return { refs: [ref], jobs };
+}

@@ -1,0 +1,23 @@
+/** Pure rules about offers, shared by the server and the pages (no server imports here). */
+
+/** Today's date in the UK, "2026-11-26". */
+export function ukToday(now = new Date()) {
+  return now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+}
+
+/** A check is stalled when it is still pending or a problem and nothing has changed for more than this. */
+export const STALLED_AFTER_DAYS = 10;
+
+export function isStalled(check: { status: string; statusChangedAt: string | Date }, now = new Date()) {
+  if (check.status === "done") return false;
+  return now.getTime() - new Date(check.statusChangedAt).getTime() > STALLED_AFTER_DAYS * 86_400_000;
+}
+
+/** "Monday 4 January 2027" for a date-only value ("2027-01-04"). */
+export function formatUkDay(date: string) {
+  return new Date(`${date}T12:00:00Z`)
+    .toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
+    .replace(",", "");
+}
+
+export const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;

@@ -1,0 +1,32 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { moveApplication } from "../applications/move-application.server.js";
+import { cancelTouchpoints } from "./keep-in-touch.server.js";
+import { OfferError } from "./offer.errors.js";
+import { ukToday } from "./offer-rules.js";
+import type { Actor } from "./record-offer.server.js";
+
+export const NO_SHOW_REASON = "Did not start (no-show)";
+
+/** The start date passed and the person never came: recorded by the lead, nothing more is sent. */
+export async function recordNoShow(trx: Tx, args: { applicationId: string; actor: Actor; today?: string }) {
+  const found = await findLatestOfferForApplication(trx, args.applicationId);
+  if (!found) throw new OfferError("not_found", "We could not find that offer.");
+  const offer = await trx
+    .selectFrom("offers")
+    .select(["id", "status", "startDate"])
+    .where("id", "=", found.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be a no-show.");
+  if (offer.startDate >= (args.today ?? ukToday()))
+    throw new OfferError("too_early", "A no-show can be recorded once the start date has passed.");
+  await trx
+    .updateTable("offers")
+    .set({ status: "no_show", noShowFlaggedAt: sql`coalesce(no_show_flagged_at, now())` })
+    .where("id", "=", offer.id)
+    .execute();
+  await cancelTouchpoints(trx, offer.id);
+  await moveApplication(trx, { applicationId: args.applicationId, to: "withdrawn", reason: NO_SHOW_REASON, actor: args.actor });
+}

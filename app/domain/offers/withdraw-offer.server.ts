@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { moveApplication } from "../applications/move-application.server.js";
+import type { OutboxRef } from "../email/outbox.server.js";
+import { cancelTouchpoints } from "./keep-in-touch.server.js";
+import { emailLeads } from "./offer-emails.server.js";
+import { OfferError } from "./offer.errors.js";
+import { WITHDRAWAL_REASONS, type WithdrawalReasonKey } from "./offer.schema.js";
+import type { Actor } from "./record-offer.server.js";
+
+/**
+ * Post-offer drop-out: someone who accepted will not start after all. Recorded by the lead for
+ * them, or by the candidate on their offer page (then the leads are emailed). The reason category
+ * is kept on the offer for the drop-out figures, and named in the application's timeline.
+ */
+export async function withdrawAfterAcceptance(
+  trx: Tx,
+  args: { applicationId: string; reason: WithdrawalReasonKey; note?: string; actor: Actor; candidateId?: string },
+): Promise<{ refs: OutboxRef[] }> {
+  const found = await findLatestOfferForApplication(trx, args.applicationId);
+  if (!found || (args.candidateId && found.candidateId !== args.candidateId))
+    throw new OfferError("not_found", "We could not find that offer.");
+  const offer = await trx.selectFrom("offers").select(["id", "status"]).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+  if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be withdrawn.");
+  const note = args.note?.trim() || null;
+  await trx
+    .updateTable("offers")
+    .set({ status: "withdrawn", withdrawnAt: sql`now()`, withdrawalReason: args.reason, withdrawalNote: note })
+    .where("id", "=", offer.id)
+    .execute();
+  await cancelTouchpoints(trx, offer.id);
+  await moveApplication(trx, {
+    applicationId: args.applicationId,
+    to: "withdrawn",
+    reason: `Withdrew after accepting the offer: ${WITHDRAWAL_REASONS[args.reason]}${note ? ` (${note})` : ""}`,
+    actor: args.actor,
+  });
+  return { refs: args.candidateId ? await emailLeads(trx, offer.id, "withdrawn") : [] };
+}

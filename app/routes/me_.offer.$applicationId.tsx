@@ -1,0 +1,192 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "#db/client.js";
+import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
+import { useSchemaForm } from "#app/components/use-schema-form.js";
+import { ApplicationError } from "#app/domain/applications/application.errors.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
+import { firstName, formatUkDay } from "#app/domain/offers/offer-rules.js";
+import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
+import { CANDIDATE_WITHDRAWAL_REASONS, DeclineOfferSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
+import { acceptOffer, declineOffer } from "#app/domain/offers/respond-to-offer.server.js";
+import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
+import { requireUuid } from "#app/utils/http-errors.server.js";
+import { candidateScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+export const meta: MetaFunction = () => [{ title: "Your job offer" }];
+
+async function scope(request: Request, applicationId: string | undefined) {
+  const id = requireUuid(applicationId);
+  const found = await candidateScope(request);
+  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/offer/${id}`)}`);
+  return { id, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const offer = await scoped((trx) => findLatestOfferForApplication(trx, id));
+  if (!offer || offer.candidateId !== candidate.candidateId) throw new Response("We could not find that offer.", { status: 404 });
+  // Only what the candidate needs: never the other members' names or anything about the team's vote.
+  return {
+    status: offer.stage === "offer" || offer.status !== "offered" ? offer.status : "closed",
+    roleTitle: offer.roleTitle,
+    hours: offer.hours,
+    pay: offer.pay,
+    startDate: formatUkDay(offer.startDate),
+    teamName: offer.teamName,
+    buddyName: offer.buddyName ? firstName(offer.buddyName) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const args = { applicationId: id, candidateId: candidate.candidateId, name: candidate.name };
+  const fail = (fieldErrors: Record<string, string>, values: Record<string, unknown> = {}, status = 400) =>
+    Response.json({ intent, fieldErrors, values }, { status });
+  try {
+    if (intent === "accept") {
+      const accepted = await scoped((trx) => acceptOffer(trx, args));
+      await relayOutbox(getDb(), accepted.refs);
+      await scheduleTouchpointJobs(accepted.jobs);
+      return redirect(`/me/offer/${id}?accepted=1`);
+    }
+    if (intent === "decline") {
+      const result = parseForm(form, DeclineOfferSchema);
+      if (!result.ok) return fail(result.fieldErrors, result.values);
+      const declined = await scoped((trx) => declineOffer(trx, { ...args, reason: result.data.reason }));
+      await relayOutbox(getDb(), declined.refs);
+      return redirect(`/me/offer/${id}?declined=1`);
+    }
+    if (intent === "withdraw") {
+      const result = parseForm(form, WithdrawOfferSchema);
+      if (!result.ok) return fail(result.fieldErrors, result.values);
+      const withdrawn = await scoped((trx) =>
+        withdrawAfterAcceptance(trx, {
+          applicationId: id,
+          candidateId: candidate.candidateId,
+          reason: result.data.withdrawalReason,
+          note: result.data.note,
+          actor: { userId: null, name: candidate.name },
+        }),
+      );
+      await relayOutbox(getDb(), withdrawn.refs);
+      return redirect(`/me/offer/${id}?withdrawn=1`);
+    }
+    return fail({ form: "Something went wrong. Please try again." });
+  } catch (error) {
+    if (error instanceof OfferError) return fail({ form: error.message }, {}, offerErrorStatus(error));
+    if (error instanceof ApplicationError && error.code !== "not_found") return fail({ form: error.message }, {}, 409);
+    throw error;
+  }
+}
+
+type ActionData = { intent?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+export default function OfferPage() {
+  const offer = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const withdrawForm = useSchemaForm(WithdrawOfferSchema);
+  const errors = { ...(actionData?.fieldErrors ?? {}), ...withdrawForm.errors };
+  const value = (name: string) => actionData?.values?.[name] ?? "";
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/me">Your applications</Link>
+      </p>
+      <h1>Your job offer</h1>
+      {params.get("accepted") ? (
+        <p className="notice" role="status">
+          Thank you, and welcome. We have told the team. We will keep in touch until your first day.
+        </p>
+      ) : null}
+      {params.get("declined") ? (
+        <p className="notice" role="status">
+          Thank you for letting us know. Your application is now closed. You are welcome to apply again whenever you are ready.
+        </p>
+      ) : null}
+      {params.get("withdrawn") ? (
+        <p className="notice" role="status">
+          Thank you for telling us. We will not contact you about this job again. You are welcome to apply again whenever you are ready.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <section className="card" aria-labelledby="offer-title">
+        <h2 id="offer-title">{offer.roleTitle}</h2>
+        <dl>
+          <dt>Hours</dt>
+          <dd>{offer.hours}</dd>
+          <dt>Pay</dt>
+          <dd>{offer.pay}</dd>
+          <dt>Start date</dt>
+          <dd>{offer.startDate}</dd>
+          <dt>Team</dt>
+          <dd>{offer.teamName}</dd>
+          {offer.buddyName ? (
+            <>
+              <dt>Your buddy</dt>
+              <dd>{offer.buddyName}, a member of the team who will keep in touch and help you settle in</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {offer.status === "offered" ? (
+        <>
+          <Form method="post" className="stack">
+            <h2>Would you like the job?</h2>
+            <button type="submit" name="intent" value="accept" className="button">
+              Accept the offer
+            </button>
+          </Form>
+          <Form method="post" className="stack">
+            <h2>If you would rather not</h2>
+            <TextArea
+              name="reason"
+              label="Would you like to tell us why? (optional)"
+              error={actionData?.intent === "decline" ? errors.reason : undefined}
+              defaultValue={value("reason")}
+            />
+            <button type="submit" name="intent" value="decline" className="button warning">
+              Decline the offer
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {offer.status === "accepted" ? (
+        <>
+          <p>You have accepted this offer. We will be in touch about the checks we need before you start.</p>
+          <Form method="post" noValidate className="stack" onSubmit={withdrawForm.onSubmit} onChange={withdrawForm.onChange}>
+            <h2>If you can no longer start</h2>
+            <p>Please tell us, so the team can plan. We will not contact you about this job again.</p>
+            <ChoiceGroup
+              type="radio"
+              name="withdrawalReason"
+              label="What is the main reason?"
+              options={CANDIDATE_WITHDRAWAL_REASONS}
+              error={errors.withdrawalReason}
+              defaultValue={value("withdrawalReason")}
+            />
+            <TextArea
+              name="note"
+              label="Anything else you would like to tell us? (optional)"
+              error={errors.note}
+              defaultValue={value("note")}
+            />
+            <button type="submit" name="intent" value="withdraw" className="button warning">
+              I will not be starting
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {offer.status === "started" ? <p>You have started with the team. Welcome.</p> : null}
+      {offer.status === "declined" || offer.status === "withdrawn" || offer.status === "no_show" || offer.status === "closed" ? (
+        <p>This offer is closed.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { redirect } from "@remix-run/node";
+import { getDb, type Tx } from "#db/client.js";
+import { findLatestOfferForApplication, listChecks } from "#db/queries/offers.js";
+import { ApplicationError } from "#app/domain/applications/application.errors.js";
+import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { changeStartDate } from "#app/domain/offers/change-start-date.server.js";
+import { confirmStart, mayConfirmStart } from "#app/domain/offers/confirm-start.server.js";
+import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
+import { isStalled, ukToday } from "#app/domain/offers/offer-rules.js";
+import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
+import { CheckSchema, OfferSchema, StartDateSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
+import { recordNoShow } from "#app/domain/offers/record-no-show.server.js";
+import { recordOffer } from "#app/domain/offers/record-offer.server.js";
+import { updateCheck } from "#app/domain/offers/update-check.server.js";
+import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
+import { MANAGE_ROLES, type StaffSession } from "#app/utils/session.server.js";
+import { staffScope } from "#app/utils/tenant.server.js";
+import { parseForm } from "#app/utils/validation.js";
+
+/** What the application page's "Offer" section shows: the offer, its checks, and the forms the viewer may use. */
+export async function loadOfferSection(
+  trx: Tx,
+  staff: StaffSession,
+  application: { id: string; stage: string; teamId: string; vacancyId: string; vacancyTitle: string },
+) {
+  const offer = await findLatestOfferForApplication(trx, application.id);
+  const canManage = MANAGE_ROLES.includes(staff.role);
+  const checks = offer ? await listChecks(trx, [offer.id]) : [];
+  const now = new Date();
+  const today = ukToday(now);
+  const live = offer && (offer.status === "offered" || offer.status === "accepted");
+  const recording = canManage && application.stage === "offer" && !live;
+  const [teams, members, vacancy] = recording
+    ? await Promise.all([
+        trx.selectFrom("teams").select(["id", "name"]).orderBy("name").execute(),
+        trx
+          .selectFrom("teamMembers")
+          .innerJoin("teams", "teams.id", "teamMembers.teamId")
+          .select(["teamMembers.id", "teamMembers.name", "teams.name as teamName"])
+          .where("teamMembers.leftOn", "is", null)
+          .orderBy("teams.name")
+          .orderBy("teamMembers.name")
+          .execute(),
+        trx.selectFrom("vacancies").select("hours").where("id", "=", application.vacancyId).executeTakeFirst(),
+      ])
+    : [[], [], undefined];
+  return {
+    offer: offer
+      ? {
+          id: offer.id,
+          status: offer.status,
+          roleTitle: offer.roleTitle,
+          hours: offer.hours,
+          pay: offer.pay,
+          startDate: offer.startDate,
+          teamName: offer.teamName,
+          buddyName: offer.buddyName,
+          declineReason: offer.declineReason,
+          withdrawalReason: offer.withdrawalReason,
+          withdrawalNote: offer.withdrawalNote,
+          startedOn: offer.startedOn,
+          noShowFlagged: Boolean(offer.noShowFlaggedAt),
+        }
+      : null,
+    checks: checks.map((c) => ({ ...c, stalled: offer?.status === "accepted" && isStalled(c, now) })),
+    canManage,
+    recording,
+    defaults: { roleTitle: application.vacancyTitle, hours: vacancy?.hours ?? "", teamId: application.teamId },
+    teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+    buddies: Object.fromEntries(members.map((m) => [m.id, `${m.name} (${m.teamName})`])),
+    today,
+    canConfirmStart: Boolean(offer && offer.status === "accepted" && offer.startDate <= today && mayConfirmStart(staff, offer)),
+    canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && offer.startDate < today),
+  };
+}
+
+export const isOfferIntent = (form: FormData) => String(form.get("intent") ?? "").startsWith("offer-");
+
+const NOTICES = ["recorded", "moved", "check", "withdrawn", "started", "no-show"] as const;
+export type OfferNotice = (typeof NOTICES)[number];
+
+/** Every offer action on the application page. Confirming the start is open to the buddy too; the rest to leads and admins. */
+export async function offerAction(request: Request, applicationId: string, form: FormData) {
+  const intent = String(form.get("intent"));
+  const { staff, scoped } = await staffScope(request, intent === "offer-confirm-start" ? undefined : MANAGE_ROLES);
+  const actor = { userId: staff.userId, name: staff.name };
+  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const fail = (fieldErrors: Record<string, string>, status = 400) => Response.json({ intent, fieldErrors, values }, { status });
+  const done = (notice: OfferNotice) => redirect(`/pipeline/${applicationId}?offer=${notice}#offer-title`);
+  const offerId = String(form.get("offerId") ?? "");
+  try {
+    if (intent === "offer-record") {
+      const result = parseForm(form, OfferSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      const recorded = await scoped((trx) => recordOffer(trx, { applicationId, input: result.data, actor }));
+      await relayOutbox(getDb(), recorded.refs);
+      return done("recorded");
+    }
+    if (intent === "offer-start-date") {
+      const result = parseForm(form, StartDateSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      const moved = await scoped(async (trx) => {
+        const offer = await findLatestOfferForApplication(trx, applicationId);
+        if (!offer) throw new OfferError("not_found", "We could not find that offer.");
+        return changeStartDate(trx, { offerId: offer.id, startDate: result.data.startDate, actor });
+      });
+      await relayOutbox(getDb(), moved.refs);
+      await scheduleTouchpointJobs(moved.jobs);
+      return done("moved");
+    }
+    if (intent === "offer-check") {
+      const result = parseForm(form, CheckSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      await scoped(async (trx) => {
+        const offer = await findLatestOfferForApplication(trx, applicationId);
+        if (!offer || (offerId && offer.id !== offerId)) throw new OfferError("not_found", "We could not find that offer.");
+        await updateCheck(trx, { offerId: offer.id, ...result.data, actorName: staff.name });
+      });
+      return done("check");
+    }
+    if (intent === "offer-withdraw") {
+      const result = parseForm(form, WithdrawOfferSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      await scoped((trx) =>
+        withdrawAfterAcceptance(trx, { applicationId, reason: result.data.withdrawalReason, note: result.data.note, actor }),
+      );
+      return done("withdrawn");
+    }
+    if (intent === "offer-confirm-start") {
+      const started = await scoped((trx) => confirmStart(trx, { applicationId, actor: { ...actor, role: staff.role } }));
+      await scheduleTouchpointJobs(started.jobs);
+      return done("started");
+    }
+    if (intent === "offer-no-show") {
+      await scoped((trx) => recordNoShow(trx, { applicationId, actor }));
+      return done("no-show");
+    }
+    return fail({ form: "Something went wrong. Please try again." });
+  } catch (error) {
+    if (error instanceof OfferError) return fail({ [error.field]: error.message }, offerErrorStatus(error));
+    if (error instanceof ApplicationError && error.code !== "not_found") return fail({ form: error.message }, 409);
+    throw error;
+  }
+}

@@ -1,0 +1,259 @@
+import type { SerializeFrom } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
+import { formatUkDay, STALLED_AFTER_DAYS } from "#app/domain/offers/offer-rules.js";
+import { CHECK_KINDS, CHECK_STATUSES, OFFER_STATUS_LABELS, WITHDRAWAL_REASONS } from "#app/domain/offers/offer.schema.js";
+import type { loadOfferSection, OfferNotice } from "./offer-actions.server.js";
+
+type Section = SerializeFrom<Awaited<ReturnType<typeof loadOfferSection>>>;
+type ActionData = { intent?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+const NOTICES: Record<OfferNotice, string> = {
+  recorded: "The offer is recorded. We have emailed the candidate to accept or decline it.",
+  moved: "The start date has changed. We have emailed the candidate.",
+  check: "The check is saved.",
+  withdrawn: "The withdrawal is recorded. Nothing more will be sent to them.",
+  started: "The start is confirmed: they are now a member of the team.",
+  "no-show": "The no-show is recorded. Nothing more will be sent to them.",
+};
+
+const day = (d: string | Date) =>
+  new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+
+/** The application page's offer: record it, then the checks, the start date, and the start (or a drop-out). */
+export function OfferSection({ section, candidateName }: { section: Section; candidateName: string }) {
+  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canConfirmStart, canRecordNoShow } = section;
+  const actionData = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const notice = NOTICES[params.get("offer") as OfferNotice];
+  const intent = actionData?.intent ?? "";
+  const errorsFor = (name: string) => (intent === name ? (actionData?.fieldErrors ?? {}) : {});
+  const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;
+  if (!offer && !recording) return null;
+  const live = offer?.status === "offered" || offer?.status === "accepted";
+  const stalled = checks.filter((c) => c.stalled);
+  return (
+    <section aria-labelledby="offer-title">
+      <h2 id="offer-title">Offer</h2>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {offer ? (
+        <dl>
+          <dt>Status</dt>
+          <dd>{OFFER_STATUS_LABELS[offer.status]}</dd>
+          <dt>Role</dt>
+          <dd>{offer.roleTitle}</dd>
+          <dt>Hours</dt>
+          <dd>{offer.hours}</dd>
+          <dt>Pay</dt>
+          <dd>{offer.pay}</dd>
+          <dt>Start date</dt>
+          <dd>{formatUkDay(offer.startDate)}</dd>
+          <dt>Team</dt>
+          <dd>{offer.teamName}</dd>
+          <dt>Buddy</dt>
+          <dd>{offer.buddyName ?? "None"}</dd>
+          {offer.declineReason ? (
+            <>
+              <dt>Why they declined</dt>
+              <dd>{offer.declineReason}</dd>
+            </>
+          ) : null}
+          {offer.withdrawalReason ? (
+            <>
+              <dt>Why they withdrew</dt>
+              <dd>
+                {WITHDRAWAL_REASONS[offer.withdrawalReason]}
+                {offer.withdrawalNote ? `: ${offer.withdrawalNote}` : ""}
+              </dd>
+            </>
+          ) : null}
+          {offer.startedOn ? (
+            <>
+              <dt>Started on</dt>
+              <dd>{formatUkDay(offer.startedOn)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      {offer?.noShowFlagged && offer.status === "accepted" ? (
+        <p className="notice">The start date passed more than 3 days ago and the start has not been confirmed.</p>
+      ) : null}
+
+      {recording ? (
+        <Form method="post" noValidate className="stack card">
+          <h3>Record the offer</h3>
+          <p>The candidate is emailed the offer and asked to accept or decline it.</p>
+          <ErrorSummary errors={errorsFor("offer-record")} />
+          <TextField
+            name="roleTitle"
+            label="Role"
+            defaultValue={value("roleTitle", defaults.roleTitle)}
+            error={errorsFor("offer-record").roleTitle}
+          />
+          <TextField name="hours" label="Hours" defaultValue={value("hours", defaults.hours)} error={errorsFor("offer-record").hours} />
+          <TextField
+            name="pay"
+            label="Pay"
+            hint="For example, £12.60 an hour"
+            defaultValue={value("pay")}
+            error={errorsFor("offer-record").pay}
+          />
+          <TextField
+            name="startDate"
+            type="date"
+            label="Proposed start date"
+            min={today}
+            defaultValue={value("startDate")}
+            error={errorsFor("offer-record").startDate}
+          />
+          <SelectField
+            name="teamId"
+            label="Team"
+            options={teams}
+            defaultValue={value("teamId", defaults.teamId)}
+            error={errorsFor("offer-record").teamId}
+          />
+          <SelectField
+            name="buddyMemberId"
+            label="Buddy"
+            hint="A member of the team, who keeps in touch until they start and through their first weeks"
+            placeholder="Choose a buddy"
+            options={buddies}
+            defaultValue={value("buddyMemberId")}
+            error={errorsFor("offer-record").buddyMemberId}
+          />
+          <button type="submit" name="intent" value="offer-record" className="button">
+            Record the offer and email the candidate
+          </button>
+        </Form>
+      ) : null}
+
+      {offer?.status === "accepted" ? (
+        <section aria-labelledby="checks-title">
+          <h3 id="checks-title">Pre-start checks</h3>
+          {stalled.length ? (
+            <p className="notice alert">
+              {stalled.length === 1 ? "1 check has" : `${stalled.length} checks have`} not moved for more than {STALLED_AFTER_DAYS} days.
+            </p>
+          ) : null}
+          <ErrorSummary errors={errorsFor("offer-check")} />
+          <ul className="stack">
+            {checks.map((c) => (
+              <li key={c.kind} className={c.stalled ? "card stalled" : "card"}>
+                <Form method="post" className="stack" aria-label={CHECK_KINDS[c.kind]}>
+                  <h4>{CHECK_KINDS[c.kind]}</h4>
+                  <p>
+                    {CHECK_STATUSES[c.status]} since {day(c.statusChangedAt)}
+                    {c.updatedByName ? ` (${c.updatedByName})` : ""}
+                    {c.stalled ? (
+                      <>
+                        {" "}
+                        <span className="tag alert">Stalled</span>
+                      </>
+                    ) : null}
+                  </p>
+                  {c.note ? <p>Note: {c.note}</p> : null}
+                  {canManage ? (
+                    <>
+                      <input type="hidden" name="offerId" value={offer.id} />
+                      <input type="hidden" name="kind" value={c.kind} />
+                      <div className="field">
+                        <label htmlFor={`check-${c.kind}-status`}>Status</label>
+                        <select id={`check-${c.kind}-status`} name="status" defaultValue={c.status}>
+                          {Object.entries(CHECK_STATUSES).map(([k, label]) => (
+                            <option key={k} value={k}>
+                              {label}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`check-${c.kind}-note`}>Note (optional)</label>
+                        <textarea id={`check-${c.kind}-note`} name="note" defaultValue={c.note} />
+                      </div>
+                      <button type="submit" name="intent" value="offer-check" className="button secondary">
+                        Save {CHECK_KINDS[c.kind]}
+                      </button>
+                    </>
+                  ) : null}
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {canConfirmStart ? (
+        <Form method="post" className="card stack">
+          <h3>First day</h3>
+          <p>
+            When {candidateName} has arrived, confirm the start: they become a member of the team and the day 7, 30 and 90 check-ins are
+            planned.
+          </p>
+          <ErrorSummary errors={errorsFor("offer-confirm-start")} />
+          <button type="submit" name="intent" value="offer-confirm-start" className="button">
+            Confirm {candidateName} has started
+          </button>
+        </Form>
+      ) : null}
+
+      {canManage && live && offer ? (
+        <Form method="post" noValidate className="stack card">
+          <h3>Change the start date</h3>
+          <ErrorSummary errors={errorsFor("offer-start-date")} />
+          <TextField
+            name="startDate"
+            type="date"
+            label="New start date"
+            min={today}
+            defaultValue={intent === "offer-start-date" ? value("startDate") : offer.startDate}
+            error={errorsFor("offer-start-date").startDate}
+          />
+          <button type="submit" name="intent" value="offer-start-date" className="button secondary">
+            Change the start date and email them
+          </button>
+        </Form>
+      ) : null}
+
+      {canRecordNoShow ? (
+        <Form method="post" className="card stack">
+          <h3>They did not start</h3>
+          <p>The start date has passed. If they never came, record a no-show: the application closes and nothing more is sent.</p>
+          <ErrorSummary errors={errorsFor("offer-no-show")} />
+          <button type="submit" name="intent" value="offer-no-show" className="button warning">
+            Record a no-show
+          </button>
+        </Form>
+      ) : null}
+
+      {canManage && offer?.status === "accepted" ? (
+        <Form method="post" noValidate className="stack card">
+          <h3>They are not coming after all</h3>
+          <p>Record it for them when they tell you they will not start.</p>
+          <ErrorSummary errors={errorsFor("offer-withdraw")} />
+          <ChoiceGroup
+            type="radio"
+            name="withdrawalReason"
+            label="The main reason"
+            options={WITHDRAWAL_REASONS}
+            defaultValue={value("withdrawalReason")}
+            error={errorsFor("offer-withdraw").withdrawalReason}
+          />
+          <TextArea
+            name="note"
+            label="Anything more (optional)"
+            defaultValue={intent === "offer-withdraw" ? value("note") : ""}
+            error={errorsFor("offer-withdraw").note}
+          />
+          <button type="submit" name="intent" value="offer-withdraw" className="button warning">
+            Record the withdrawal
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
