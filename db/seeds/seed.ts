@@ -3,6 +3,7 @@ import { getServerEnv } from "../../app/env.server.js";
 import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
 import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
+import { syncTouchpoints } from "../../app/domain/offers/keep-in-touch.server.js";
 import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
@@ -464,6 +465,8 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           })
           .execute();
       }
+      // Keeping in touch since they accepted: the weeks already due go out when the worker starts.
+      if (o.accepted) await syncTouchpoints(trx, offer.id);
     }
   });
   return org.id;

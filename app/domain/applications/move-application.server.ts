@@ -37,6 +37,15 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
     .execute();
   if (input.to === "shadow") await inviteToShadowShift(trx, application.id);
   if (application.stage === "vote" && isClosed(input.to)) await cancelOpenVote(trx, application.id);
+  // Declined (or withdrawn) while an offer waits for an answer: the offer is closed too.
+  if (application.stage === "offer" && isClosed(input.to)) {
+    await trx
+      .updateTable("offers")
+      .set({ status: "declined", declinedAt: sql`now()`, declineReason: input.reason?.trim() || null })
+      .where("applicationId", "=", application.id)
+      .where("status", "=", "offered")
+      .execute();
+  }
   return { from: application.stage, to: input.to };
 }
 

@@ -45,7 +45,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   const appUrl = getServerEnv().APP_URL;
   const org = await trx.selectFrom("organisations").select("name").where("id", "=", row.orgId).executeTakeFirstOrThrow();
   const payload = row.payload as Record<string, string>;
-  if (row.kind.startsWith("offer-")) return composeOfferEmail(trx, row, { appUrl, orgName: org.name });
+  if (row.kind === "offer-candidate" || row.kind === "offer-lead") return composeOfferEmail(trx, row, { appUrl, orgName: org.name });
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
   if (row.kind === "touchpoint" || row.kind === "offer-alert")
     return composeTouchpointEmail(trx, row.kind, payload, { appUrl, orgName: org.name });
