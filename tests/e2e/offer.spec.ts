@@ -72,7 +72,7 @@ test("a candidate accepts an offer on a phone; an admin marks the checks done, c
   await page.getByRole("link", { name: "Ashdown", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ashdown" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Nina Lane/ })).toContainText("New to care");
-  await expect(page.getByRole("region", { name: "Mix" })).toContainText("4 experienced, 5 new to care (44% experienced)");
+  await expect(page.getByRole("region", { name: "Mix", exact: true })).toContainText("4 experienced, 5 new to care (44% experienced)");
   await expectNoAxeViolations(page);
 });
 

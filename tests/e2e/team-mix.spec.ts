@@ -13,19 +13,21 @@ const thisMonth = () => {
 test("a team member opens their team page: members, the mix over 12 months as a chart and a table, size against the split", async ({
   page,
 }) => {
-  await signInAsStaff(page, "sam@oakfield.test");
+  // Dunmore: no other test changes its membership (the offer test adds a member to Ashdown).
+  await signInAsStaff(page, "kim@oakfield.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teams" }).click();
-  await page.getByRole("link", { name: "Ashdown", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ashdown" })).toBeVisible();
+  // Dunmore is linked twice: in the alerts ("time to plan a split") and in the list of teams.
+  await page.getByRole("link", { name: "Dunmore", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dunmore" })).toBeVisible();
   await expect(page.getByText("This team is in balance")).toBeVisible();
-  await expect(page.getByText("8 members; the team plans a split at 12")).toBeVisible();
+  await expect(page.getByText("12 members; the team plans a split at 12")).toBeVisible();
 
   await expect(page.getByRole("heading", { name: "Mix over the last 12 months" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Share of experienced members at the end of each month/ })).toBeVisible();
   const table = page.getByRole("table", { name: /Share of experienced members at the end of each month, in percent, month by month/ });
   await expect(table.getByRole("row")).toHaveCount(13); // a header and 12 months
-  await expect(table.getByRole("row", { name: new RegExp(`^${thisMonth()}`) }).getByRole("cell")).toHaveText(["8", "4", "4", "50%", "Yes"]);
-  await expect(page.getByRole("row", { name: /Sam Patel/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(`^${thisMonth()}`) }).getByRole("cell")).toHaveText(["12", "6", "6", "50%", "Yes"]);
+  await expect(page.getByRole("row", { name: /Kim Young/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
