@@ -483,6 +483,67 @@ export interface TeamAlertsTable {
   resolvedAt: Timestamp | null;
 }
 
+export interface ApplicationFactsTable {
+  applicationId: string;
+  orgId: OrgId;
+  cohortMonth: DateOnly;
+  appliedAt: Timestamp;
+  regionId: string;
+  teamId: string;
+  vacancyId: string;
+  source: string;
+  experience: Experience;
+  surveyCompletedAt: Timestamp | null;
+  workshopBookedAt: Timestamp | null;
+  attendedAt: Timestamp | null;
+  workshopNoShow: boolean;
+  shadowDoneAt: Timestamp | null;
+  votePassedAt: Timestamp | null;
+  offerAcceptedAt: Timestamp | null;
+  startedAt: Timestamp | null;
+  leftOn: ColumnType<string | null, string | null | undefined, string | null>;
+  exitStage: string | null;
+  exitKind: "withdrawn" | "declined" | null;
+  exitReason: string | null;
+  dirty: boolean;
+}
+
+export interface FunnelMonthlyTable {
+  orgId: OrgId;
+  cohortMonth: DateOnly;
+  regionId: string;
+  teamId: string;
+  vacancyId: string;
+  source: string;
+  experience: Experience;
+  applied: number;
+  surveyCompleted: number;
+  workshopBooked: number;
+  attended: number;
+  noShow: number;
+  shadowDone: number;
+  votePassed: number;
+  offerAccepted: number;
+  started: number;
+  inPost90: number;
+  leftWithin90: number;
+  hireDaysSum: number;
+}
+
+export interface FunnelExitsMonthlyTable {
+  orgId: OrgId;
+  cohortMonth: DateOnly;
+  regionId: string;
+  teamId: string;
+  vacancyId: string;
+  source: string;
+  experience: Experience;
+  exitStage: string;
+  exitKind: "withdrawn" | "declined";
+  exitReason: string;
+  n: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -519,6 +580,9 @@ export interface Database {
   touchpoints: TouchpointsTable;
   touchpointLinks: TouchpointLinksTable;
   kitContent: KitContentTable;
+  applicationFacts: ApplicationFactsTable;
+  funnelMonthly: FunnelMonthlyTable;
+  funnelExitsMonthly: FunnelExitsMonthlyTable;
   teamMixSnapshots: TeamMixSnapshotsTable;
   teamAlerts: TeamAlertsTable;
   shadowShifts: ShadowShiftsTable;

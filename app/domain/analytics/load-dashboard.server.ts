@@ -1,0 +1,161 @@
+import { sql } from "kysely";
+import type { Tx } from "#db/client.js";
+import {
+  hiresByExperience,
+  hireTimes,
+  offerOutcomesByQuarter,
+  refreshMyFunnel,
+  sumExits,
+  sumFunnel,
+} from "#db/queries/analytics.js";
+import { listTeamsWithMix } from "#db/queries/teams.js";
+import { SOURCES } from "../applications/application.schema.js";
+import { getOrgSettings } from "../survey/org-settings.server.js";
+import { mixBandFromSettings, teamMix } from "../teams/mix.js";
+import { addCounts, cohortHeadlines, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
+import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
+import type { AnalyticsFilters } from "./filters.js";
+
+type Point = { quarter: string; value: number | null };
+export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[] };
+
+const ratio = (part: number, whole: number) => (whole ? part / whole : null);
+
+/**
+ * Everything the dashboard shows, for the signed-in organisation (the transaction is tenant-scoped)
+ * and the filters. Reads the monthly rollup after refreshing any month whose facts changed, and
+ * the facts of hires only; see ARCHITECTURE.md ("Funnel analytics").
+ */
+export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date()) {
+  await refreshMyFunnel(trx);
+  const rows = await sumFunnel(trx, f);
+  const exits = await sumExits(trx, f);
+  const times = await hireTimes(trx, f);
+  const hireQuarters = await trx
+    .selectFrom("applicationFacts")
+    .select([
+      sql<string>`to_char(cohort_month, 'YYYY-MM')`.as("month"),
+      sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from started_at - applied_at) / 86400)`.as("median"),
+    ])
+    .where("cohortMonth", ">=", `${f.from}-01`)
+    .where("cohortMonth", "<=", `${f.to}-01`)
+    .where("startedAt", "is not", null)
+    .$call((q) => (f.regionId ? q.where("regionId", "=", f.regionId) : q))
+    .$call((q) => (f.teamId ? q.where("teamId", "=", f.teamId) : q))
+    .$call((q) => (f.vacancyId ? q.where("vacancyId", "=", f.vacancyId) : q))
+    .$call((q) => (f.source ? q.where("source", "=", f.source) : q))
+    .$call((q) => (f.experience ? q.where("experience", "=", f.experience) : q))
+    .groupBy(sql`date_trunc('quarter', cohort_month)`)
+    .select(sql<string>`to_char(date_trunc('quarter', cohort_month), 'YYYY-MM')`.as("quarterStart"))
+    .execute()
+    .catch(() => []);
+  const offers = await offerOutcomesByQuarter(trx, f);
+
+  const total = emptyCounts();
+  const byQuarter = new Map<string, FunnelCounts>();
+  const bySource = new Map<string, FunnelCounts>();
+  for (const row of rows) {
+    addCounts(total, row);
+    const q = quarterOfMonth(row.month);
+    addCounts(byQuarter.get(q) ?? byQuarter.set(q, emptyCounts()).get(q) as FunnelCounts, row);
+    addCounts(bySource.get(row.source) ?? bySource.set(row.source, emptyCounts()).get(row.source) as FunnelCounts, row);
+  }
+  const quarters = [...byQuarter.keys()].sort();
+  const perQuarter = (pick: (c: FunnelCounts) => number | null): Point[] =>
+    quarters.map((quarter) => ({ quarter, value: pick(byQuarter.get(quarter) as FunnelCounts) }));
+  const cohort = cohortHeadlines(total);
+  const offerTotals = offers.reduce(
+    (t, o) => ({
+      accepted: t.accepted + o.accepted,
+      dropouts: t.dropouts + o.withdrawn + o.noShows,
+      started: t.started + o.started,
+      early: t.early + o.earlyLeavers,
+    }),
+    { accepted: 0, dropouts: 0, started: 0, early: 0 },
+  );
+
+  const headlines: Headline[] = [
+    { key: "workshopToHire", value: cohort.workshopToHire, trend: perQuarter((c) => cohortHeadlines(c).workshopToHire) },
+    {
+      key: "postOfferDropout",
+      value: ratio(offerTotals.dropouts, offerTotals.accepted),
+      trend: offers.map((o) => ({ quarter: o.quarter, value: ratio(o.withdrawn + o.noShows, o.accepted) })),
+    },
+    {
+      key: "earlyLeavers",
+      value: ratio(offerTotals.early, offerTotals.started),
+      trend: offers.map((o) => ({ quarter: o.quarter, value: ratio(o.earlyLeavers, o.started) })),
+    },
+    {
+      key: "timeToHire",
+      value: times.median,
+      extra: times.p90,
+      trend: hireQuarters.map((h) => ({ quarter: quarterOfMonth(h.quarterStart), value: h.median })),
+    },
+    { key: "surveyCompletion", value: cohort.surveyCompletion, trend: perQuarter((c) => cohortHeadlines(c).surveyCompletion) },
+    { key: "workshopNoShow", value: cohort.workshopNoShow, trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow) },
+  ];
+
+  // Who left the pipeline where, and why (the five commonest reasons at each stage).
+  const stages = new Map<string, { withdrawn: number; declined: number; reasons: { kind: string; reason: string; n: number }[] }>();
+  for (const e of exits) {
+    const stage = stages.get(e.exitStage) ?? stages.set(e.exitStage, { withdrawn: 0, declined: 0, reasons: [] }).get(e.exitStage);
+    if (!stage) continue;
+    stage[e.exitKind] += e.n;
+    if (stage.reasons.length < 5) stage.reasons.push({ kind: e.exitKind, reason: e.exitReason, n: e.n });
+  }
+  const exitRows = Object.keys(EXIT_STAGE_LABELS)
+    .filter((stage) => stages.has(stage))
+    .map((stage) => {
+      const s = stages.get(stage) as { withdrawn: number; declined: number; reasons: { kind: string; reason: string; n: number }[] };
+      return { stage, label: EXIT_STAGE_LABELS[stage], ...s, share: ratio(s.withdrawn + s.declined, total.applied) };
+    });
+
+  const channels = Object.entries(SOURCES).map(([source, label]) => {
+    const c = bySource.get(source) ?? emptyCounts();
+    return { source, label, applications: c.applied, hires: c.started, inPost90: c.inPost90, hireRate: ratio(c.started, c.applied) };
+  });
+
+  const [teams, settings, hires] = await Promise.all([
+    listTeamsWithMix(trx),
+    getOrgSettings(trx),
+    hiresByExperience(trx, quarterStart(now)),
+  ]);
+  const band = mixBandFromSettings(settings);
+  const experiencedHires = hires.find((h) => h.experience === "experienced")?.n ?? 0;
+  const newHires = hires.find((h) => h.experience === "new_to_care")?.n ?? 0;
+
+  return {
+    filters: f,
+    funnel: funnel(total),
+    exits: exitRows,
+    headlines,
+    stageTimes: [
+      { label: "Applying to finishing the survey", days: times.toSurvey },
+      { label: "Survey to attending a workshop", days: times.toWorkshop },
+      { label: "Workshop to the shadow shift done", days: times.toShadow },
+      { label: "Shadow shift to the vote passing", days: times.toVote },
+      { label: "Vote to accepting the offer", days: times.toAccept },
+      { label: "Accepting to the first day", days: times.toStart },
+    ],
+    hires: times.hires,
+    channels,
+    mix: {
+      band: { low: band.low, high: band.high },
+      teams: teams.map((t) => ({ id: t.id, name: t.name, regionName: t.regionName, ...teamMix(t.experienced, t.size, band) })),
+      hiresThisQuarter: { experienced: experiencedHires, newToCare: newHires, share: ratio(experiencedHires, experiencedHires + newHires) },
+    },
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+function quarterStart(now: Date) {
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
+    .format(now)
+    .split("-")
+    .map(Number);
+  return new Date(Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1));
+}
+
+export { HEADLINES };

@@ -1,0 +1,128 @@
+import { type ExpressionBuilder, sql } from "kysely";
+import type { AnalyticsFilters } from "#app/domain/analytics/filters.js";
+import type { Database } from "../schema.js";
+import type { Tx } from "../client.js";
+
+const firstDay = (month: string) => `${month}-01`;
+
+type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts";
+
+/** The filters as WHERE conditions on any table with the cohort month and the filter dimensions. */
+function where<T extends Dimensioned>(f: AnalyticsFilters, table: T) {
+  return (eb: ExpressionBuilder<Database, T>) => {
+    // The three tables share these column names; the builder is loosened to name them by string.
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    const is = (column: string, op: ">=" | "<=" | "=", value: string) => (eb as any)(`${table}.${column}`, op, value);
+    const conditions = [is("cohortMonth", ">=", firstDay(f.from)), is("cohortMonth", "<=", firstDay(f.to))];
+    if (f.regionId) conditions.push(is("regionId", "=", f.regionId));
+    if (f.teamId) conditions.push(is("teamId", "=", f.teamId));
+    if (f.vacancyId) conditions.push(is("vacancyId", "=", f.vacancyId));
+    if (f.source) conditions.push(is("source", "=", f.source));
+    if (f.experience) conditions.push(is("experience", "=", f.experience));
+    return eb.and(conditions);
+  };
+}
+
+const SUMS = [
+  sql<number>`coalesce(sum(applied), 0)::int`.as("applied"),
+  sql<number>`coalesce(sum(survey_completed), 0)::int`.as("surveyCompleted"),
+  sql<number>`coalesce(sum(workshop_booked), 0)::int`.as("workshopBooked"),
+  sql<number>`coalesce(sum(attended), 0)::int`.as("attended"),
+  sql<number>`coalesce(sum(no_show), 0)::int`.as("noShow"),
+  sql<number>`coalesce(sum(shadow_done), 0)::int`.as("shadowDone"),
+  sql<number>`coalesce(sum(vote_passed), 0)::int`.as("votePassed"),
+  sql<number>`coalesce(sum(offer_accepted), 0)::int`.as("offerAccepted"),
+  sql<number>`coalesce(sum(started), 0)::int`.as("started"),
+  sql<number>`coalesce(sum(in_post_90), 0)::int`.as("inPost90"),
+  sql<number>`coalesce(sum(left_within_90), 0)::int`.as("leftWithin90"),
+  sql<number>`coalesce(sum(hire_days_sum), 0)::float8`.as("hireDaysSum"),
+] as const;
+
+/** Rebuilds the organisation's months whose facts changed since (cheap when none did). */
+export async function refreshMyFunnel(trx: Tx) {
+  await sql`select refresh_my_funnel()`.execute(trx);
+}
+
+/** The cohort's counts per step, summed over the period, per quarter, and per source channel. */
+export async function sumFunnel(trx: Tx, f: AnalyticsFilters) {
+  const rows = await trx
+    .selectFrom("funnelMonthly")
+    .select([sql<string>`to_char(cohort_month, 'YYYY-MM')`.as("month"), "source", ...SUMS])
+    .where(where(f, "funnelMonthly"))
+    .groupBy(["cohortMonth", "source"])
+    .execute();
+  return rows;
+}
+
+export function sumExits(trx: Tx, f: AnalyticsFilters) {
+  return trx
+    .selectFrom("funnelExitsMonthly")
+    .select(["exitStage", "exitKind", "exitReason", sql<number>`sum(n)::int`.as("n")])
+    .where(where(f, "funnelExitsMonthly"))
+    .groupBy(["exitStage", "exitKind", "exitReason"])
+    .orderBy(sql`sum(n)`, "desc")
+    .execute();
+}
+
+/** For the cohort's hires: days to hire (median, 90th percentile) and the median days between steps. */
+export function hireTimes(trx: Tx, f: AnalyticsFilters) {
+  const days = (to: string, from: string) => sql.raw(`extract(epoch from ${to} - ${from}) / 86400`);
+  const median = (expr: ReturnType<typeof days>) => sql<number | null>`percentile_cont(0.5) within group (order by ${expr})`;
+  return trx
+    .selectFrom("applicationFacts")
+    .select([
+      sql<number>`count(*)::int`.as("hires"),
+      median(days("started_at", "applied_at")).as("median"),
+      sql<number | null>`percentile_cont(0.9) within group (order by ${days("started_at", "applied_at")})`.as("p90"),
+      median(days("survey_completed_at", "applied_at")).as("toSurvey"),
+      median(days("attended_at", "survey_completed_at")).as("toWorkshop"),
+      median(days("shadow_done_at", "attended_at")).as("toShadow"),
+      median(days("vote_passed_at", "shadow_done_at")).as("toVote"),
+      median(days("offer_accepted_at", "vote_passed_at")).as("toAccept"),
+      median(days("started_at", "offer_accepted_at")).as("toStart"),
+    ])
+    .where(where(f, "applicationFacts"))
+    .where("applicationFacts.startedAt", "is not", null)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Post-offer drop-out and early leavers by quarter of ACCEPTANCE (accepted within the period),
+ * counted exactly as app/domain/offers/dropout-rates.ts defines them (a test checks they agree).
+ */
+export function offerOutcomesByQuarter(trx: Tx, f: AnalyticsFilters) {
+  let query = trx
+    .selectFrom("offers")
+    .innerJoin("applicationFacts as af", "af.applicationId", "offers.applicationId")
+    .leftJoin("teamMembers", "teamMembers.id", "offers.memberId")
+    .select([
+      sql<string>`to_char(offers.accepted_at at time zone 'Europe/London', 'YYYY "Q"Q')`.as("quarter"),
+      sql<number>`count(*)::int`.as("accepted"),
+      sql<number>`count(*) filter (where offers.status = 'withdrawn')::int`.as("withdrawn"),
+      sql<number>`count(*) filter (where offers.status = 'no_show' or (offers.status = 'accepted' and offers.no_show_flagged_at is not null))::int`.as(
+        "noShows",
+      ),
+      sql<number>`count(offers.started_on)::int`.as("started"),
+      sql<number>`count(*) filter (where team_members.left_on < offers.started_on + 90)::int`.as("earlyLeavers"),
+    ])
+    .where("offers.acceptedAt", ">=", sql<Date>`(${firstDay(f.from)}::date)::timestamp at time zone 'Europe/London'`)
+    .where("offers.acceptedAt", "<", sql<Date>`((${firstDay(f.to)}::date + interval '1 month')::timestamp) at time zone 'Europe/London'`)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  if (f.regionId) query = query.where("af.regionId", "=", f.regionId);
+  if (f.teamId) query = query.where("af.teamId", "=", f.teamId);
+  if (f.vacancyId) query = query.where("af.vacancyId", "=", f.vacancyId);
+  if (f.source) query = query.where("af.source", "=", f.source);
+  if (f.experience) query = query.where("af.experience", "=", f.experience);
+  return query.execute();
+}
+
+/** Hires this quarter (started), experienced vs new to care, for the organisation's overall mix. */
+export function hiresByExperience(trx: Tx, since: Date) {
+  return trx
+    .selectFrom("applicationFacts")
+    .select(["experience", sql<number>`count(*)::int`.as("n")])
+    .where("startedAt", ">=", since)
+    .groupBy("experience")
+    .execute();
+}
