@@ -74,6 +74,11 @@ function Header() {
               <Link to="/offers">Offers</Link>
             </li>
           ) : null}
+          {viewer?.kind === "staff" && viewer.role !== "member" ? (
+            <li>
+              <Link to="/analytics">Funnel</Link>
+            </li>
+          ) : null}
           {viewer?.kind === "staff" ? (
             <li>
               <Link to="/shadow">Shadow shifts</Link>

@@ -506,6 +506,7 @@ export interface ApplicationFactsTable {
   exitKind: "withdrawn" | "declined" | null;
   exitReason: string | null;
   dirty: boolean;
+  day90Counted: Generated<boolean>;
 }
 
 export interface FunnelMonthlyTable {

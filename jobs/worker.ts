@@ -12,6 +12,7 @@ import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep
 import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNightlyProcessor } from "./processors/team-mix.js";
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
+import { refreshFunnelProcessor } from "./processors/refresh-funnel.js";
 import {
   closeEmailQueue,
   closeReminderQueue,
@@ -29,6 +30,7 @@ import {
 } from "./queues.js";
 
 const SWEEP_JOB = "survey-reminder-sweep";
+const REFRESH_FUNNEL_JOB = "refresh-funnel";
 
 /**
  * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
@@ -50,6 +52,7 @@ export async function startWorker() {
       if (job.name === "expire-waitlist-offer") return expireWaitlistOfferProcessor(job as Job<WaitlistOfferJob>);
       if (job.name === "close-vote") return closeVoteProcessor(job as Job<CloseVoteJob>);
       if (job.name === "send-touchpoint") return sendTouchpointProcessor(job as Job<TouchpointJob>);
+      if (job.name === REFRESH_FUNNEL_JOB) return refreshFunnelProcessor();
       if (job.name === TEAM_MIX_NIGHTLY) return teamMixNightlyProcessor(job as Job<TeamMixJob>);
       if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
@@ -64,6 +67,9 @@ export async function startWorker() {
   getReminderQueue()
     .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })
     .catch((error: Error) => console.error(`could not schedule the reminder sweep: ${error.message}`));
+  getReminderQueue()
+    .upsertJobScheduler(REFRESH_FUNNEL_JOB, { every: 60_000 }, { name: REFRESH_FUNNEL_JOB })
+    .catch((error: Error) => console.error(`could not schedule the funnel refresh: ${error.message}`));
   // Team mix: snapshots and alerts nightly, the leads' digest on Monday mornings (UK time; stable scheduler ids).
   for (const [id, pattern] of [
     [TEAM_MIX_NIGHTLY, "0 2 * * *"],

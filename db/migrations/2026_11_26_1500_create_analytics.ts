@@ -39,12 +39,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       exit_stage text,
       exit_kind text check (exit_kind in ('withdrawn', 'declined')),
       exit_reason text,
-      dirty boolean not null default true
+      dirty boolean not null default true,
+      -- Set when a rollup counted this hire's day 90 (see mark_day90_dirty).
+      day90_counted boolean not null default false
     );
     create index application_facts_cohort_idx on application_facts (org_id, cohort_month);
     -- Hires only (a few percent of applications): time to hire and time in each step.
     create index application_facts_hires_idx on application_facts (org_id, cohort_month) where started_at is not null;
     create index application_facts_dirty_idx on application_facts (org_id, cohort_month) where dirty;
+    create index application_facts_day90_idx on application_facts (started_at) where started_at is not null and not day90_counted;
 
     -- What the facts are computed from, found by application.
     create index if not exists workshop_bookings_application_idx on workshop_bookings (application_id);
@@ -151,7 +154,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     language sql security definer set search_path = public as $$
       -- One rebuild of a month at a time; marked clean first, so a fact changing meanwhile marks it dirty again.
       select pg_advisory_xact_lock(hashtext(p_org::text || p_month::text));
-      update application_facts set dirty = false where org_id = p_org and cohort_month = p_month and dirty;
+      update application_facts set dirty = false, day90_counted = (started_at is null or started_at <= now() - interval '90 days')
+      where org_id = p_org and cohort_month = p_month and (dirty or not day90_counted);
       delete from funnel_monthly where org_id = p_org and cohort_month = p_month;
       delete from funnel_exits_monthly where org_id = p_org and cohort_month = p_month;
       insert into funnel_monthly
@@ -199,6 +203,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       select refresh_dirty_funnel(current_org_id()) where current_org_id() is not null
     $$;
 
+    -- "In post at 90 days" changes with the calendar, not with an event: starters who reached day
+    -- 90 in the last two days have their months recounted (the job runs this every minute).
+    create function mark_day90_dirty() returns int
+    language sql security definer set search_path = public as $$
+      with marked as (
+        update application_facts set dirty = true
+        where started_at <= now() - interval '90 days' and not day90_counted and not dirty
+        returning 1
+      )
+      select count(*)::int from marked
+    $$;
+
     -- Organisations with dirty months, for the job.
     create function dirty_funnel_orgs() returns table (org_id uuid)
     language sql stable security definer set search_path = public as $$
@@ -240,8 +256,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger facts_members after update of left_on on team_members for each row execute function facts_from_member();
 
     revoke all on function refresh_application_facts, refresh_funnel_month, refresh_dirty_funnel, rebuild_analytics from public;
-    revoke all on function refresh_my_funnel, dirty_funnel_orgs from public;
-    grant execute on function refresh_my_funnel, dirty_funnel_orgs to circle_app;
+    revoke all on function refresh_my_funnel, dirty_funnel_orgs, mark_day90_dirty from public;
+    grant execute on function refresh_my_funnel, dirty_funnel_orgs, mark_day90_dirty to circle_app;
     grant select on application_facts, funnel_monthly, funnel_exits_monthly to circle_app;
   `.execute(db);
 }
@@ -256,7 +272,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop trigger if exists facts_offers on offers;
     drop trigger if exists facts_members on team_members;
     drop function if exists facts_from_application, facts_from_application_ref, facts_from_member,
-      rebuild_analytics, refresh_my_funnel, dirty_funnel_orgs, refresh_dirty_funnel, refresh_funnel_month, refresh_application_facts;
+      rebuild_analytics, refresh_my_funnel, dirty_funnel_orgs, mark_day90_dirty, refresh_dirty_funnel, refresh_funnel_month, refresh_application_facts;
     drop index if exists workshop_bookings_application_idx, offers_application_idx, offers_member_idx;
     drop table if exists funnel_exits_monthly, funnel_monthly, application_facts;
   `.execute(db);

@@ -86,6 +86,21 @@ export function hireTimes(trx: Tx, f: AnalyticsFilters) {
     .executeTakeFirstOrThrow();
 }
 
+/** The median days to hire per quarter of application (for the trend). */
+export function hireMedianByQuarter(trx: Tx, f: AnalyticsFilters) {
+  return trx
+    .selectFrom("applicationFacts")
+    .select([
+      sql<string>`to_char(date_trunc('quarter', cohort_month), 'YYYY-MM')`.as("quarterStart"),
+      sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from started_at - applied_at) / 86400)`.as("median"),
+    ])
+    .where(where(f, "applicationFacts"))
+    .where("applicationFacts.startedAt", "is not", null)
+    .groupBy(sql`date_trunc('quarter', cohort_month)`)
+    .orderBy(sql`date_trunc('quarter', cohort_month)`)
+    .execute();
+}
+
 /**
  * Post-offer drop-out and early leavers by quarter of ACCEPTANCE (accepted within the period),
  * counted exactly as app/domain/offers/dropout-rates.ts defines them (a test checks they agree).

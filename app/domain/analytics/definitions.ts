@@ -9,8 +9,16 @@ export const FUNNEL_STEPS = [
   { key: "surveyCompleted", label: "Survey complete", definition: "Finished the values survey." },
   { key: "workshopBooked", label: "Workshop booked", definition: "Booked a place at a group workshop (at least once)." },
   { key: "attended", label: "Attended a workshop", definition: "Marked as attended (or late) at a workshop." },
-  { key: "shadowDone", label: "Shadow shift done", definition: "Moved on to the team vote, which opens once the shadow shift has happened." },
-  { key: "votePassed", label: "Vote passed", definition: "Moved to the offer step: the team voted yes (or the lead decided after a vote without quorum)." },
+  {
+    key: "shadowDone",
+    label: "Shadow shift done",
+    definition: "Moved on to the team vote, which opens once the shadow shift has happened.",
+  },
+  {
+    key: "votePassed",
+    label: "Vote passed",
+    definition: "Moved to the offer step: the team voted yes (or the lead decided after a vote without quorum).",
+  },
   { key: "offerAccepted", label: "Offer accepted", definition: "Accepted a job offer." },
   { key: "started", label: "Started", definition: "Their first day with the team was confirmed." },
   { key: "inPost90", label: "In post at 90 days", definition: "Started at least 90 days ago and had not left the team by day 90." },

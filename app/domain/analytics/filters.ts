@@ -18,7 +18,8 @@ export const AnalyticsFiltersSchema = z
 
 export type AnalyticsFilters = z.infer<typeof AnalyticsFiltersSchema>;
 
-const monthOf = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(date);
+const monthOf = (date: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(date);
 
 /** The last 12 months up to this one. */
 export function defaultFilters(now = new Date()): AnalyticsFilters {

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import {
+  hireMedianByQuarter,
   hiresByExperience,
   hireTimes,
   offerOutcomesByQuarter,
@@ -31,24 +31,7 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
   const rows = await sumFunnel(trx, f);
   const exits = await sumExits(trx, f);
   const times = await hireTimes(trx, f);
-  const hireQuarters = await trx
-    .selectFrom("applicationFacts")
-    .select([
-      sql<string>`to_char(cohort_month, 'YYYY-MM')`.as("month"),
-      sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from started_at - applied_at) / 86400)`.as("median"),
-    ])
-    .where("cohortMonth", ">=", `${f.from}-01`)
-    .where("cohortMonth", "<=", `${f.to}-01`)
-    .where("startedAt", "is not", null)
-    .$call((q) => (f.regionId ? q.where("regionId", "=", f.regionId) : q))
-    .$call((q) => (f.teamId ? q.where("teamId", "=", f.teamId) : q))
-    .$call((q) => (f.vacancyId ? q.where("vacancyId", "=", f.vacancyId) : q))
-    .$call((q) => (f.source ? q.where("source", "=", f.source) : q))
-    .$call((q) => (f.experience ? q.where("experience", "=", f.experience) : q))
-    .groupBy(sql`date_trunc('quarter', cohort_month)`)
-    .select(sql<string>`to_char(date_trunc('quarter', cohort_month), 'YYYY-MM')`.as("quarterStart"))
-    .execute()
-    .catch(() => []);
+  const hireQuarters = await hireMedianByQuarter(trx, f);
   const offers = await offerOutcomesByQuarter(trx, f);
 
   const total = emptyCounts();
@@ -57,8 +40,8 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
   for (const row of rows) {
     addCounts(total, row);
     const q = quarterOfMonth(row.month);
-    addCounts(byQuarter.get(q) ?? byQuarter.set(q, emptyCounts()).get(q) as FunnelCounts, row);
-    addCounts(bySource.get(row.source) ?? bySource.set(row.source, emptyCounts()).get(row.source) as FunnelCounts, row);
+    addCounts(byQuarter.get(q) ?? (byQuarter.set(q, emptyCounts()).get(q) as FunnelCounts), row);
+    addCounts(bySource.get(row.source) ?? (bySource.set(row.source, emptyCounts()).get(row.source) as FunnelCounts), row);
   }
   const quarters = [...byQuarter.keys()].sort();
   const perQuarter = (pick: (c: FunnelCounts) => number | null): Point[] =>
