@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:analytics`: how long the funnel dashboard takes to load, for the whole
+ * organisation and for a filtered slice (one team and one channel), at 10k, 100k and 1M
+ * applications of a synthetic organisation (scripts/seed-scale.ts).
+ *
+ * It makes a database of its own (circle_bench_*, migrated), and for each size generates the
+ * organisation, then loads the dashboard as the app does (role circle_app, row-level security,
+ * the organisation's transaction), after a warm-up, BENCH_RUNS times (default 30) each, and prints
+ * the median and 95th percentile. The database is dropped at the end.
+ *
+ * Settings (environment): BENCH_SIZES (default "10000,100000,1000000"), BENCH_RUNS (30).
+ */
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+if (process.env.NODE_ENV === "production") process.env.NODE_ENV = "test";
+delete process.env.APP_DATABASE_URL;
+const run = randomBytes(5).toString("hex");
+const base = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+base.pathname = `/circle_bench_${run}`;
+process.env.DATABASE_URL = base.toString();
+
+const { migrateToLatest, dropDatabase } = await import("../db/migrate.js");
+const { createDb, getDb, closeDb } = await import("../db/client.js");
+const { withOrg } = await import("../db/tenant.js");
+const { seedScale } = await import("../scripts/seed-scale.js");
+const { loadDashboard } = await import("../app/domain/analytics/load-dashboard.server.js");
+const { defaultFilters } = await import("../app/domain/analytics/filters.js");
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+async function time(work: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+const rows: { size: number; slice: string; median: number; p95: number; seedSeconds: number }[] = [];
+try {
+  await migrateToLatest(process.env.DATABASE_URL);
+  const owner = createDb(process.env.DATABASE_URL, 2);
+  for (const size of SIZES) {
+    const started = performance.now();
+    log(`generating ${size.toLocaleString("en-GB")} applications…`);
+    const { orgId, analyticsMs } = await seedScale({
+      applications: size,
+      org: "scale",
+      seed: 42,
+      databaseUrl: process.env.DATABASE_URL,
+      log: () => {},
+    });
+    const seedSeconds = (performance.now() - started) / 1000;
+    log(`generated in ${seedSeconds.toFixed(1)} s (of which rebuilding the analytics ${((analyticsMs ?? 0) / 1000).toFixed(1)} s)`);
+    const filters = { ...defaultFilters(), from: "2000-01", to: defaultFilters().to };
+    const slice = await owner
+      .selectFrom("teams")
+      .select("id")
+      .where("orgId", "=", orgId)
+      .orderBy("name")
+      .executeTakeFirstOrThrow();
+    const whole = await time(() => withOrg(getDb(), orgId, (trx) => loadDashboard(trx, filters)));
+    const filtered = await time(() =>
+      withOrg(getDb(), orgId, (trx) => loadDashboard(trx, { ...filters, teamId: slice.id, source: "referral" })),
+    );
+    rows.push({ size, slice: "whole organisation, all time", ...whole, seedSeconds });
+    rows.push({ size, slice: "one team, one channel", ...filtered, seedSeconds });
+    log(`${size}: whole p95 ${whole.p95.toFixed(1)} ms, slice p95 ${filtered.p95.toFixed(1)} ms`);
+  }
+  await owner.destroy();
+  console.log("\napplications  slice                           median ms   p95 ms   (generated in)");
+  for (const r of rows) {
+    console.log(
+      `${r.size.toLocaleString("en-GB").padStart(12)}  ${r.slice.padEnd(30)}  ${r.median.toFixed(1).padStart(9)}  ${r.p95.toFixed(1).padStart(7)}   ${r.seedSeconds.toFixed(0)} s`,
+    );
+  }
+  console.log(`\nTarget: p95 under 150 ms for the whole dashboard at 1,000,000 applications (2-core machine). ${RUNS} runs each.`);
+} finally {
+  await closeDb();
+  await dropDatabase(process.env.DATABASE_URL);
+}
