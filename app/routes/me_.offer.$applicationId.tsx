@@ -9,7 +9,7 @@ import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
 import { firstName, formatUkDay } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
-import { CANDIDATE_WITHDRAWAL_REASONS, DeclineOfferSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
+import { CANDIDATE_WITHDRAWAL_REASONS, CandidateWithdrawOfferSchema, DeclineOfferSchema } from "#app/domain/offers/offer.schema.js";
 import { acceptOffer, declineOffer } from "#app/domain/offers/respond-to-offer.server.js";
 import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/me/offer/${id}?declined=1`);
     }
     if (intent === "withdraw") {
-      const result = parseForm(form, WithdrawOfferSchema);
+      const result = parseForm(form, CandidateWithdrawOfferSchema);
       if (!result.ok) return fail(result.fieldErrors, result.values);
       const withdrawn = await scoped((trx) =>
         withdrawAfterAcceptance(trx, {
@@ -91,7 +91,7 @@ export default function OfferPage() {
   const offer = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
-  const withdrawForm = useSchemaForm(WithdrawOfferSchema);
+  const withdrawForm = useSchemaForm(CandidateWithdrawOfferSchema);
   const errors = { ...(actionData?.fieldErrors ?? {}), ...withdrawForm.errors };
   const value = (name: string) => actionData?.values?.[name] ?? "";
   return (

@@ -15,19 +15,9 @@ import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { listPipeline } from "#db/queries/applications.js";
 import { STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
-import {
-  londonDate,
-  mixStatusText,
-  monthlySeries,
-  sizeNote,
-  TEAM_MIN_SIZE,
-  TEAM_NEEDS_TEXT,
-  TEAM_SPLIT_POINT,
-  teamMix,
-} from "#app/domain/teams/mix.js";
-import { getMixBand } from "#app/domain/teams/team-mix.server.js";
+import { londonDate, mixStatusText, sizeNote, TEAM_MIN_SIZE, TEAM_NEEDS_TEXT, TEAM_SPLIT_POINT, teamMix } from "#app/domain/teams/mix.js";
+import { getMixBand, mixHistory } from "#app/domain/teams/team-mix.server.js";
 import { MixChart } from "#app/components/mix-chart.js";
-import { listSnapshots } from "#db/queries/team-mix.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
@@ -40,13 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const team = await findTeamById(trx, id);
     if (!team) return null;
     const today = londonDate(new Date());
-    const [members, comparison, live, applications, band, snapshots] = await Promise.all([
+    const [members, comparison, live, applications, band, history] = await Promise.all([
       listActiveMembers(trx, id),
       findComparisonProfiles(trx, id),
       findLiveSurvey(trx),
       listPipeline(trx, { teamId: id }),
       getMixBand(trx),
-      listSnapshots(trx, id, `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`),
+      mixHistory(trx, id, today),
     ]);
     const candidates = applications.filter((a) => !["applied", "started", "declined", "withdrawn"].includes(a.stage));
     const rows = live.definition.values.map((v) => ({
@@ -61,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       members,
       candidates,
       band,
-      history: monthlySeries(snapshots, today),
+      history,
       survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null },
     };
   });

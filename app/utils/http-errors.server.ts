@@ -6,6 +6,7 @@ const STATUS: Record<ApplicationError["code"], number> = {
   invalid_transition: 409,
   reason_required: 400,
   stale: 409,
+  offer_accepted: 409,
 };
 
 /** Turns a domain error into the HTTP response the error boundary shows; rethrows anything else. */

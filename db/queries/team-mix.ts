@@ -13,12 +13,13 @@ export async function snapshotAllTeams(trx: Tx, takenOn: string) {
   `.execute(trx);
 }
 
-export function listSnapshots(trx: Tx, teamId: string, fromDate: string) {
+/** A team's snapshots of the 12 months up to `today` (a UK date); PostgreSQL does the calendar (29 February included). */
+export function listSnapshots(trx: Tx, teamId: string, today: string) {
   return trx
     .selectFrom("teamMixSnapshots")
     .select(["takenOn", "size", "experienced"])
     .where("teamId", "=", teamId)
-    .where(sql<boolean>`taken_on >= ${fromDate}::date - 366`)
+    .where(sql<boolean>`taken_on >= (${today}::date - interval '12 months')::date`)
     .orderBy("takenOn")
     .execute();
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import {
   cancelTouchpoints,
@@ -23,6 +24,15 @@ import { waitFor, workerPerTest } from "#tests/support/worker.js";
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
+/** An admin of the organisation: drop-out alerts go to leads and admins. */
+const insertAdmin = (org: { orgId: string; slug: string }) =>
+  withOrg(ownerDb(), org.orgId, (trx) =>
+    trx
+      .insertInto("users")
+      .values({ email: `admin@${org.slug}.test`, name: "Alex Admin", role: "admin", passwordHash: "unused" })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
 const subjectsTo = async (email: string) => (await fetchCaptured(process.env.RESEND_BASE_URL as string, email)).map((m) => m.subject);
 const touchpointsOf = (orgId: string, offerId: string) =>
   withOrg(ownerDb(), orgId, (trx) =>
@@ -113,9 +123,83 @@ describe("keeping in touch from acceptance to the start", () => {
   });
 });
 
-describe("after the start", () => {
-  it("asks how it is going on day 7, tells the buddy, and a worried answer reaches the lead", async () => {
+describe("the buddy's emails", () => {
+  it("are not queued for a buddy with no email address or who has left the team; the person's email still goes", async () => {
     const org = await insertOrg();
+    const noEmail = await insertOffer(org, { acceptedDaysAgo: 8, startInDays: 20 });
+    const left = await insertOffer(org, { startedDaysAgo: 8 });
+    await withOrg(ownerDb(), org.orgId, async (trx) => {
+      const buddyOf = (offerId: string) => trx.selectFrom("offers").select("buddyMemberId").where("id", "=", offerId);
+      await trx.updateTable("teamMembers").set({ email: null }).where("id", "=", buddyOf(noEmail.offerId)).execute();
+      await trx
+        .updateTable("teamMembers")
+        .set({ leftOn: new Date().toISOString().slice(0, 10) })
+        .where("id", "=", buddyOf(left.offerId))
+        .execute();
+    });
+    for (const o of [noEmail, left]) await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, o.offerId));
+    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    const outbox = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .selectFrom("outbox")
+        .select("payload")
+        .where(
+          "id",
+          "in",
+          refs.map((r) => r.id),
+        )
+        .execute(),
+    );
+    // The week-1 email and the day-7 check-in to the people themselves; nothing to either buddy.
+    expect(outbox.map((o) => (o.payload as { to: string }).to)).toEqual(["person", "person"]);
+    // The buddy-call touchpoint is done (nothing left to retry).
+    const calls = (await touchpointsOf(org.orgId, noEmail.offerId)).filter((t) => t.kind === "buddy_call" && t.seq === 1);
+    expect(calls.every((t) => t.sentAt)).toBe(true);
+  });
+
+  it("an email queued to a buddy whose address is removed before it goes is skipped, not failed", async () => {
+    const org = await insertOrg();
+    const offer = await insertOffer(org, { acceptedDaysAgo: 8, startInDays: 20 });
+    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    const rows = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .selectFrom("outbox")
+        .select(["id", "payload"])
+        .where(
+          "id",
+          "in",
+          refs.map((r) => r.id),
+        )
+        .execute(),
+    );
+    const toBuddy = rows.find((r) => (r.payload as { to: string }).to === "buddy");
+    expect(toBuddy).toBeDefined();
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("teamMembers")
+        .set({ email: null })
+        .where("id", "=", trx.selectFrom("offers").select("buddyMemberId").where("id", "=", offer.offerId))
+        .execute(),
+    );
+    expect(await deliverOutboxEmail(getDb(), org.orgId, toBuddy?.id as string)).toBe("skipped");
+    const row = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .selectFrom("outbox")
+        .select(["sentAt", "providerId"])
+        .where("id", "=", toBuddy?.id as string)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row.providerId).toBe("skipped");
+    expect(row.sentAt).not.toBeNull();
+    expect(await subjectsTo(offer.buddyEmail)).toEqual([]);
+  });
+});
+
+describe("after the start", () => {
+  it("asks how it is going on day 7, tells the buddy, and a worried answer reaches the lead and the admin", async () => {
+    const org = await insertOrg();
+    await insertAdmin(org);
     const offer = await insertOffer(org, { startedDaysAgo: 8 });
     await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
     const planned = await touchpointsOf(org.orgId, offer.offerId);
@@ -147,6 +231,9 @@ describe("after the start", () => {
     const alert = (await fetchCaptured(process.env.RESEND_BASE_URL as string, leadEmail))[0];
     expect(alert.subject).toBe("Sophie Lane is worried: please get in touch");
     expect(alert.text).toMatch(/The early starts are hard with my children/);
+    const adminEmail = `admin@${org.slug}.test`;
+    await waitFor(async () => (await subjectsTo(adminEmail)).length > 0, "the admin's alert");
+    expect(await subjectsTo(adminEmail)).toEqual(["Sophie Lane is worried: please get in touch"]);
   });
 
   it("a person who left the team gets no more check-ins", async () => {
@@ -166,12 +253,13 @@ describe("after the start", () => {
 });
 
 describe("the no-show detector", () => {
-  it("flags an accepted offer 3 days after a start nobody confirmed, tells the lead once, and leaves later starts alone", async () => {
+  it("flags an accepted offer 3 days after a start nobody confirmed, tells the lead and the admin once, and leaves later starts alone", async () => {
     const org = await insertOrg();
+    await insertAdmin(org);
     const late = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -4 });
     const grace = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -3 });
     const refs = (await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId);
-    expect(refs).toHaveLength(1);
+    expect(refs).toHaveLength(2); // the lead and the admin
     expect((await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
     const flagged = await withOrg(ownerDb(), org.orgId, (trx) => trx.selectFrom("offers").select(["id", "noShowFlaggedAt"]).execute());
     expect(flagged.find((o) => o.id === late.offerId)?.noShowFlaggedAt).not.toBeNull();
@@ -181,6 +269,8 @@ describe("the no-show detector", () => {
     const leadEmail = `lead@${org.slug}.test`;
     await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's alert");
     expect(await subjectsTo(leadEmail)).toEqual(["Sophie Lane has not started with Ashdown"]);
+    await waitFor(async () => (await subjectsTo(`admin@${org.slug}.test`)).length > 0, "the admin's alert");
+    expect(await subjectsTo(`admin@${org.slug}.test`)).toEqual(["Sophie Lane has not started with Ashdown"]);
   });
 });
 
@@ -196,34 +286,89 @@ describe("the lead's list of people who may drop out", () => {
         .values([
           { offerId: quiet.offerId, kind: "dbs", status: "pending", statusChangedAt: new Date(Date.now() - 12 * 86_400_000) },
           { offerId: quiet.offerId, kind: "references", status: "done", statusChangedAt: new Date(Date.now() - 12 * 86_400_000) },
+          // Just over 10 days: stalled by the one rule (isStalled), as on the application page.
+          {
+            offerId: quiet.offerId,
+            kind: "right_to_work",
+            status: "problem",
+            statusChangedAt: new Date(Date.now() - 10.5 * 86_400_000),
+          },
         ])
+        .execute(),
+    );
+    const lead = await staffCookie(org.orgId, org.leadId);
+    const risks = () =>
+      risksLoader({ request: new Request("http://localhost/offers/risks", { headers: { Cookie: lead } }), params: {}, context: {} });
+    // Emails sent a moment ago have not had time for a reply: no silence flag yet.
+    expect((await risks()).people.map((p) => p.flags)).toEqual([
+      [
+        "Starts 40 days after accepting (more than four weeks)",
+        "DBS check still pending for 12 days",
+        "Right-to-work check has a problem for 10 days",
+      ],
+    ]);
+    // Three days on, still no reply: now it is a sign.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("touchpoints")
+        .set({ sentAt: new Date(Date.now() - 3 * 86_400_000 - 60_000) })
+        .where("offerId", "=", quiet.offerId)
+        .where("sentAt", "is not", null)
         .execute(),
     );
     const worried = await insertOffer(org, { startedDaysAgo: 8 });
     await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, worried.offerId));
     await sweepTouchpoints(getDb());
     const checkin = await withOrg(ownerDb(), org.orgId, (trx) =>
-      trx.selectFrom("touchpoints").select("id").where("offerId", "=", worried.offerId).where("seq", "=", 7).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom("touchpoints")
+        .select("id")
+        .where("offerId", "=", worried.offerId)
+        .where("kind", "=", "checkin")
+        .where("seq", "=", 7)
+        .executeTakeFirstOrThrow(),
     );
-    await withOrg(getDb(), org.orgId, (trx) => answerTouchpoint(trx, checkin.id, { answer: "worried", note: "Nobody showed me the rota app" }));
+    await withOrg(getDb(), org.orgId, (trx) =>
+      answerTouchpoint(trx, checkin.id, { answer: "worried", note: "Nobody showed me the rota app" }),
+    );
     await insertOffer(org, { acceptedDaysAgo: 1, startInDays: 21 }); // nothing to worry about
 
-    const lead = await staffCookie(org.orgId, org.leadId);
-    const page = await risksLoader({ request: new Request("http://localhost/offers/risks", { headers: { Cookie: lead } }), params: {}, context: {} });
+    const page = await risks();
     expect(page.people.map((p) => p.flags)).toEqual([
-      ["Worried at the day-7 check-in: \"Nobody showed me the rota app\""],
+      ['Worried at the day-7 check-in: "Nobody showed me the rota app"'],
       [
         "No reply to the last two keep-in-touch emails (weeks 1 and 2)",
         "Starts 40 days after accepting (more than four weeks)",
         "DBS check still pending for 12 days",
+        "Right-to-work check has a problem for 10 days",
       ],
     ]);
     // Three accepted this quarter (factory offers), none withdrawn yet.
     expect(page.cohorts).toEqual([expect.objectContaining({ accepted: 3, withdrawn: 0, noShows: 0, dropoutRate: 0, started: 1 })]);
 
+    // Someone who waited 52 days but has started: the long wait is no longer a sign.
+    const started = await insertOrg("Brookfield");
+    const waited = await insertOffer(started, { startedDaysAgo: 8, acceptedDaysAgo: 60 });
+    const startedLead = await staffCookie(started.orgId, started.leadId);
+    const startedPage = await risksLoader({
+      request: new Request("http://localhost/offers/risks", { headers: { Cookie: startedLead } }),
+      params: {},
+      context: {},
+    });
+    expect(startedPage.people).toEqual([]);
+    expect(
+      await withOrg(ownerDb(), started.orgId, (trx) =>
+        trx.selectFrom("offers").select("status").where("id", "=", waited.offerId).executeTakeFirstOrThrow(),
+      ),
+    ).toEqual({ status: "started" });
+
     const other = await insertOrg("Riverside");
     const otherLead = await staffCookie(other.orgId, other.leadId);
-    const otherPage = await risksLoader({ request: new Request("http://localhost/offers/risks", { headers: { Cookie: otherLead } }), params: {}, context: {} });
+    const otherPage = await risksLoader({
+      request: new Request("http://localhost/offers/risks", { headers: { Cookie: otherLead } }),
+      params: {},
+      context: {},
+    });
     expect(otherPage).toEqual({ people: [], cohorts: [] });
   });
 });

@@ -211,6 +211,13 @@ describe("offers", () => {
     const missing = await s.candidatePost({ intent: "withdraw", note: "Sorry" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).fieldErrors).toEqual({ withdrawalReason: "Choose the main reason" });
+    // The staff-only reasons are not the candidate's to choose.
+    for (const staffOnly of ["checks_failed", "no_reply"]) {
+      const refused = await s.candidatePost({ intent: "withdraw", withdrawalReason: staffOnly });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).fieldErrors).toEqual({ withdrawalReason: "Choose the main reason" });
+      expect((await s.offerRow()).status).toBe("accepted");
+    }
     expect((await s.candidatePost({ intent: "withdraw", withdrawalReason: "another_job", note: "Closer to home" })).status).toBe(302);
     const offer = await s.offerRow();
     expect(offer).toMatchObject({ status: "withdrawn", withdrawalReason: "another_job", withdrawalNote: "Closer to home" });
@@ -339,6 +346,45 @@ describe("offers", () => {
     expect((await s.leadView(buddy)).offer.canConfirmStart).toBe(true);
     expect((await s.leadPost({ intent: "offer-confirm-start" }, buddy)).status).toBe(302);
     expect((await s.application()).stage).toBe("started");
+  });
+
+  it("an accepted offer cannot be closed by the generic decline: the lead is told to withdraw it in the offer section", async () => {
+    const s = await setUp();
+    await s.leadPost(s.offerFields());
+    await s.candidatePost({ intent: "accept" });
+    const refused = await s.leadPost({ intent: "decline", reason: "Not the right time", expectedStage: "offer" });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).fieldErrors).toEqual({
+      form: "This person has accepted the offer. To close the application, withdraw the offer in the offer section and choose the reason.",
+    });
+    expect((await s.offerRow()).status).toBe("accepted");
+    expect((await s.application()).stage).toBe("offer");
+    expect((await s.touchpoints()).every((t) => t.cancelledAt === null)).toBe(true);
+    // The offer section's withdrawal still closes both.
+    expect((await s.leadPost({ intent: "offer-withdraw", withdrawalReason: "personal" })).status).toBe(302);
+    expect((await s.offerRow()).status).toBe("withdrawn");
+    expect((await s.application()).stage).toBe("withdrawn");
+  });
+
+  it("moving the start date clears the no-show flag", async () => {
+    const s = await setUp();
+    await s.leadPost(s.offerFields({ startDate: ukDateIn(1) }));
+    await s.candidatePost({ intent: "accept" });
+    await ownerDb()
+      .updateTable("offers")
+      .set({ startDate: ukDateIn(-5), noShowFlaggedAt: new Date() })
+      .where("applicationId", "=", s.applicationId)
+      .execute();
+    expect((await s.leadPost({ intent: "offer-start-date", startDate: ukDateIn(7) })).status).toBe(302);
+    expect(await s.offerRow()).toMatchObject({ status: "accepted", startDate: ukDateIn(7), noShowFlaggedAt: null });
+  });
+
+  it("an impossible start date is refused at the field, not a server error", async () => {
+    const s = await setUp();
+    const year = Number(ukDateIn(0).slice(0, 4)) + 1;
+    const bad = await s.leadPost(s.offerFields({ startDate: `${year}-02-31` }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fieldErrors).toEqual({ startDate: "Enter a real date for the start date" });
   });
 
   it("a no-show is recorded once the start date has passed: closed, and nothing more is sent", async () => {

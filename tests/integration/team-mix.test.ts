@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { listTeamAlerts, refreshTeamMix } from "#app/domain/teams/team-mix.server.js";
+import { listTeamAlerts, mixHistory, refreshTeamMix } from "#app/domain/teams/team-mix.server.js";
 import { londonDate } from "#app/domain/teams/mix.js";
 import { saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { loader as teamsLoader } from "#app/routes/teams._index.js";
 import { getDb, type Tx } from "#db/client.js";
+import { listSnapshots } from "#db/queries/team-mix.js";
 import type { Experience } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
@@ -67,6 +68,62 @@ describe("team mix snapshots", () => {
     // Deleting the organisation cascades through its members without tripping the trigger.
     await ownerDb().deleteFrom("organisations").where("id", "=", org.orgId).execute();
     expect(await ownerDb().selectFrom("teamMixSnapshots").select("teamId").where("orgId", "=", org.orgId).execute()).toEqual([]);
+  });
+
+  it("two members joining at the same moment are both counted in today's snapshot", async () => {
+    const org = await insertOrg();
+    const today = londonDate(new Date());
+    await addMembers(org.orgId, org.teamId, 1, 1);
+    const member = (name: string) => ({ teamId: org.teamId, name, experience: "experienced" as Experience, joinedOn: "2025-01-10" });
+    let releaseFirst = () => {};
+    const firstMayCommit = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let firstInserted = () => {};
+    const firstHasInserted = new Promise<void>((resolve) => {
+      firstInserted = resolve;
+    });
+    const first = run(org.orgId, async (trx) => {
+      await trx.insertInto("teamMembers").values(member("First")).execute();
+      firstInserted();
+      await firstMayCommit;
+    });
+    await firstHasInserted;
+    // The second starts while the first is still open: it waits for the team's lock, then counts both.
+    const second = run(org.orgId, (trx) => trx.insertInto("teamMembers").values(member("Second")).execute());
+    await new Promise((r) => setTimeout(r, 300));
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(await snapshots(org.orgId, org.teamId)).toEqual([{ takenOn: today, size: 4, experienced: 3 }]);
+  });
+
+  it("the team page's history reads the 12 months up to today, on 29 February too", async () => {
+    const org = await insertOrg();
+    await ownerDb()
+      .insertInto("teamMixSnapshots")
+      .values(
+        [
+          ["2026-06-30", 4, 1],
+          ["2027-02-27", 4, 1],
+          ["2027-02-28", 4, 2],
+          ["2027-09-15", 5, 3],
+          ["2028-02-29", 6, 3],
+        ].map(([takenOn, size, experienced]) => ({
+          orgId: org.orgId,
+          teamId: org.teamId,
+          takenOn: takenOn as string,
+          size: size as number,
+          experienced: experienced as number,
+        })),
+      )
+      .execute();
+    const read = await run(org.orgId, (trx) => listSnapshots(trx, org.teamId, "2028-02-29"));
+    expect(read.map((r) => r.takenOn)).toEqual(["2027-02-28", "2027-09-15", "2028-02-29"]);
+    const history = await run(org.orgId, (trx) => mixHistory(trx, org.teamId, "2028-02-29"));
+    expect(history).toHaveLength(12);
+    expect(history[0]).toMatchObject({ month: "2027-03", size: 4, experienced: 2, percent: 50 });
+    expect(history[6]).toMatchObject({ month: "2027-09", size: 5, percent: 60 });
+    expect(history[11]).toMatchObject({ month: "2028-02", size: 6, percent: 50 });
   });
 });
 

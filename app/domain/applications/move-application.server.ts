@@ -23,6 +23,22 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
     throw new ApplicationError("stale", "Someone else moved this application meanwhile. The page now shows where it is.");
   }
   checkTransition(application.stage, input.to, input.reason);
+  if (application.stage === "offer" && isClosed(input.to)) {
+    // An accepted offer is closed only through its own withdrawal, which keeps the reason category
+    // and stops keeping in touch: a plain decline here would leave the offer "accepted".
+    const accepted = await trx
+      .selectFrom("offers")
+      .select("id")
+      .where("applicationId", "=", application.id)
+      .where("status", "=", "accepted")
+      .executeTakeFirst();
+    if (accepted) {
+      throw new ApplicationError(
+        "offer_accepted",
+        "This person has accepted the offer. To close the application, withdraw the offer in the offer section and choose the reason.",
+      );
+    }
+  }
   await trx.updateTable("applications").set({ stage: input.to, stageChangedAt: sql`now()` }).where("id", "=", application.id).execute();
   await trx
     .insertInto("applicationEvents")

@@ -15,13 +15,13 @@ const longDate = (date: string) =>
     timeZone: "UTC",
   });
 
-/** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts. */
+/** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts; null when no longer sendable. */
 export async function composeTouchpointEmail(
   trx: Tx,
   kind: string,
   payload: Record<string, string>,
   ctx: { appUrl: string; orgName: string },
-): Promise<Composed> {
+): Promise<Composed | null> {
   if (kind === "offer-alert") {
     const [lead, offer] = await Promise.all([
       trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
@@ -58,7 +58,8 @@ export async function composeTouchpointEmail(
   if (!t) throw new Error(`Touchpoint ${payload.touchpointId} not found`);
   const base = { orgName: ctx.orgName, teamName: t.teamName, personName: t.fullName, startDate: longDate(t.startDate) };
   if (payload.to === "buddy") {
-    if (!t.buddyEmail || !t.buddyName) throw new Error(`Touchpoint ${t.id} has no buddy with an email address`);
+    // The buddy's address was removed (or they went) after the email was queued: skipped, not retried forever.
+    if (!t.buddyEmail || !t.buddyName) return null;
     const variant = t.kind === "checkin" ? "buddy-checkin" : "buddy-call";
     return {
       to: t.buddyEmail,

@@ -5,7 +5,7 @@ import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 
 /**
  * The new starter replies from their link: to a keep-in-touch email ("got it", with an optional
- * message) or to a wellbeing check-in (how it is going). A worried answer tells the leads at
+ * message) or to a wellbeing check-in (how it is going). A worried answer tells the leads and admins at
  * once (once per check-in). Answering again updates the answer.
  */
 export async function answerTouchpoint(
@@ -22,7 +22,7 @@ export async function answerTouchpoint(
     .executeTakeFirst();
   if (!touchpoint || reply.answer !== "worried") return [];
   const refs: OutboxRef[] = [];
-  for (const lead of await trx.selectFrom("users").select("id").where("role", "=", "lead").execute()) {
+  for (const lead of await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute()) {
     const ref = await addToOutboxOnce(trx, `worried-${touchpointId}-${lead.id}`, {
       kind: "offer-alert",
       offerId: touchpoint.offerId,

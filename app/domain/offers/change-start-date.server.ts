@@ -17,7 +17,8 @@ export async function changeStartDate(trx: Tx, args: { offerId: string; startDat
     throw new OfferError("wrong_status", "The start date can only change before the person starts.", "startDate");
   }
   if (offer.startDate === args.startDate) return { refs: [], jobs: [] };
-  await trx.updateTable("offers").set({ startDate: args.startDate }).where("id", "=", offer.id).execute();
+  // A new date is a new chance to start: an earlier no-show flag no longer applies.
+  await trx.updateTable("offers").set({ startDate: args.startDate, noShowFlaggedAt: null }).where("id", "=", offer.id).execute();
   const jobs = await syncTouchpoints(trx, offer.id);
   await addTimelineNote(trx, offer.applicationId, `Start date moved from ${offer.startDate} to ${args.startDate}`, args.actor);
   const ref = await addToOutbox(trx, { kind: "offer-candidate", offerId: offer.id, variant: "moved" });

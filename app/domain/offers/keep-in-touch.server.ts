@@ -103,6 +103,7 @@ export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = n
     .selectFrom("touchpoints")
     .innerJoin("offers", "offers.id", "touchpoints.offerId")
     .leftJoin("teamMembers", "teamMembers.id", "offers.memberId")
+    .leftJoin("teamMembers as buddy", "buddy.id", "offers.buddyMemberId")
     .select([
       "touchpoints.id",
       "touchpoints.kind",
@@ -112,6 +113,8 @@ export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = n
       "offers.status",
       "offers.buddyMemberId",
       "teamMembers.leftOn",
+      "buddy.email as buddyEmail",
+      "buddy.leftOn as buddyLeftOn",
     ])
     .where("touchpoints.id", "=", touchpointId)
     .forUpdate("touchpoints")
@@ -130,10 +133,12 @@ export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = n
     if (ref) refs.push(ref);
   };
   if (touchpoint.kind === "kit") await add("person");
-  if (touchpoint.kind === "buddy_call" && touchpoint.buddyMemberId) await add("buddy");
+  // The buddy is emailed only if they have an address and are still in the team.
+  const buddyReachable = Boolean(touchpoint.buddyMemberId && touchpoint.buddyEmail && !touchpoint.buddyLeftOn);
+  if (touchpoint.kind === "buddy_call" && buddyReachable) await add("buddy");
   if (touchpoint.kind === "checkin") {
     await add("person");
-    if (touchpoint.buddyMemberId) await add("buddy");
+    if (buddyReachable) await add("buddy");
   }
   return refs;
 }

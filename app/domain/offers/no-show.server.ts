@@ -8,7 +8,7 @@ export const NO_SHOW_GRACE_DAYS = 3;
 
 /**
  * The no-show detector: an accepted offer whose start date is more than 3 days gone with no
- * confirmed start is flagged (once) and every lead is emailed. The lead then confirms a late
+ * confirmed start is flagged (once) and every lead and admin is emailed. The lead then confirms a late
  * start or records the no-show; the flag itself changes nothing else.
  */
 export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date().toISOString().slice(0, 10)): Promise<OutboxRef[]> {
@@ -23,7 +23,7 @@ export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date
   if (today <= graceEnds) return [];
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
   const refs: OutboxRef[] = [];
-  for (const lead of await trx.selectFrom("users").select("id").where("role", "=", "lead").execute()) {
+  for (const lead of await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute()) {
     const ref = await addToOutboxOnce(trx, `no-show-${offerId}-${lead.id}`, {
       kind: "offer-alert",
       offerId,

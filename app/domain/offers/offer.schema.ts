@@ -8,11 +8,17 @@ const text = (label: string, max: number) =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const choice = (message: string) => z.string({ error: message }).check(z.regex(UUID, { error: message }));
 const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` })));
+/** A "YYYY-MM-DD" that names a day on the calendar (not 2026-02-31 or 2026-13-01). */
+export function isRealDate(date: string) {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+}
 const isoDate = (what: string) =>
   z.string({ error: `Enter the ${what}` }).check(
     z.minLength(1, { error: `Enter the ${what}` }),
     z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${what} as a date, like 2027-01-04` }),
-    z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: `Enter a real date for the ${what}` }),
+    // Date.parse rolls over impossible days (2026-02-31 is 3 March), so the date must read back the same.
+    z.refine((d) => isRealDate(d), { error: `Enter a real date for the ${what}` }),
   );
 /** A start date: today or later, in UK time. */
 const startDate = isoDate("start date").check(z.refine((d) => d >= ukToday(), { error: "The start date cannot be in the past" }));
@@ -59,6 +65,15 @@ const withdrawalReason = z.enum(Object.keys(WITHDRAWAL_REASONS) as [WithdrawalRe
   error: "Choose the main reason",
 });
 export const WithdrawOfferSchema = z.object({ withdrawalReason, note: optional(1000) });
+
+type CandidateWithdrawalReasonKey = keyof typeof CANDIDATE_WITHDRAWAL_REASONS;
+/** The candidate's own withdrawal: only the reasons they can give (not the staff-only ones). */
+export const CandidateWithdrawOfferSchema = z.object({
+  withdrawalReason: z.enum(Object.keys(CANDIDATE_WITHDRAWAL_REASONS) as [CandidateWithdrawalReasonKey, ...CandidateWithdrawalReasonKey[]], {
+    error: "Choose the main reason",
+  }),
+  note: optional(1000),
+});
 
 export const CHECK_KINDS = { references: "References", dbs: "DBS check", right_to_work: "Right to work check" } as const;
 export const CHECK_STATUSES = { pending: "Pending", done: "Done", problem: "Problem" } as const;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { listOpenAlerts, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
+import { listOpenAlerts, listSnapshots, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
@@ -12,6 +12,7 @@ import {
   londonDate,
   type MixBand,
   mixBandFromSettings,
+  monthlySeries,
   mondayOf,
   TEAM_NEEDS_TEXT,
   teamMix,
@@ -20,6 +21,11 @@ import {
 /** The organisation's target and band (org_settings; 50% in 40-60% by default). */
 export async function getMixBand(trx: Tx): Promise<MixBand> {
   return mixBandFromSettings(await getOrgSettings(trx));
+}
+
+/** A team's mix at the end of each of the last 12 months up to `today` (a UK date), for the chart. */
+export async function mixHistory(trx: Tx, teamId: string, today: string) {
+  return monthlySeries(await listSnapshots(trx, teamId, today), today);
 }
 
 /**
