@@ -383,8 +383,26 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
 
   try {
     await client.query("begin");
-    await client.query("delete from organisations where slug = $1", [slug]);
     const superuser = (await client.query<{ s: string }>("select current_setting('is_superuser') as s")).rows[0].s === "on";
+    const previous = (await client.query<{ id: string }>("select id from organisations where slug = $1", [slug])).rows[0];
+    if (previous) {
+      // Replacing a big organisation: a plain cascade deletes its applications row by row, and some
+      // child tables have no index for it. Empty every tenant table by org_id first (triggers off),
+      // then let the organisation's own cascade finish whatever is left.
+      const t0 = performance.now();
+      if (superuser) {
+        await client.query("set local session_replication_role = replica");
+        const tables = await client.query<{ t: string }>(
+          `select c.table_name as t from information_schema.columns c
+           join information_schema.tables t using (table_schema, table_name)
+           where c.table_schema = 'public' and c.column_name = 'org_id' and t.table_type = 'BASE TABLE'`,
+        );
+        for (const { t } of tables.rows) await client.query(`delete from "${t}" where org_id = $1`, [previous.id]);
+        await client.query("set local session_replication_role = origin");
+      }
+      await client.query("delete from organisations where id = $1", [previous.id]);
+      log(`Replaced the existing organisation "${slug}" (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
     // After the delete: its cascades are triggers too, and must run.
     if (superuser) await client.query("set local session_replication_role = replica");
     log(
