@@ -1194,6 +1194,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       "votes",
       "offers",
       "team_mix_snapshots",
+      ...(hasRebuild ? ["application_facts", "funnel_monthly", "funnel_exits_monthly"] : []),
     ];
     // Fresh statistics, so the first queries after a big load get good plans.
     await client.query(`analyze ${tables.join(", ")}`);
