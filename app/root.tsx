@@ -49,6 +49,22 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+type Viewer = { kind: string; role?: string | null } | null | undefined;
+const office = (v: Viewer) => v?.kind === "staff" && v.role !== "member";
+const staff = (v: Viewer) => v?.kind === "staff";
+
+/** The main menu: [path, label, who sees it]. Settings pages are listed on /settings. */
+const NAV: [string, string, (v: Viewer) => boolean][] = [
+  ["/pipeline", "Pipeline", office],
+  ["/workshops", "Workshops", office],
+  ["/offers", "Offers", office],
+  ["/analytics", "Funnel", office],
+  ["/shadow", "Shadow shifts", staff],
+  ["/teams", "Teams", staff],
+  ["/settings", "Settings", (v) => staff(v) && (v?.role === "lead" || v?.role === "admin")],
+  ["/me", "My applications", (v) => v?.kind === "candidate"],
+];
+
 function Header() {
   const data = useLoaderData<typeof loader>();
   const viewer = data?.viewer;
@@ -59,56 +75,11 @@ function Header() {
       </Link>
       <nav aria-label="Main">
         <ul>
-          {viewer?.kind === "staff" && viewer.role !== "member" ? (
-            <li>
-              <Link to="/pipeline">Pipeline</Link>
+          {NAV.filter(([, , who]) => who(viewer)).map(([to, label]) => (
+            <li key={to}>
+              <Link to={to}>{label}</Link>
             </li>
-          ) : null}
-          {viewer?.kind === "staff" && viewer.role !== "member" ? (
-            <li>
-              <Link to="/workshops">Workshops</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" && viewer.role !== "member" ? (
-            <li>
-              <Link to="/offers">Offers</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" && viewer.role !== "member" ? (
-            <li>
-              <Link to="/analytics">Funnel</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" ? (
-            <li>
-              <Link to="/shadow">Shadow shifts</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" ? (
-            <li>
-              <Link to="/teams">Teams</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" && (viewer.role === "lead" || viewer.role === "admin") ? (
-            <li>
-              <Link to="/settings/survey">Survey</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" && (viewer.role === "lead" || viewer.role === "admin") ? (
-            <li>
-              <Link to="/settings/voting">Voting</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "staff" && (viewer.role === "lead" || viewer.role === "admin") ? (
-            <li>
-              <Link to="/settings/mix">Team mix</Link>
-            </li>
-          ) : null}
-          {viewer?.kind === "candidate" ? (
-            <li>
-              <Link to="/me">My applications</Link>
-            </li>
-          ) : null}
+          ))}
           {viewer ? (
             <li>
               <form method="post" action="/sign-out">

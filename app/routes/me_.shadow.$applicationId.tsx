@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.js";
 import { findLatestShiftForApplication, findReflectionForShift, listOpenSlots } from "#db/queries/shadow.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
@@ -54,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!data) throw new Response("We could not find that application.", { status: 404 });
   const { shift } = data;
   const now = Date.now();
+  const done = [...new URL(request.url).searchParams.keys()].find((key) => key in NOTICES);
   return {
+    notice: done ? NOTICES[done] : null,
+    withdrawnNow: done === "withdrawn",
     title: data.application.title,
     stage: data.application.stage,
     // Only what the candidate may see: the visit details only once the shift is confirmed.
@@ -127,12 +130,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** What the page says after each change (sent from the server, so the page's JavaScript stays small). */
+const NOTICES: Record<string, string> = {
+  confirmed: "Your shadow shift is booked. We have emailed you the details.",
+  cancelled: "Your shadow shift is cancelled. You can choose another time below, or wait for us to suggest one.",
+  reflected: "Thank you for telling us. It helps the team, and it helps you decide.",
+  withdrawn:
+    "Thank you for letting us know, and for giving the shift a try. Your application is now withdrawn. You are welcome to apply again whenever you are ready.",
+};
+
 type ActionData = { fieldErrors: Record<string, string>; values?: Record<string, string> };
 
 export default function ShadowShiftPage() {
-  const { title, stage, shift, slots, reflection } = useLoaderData<typeof loader>();
+  const { title, stage, shift, slots, reflection, notice, withdrawnNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const [params] = useSearchParams();
   const pickForm = useSchemaForm(PickSlotSchema);
   const reflectForm = useSchemaForm(ReflectionSchema);
   const serverErrors = actionData?.fieldErrors ?? {};
@@ -152,31 +163,13 @@ export default function ShadowShiftPage() {
         For {title}. You spend a few hours with a member of the team, so you can see what the job is really like, and they can get to know
         you.
       </p>
-      {params.get("confirmed") ? (
+      {notice ? (
         <p className="notice" role="status">
-          Your shadow shift is booked. We have emailed you the details.
-        </p>
-      ) : null}
-      {params.get("cancelled") ? (
-        <p className="notice" role="status">
-          Your shadow shift is cancelled. You can choose another time below, or wait for us to suggest one.
-        </p>
-      ) : null}
-      {params.get("reflected") ? (
-        <p className="notice" role="status">
-          Thank you for telling us. It helps the team, and it helps you decide.
-        </p>
-      ) : null}
-      {params.get("withdrawn") ? (
-        <p className="notice" role="status">
-          Thank you for letting us know, and for giving the shift a try. Your application is now withdrawn. You are welcome to apply again
-          whenever you are ready.
+          {notice}
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      {!reflecting && !params.get("withdrawn") ? (
-        <p>This application is not at the shadow shift step, so there is nothing to arrange here.</p>
-      ) : null}
+      {!reflecting && !withdrawnNow ? <p>This application is not at the shadow shift step, so there is nothing to arrange here.</p> : null}
       {shift ? (
         <section className="card" aria-labelledby="shift-title">
           <h2 id="shift-title">{shift.status === "proposed" ? "The time we suggest" : "Your shift"}</h2>

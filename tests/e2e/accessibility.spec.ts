@@ -75,8 +75,11 @@ test("staff pages, signed in as a lead: pipeline, an application, teams", async 
   await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Voting settings, before and after a failed save (checked in the browser with the same schema).
-  await page.goto("/settings/voting");
+  // Settings, then the voting settings before and after a failed save (checked in the browser with the same schema).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Team votes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "How teams vote on a hire" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Voting window, in hours").fill("12");

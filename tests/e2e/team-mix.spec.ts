@@ -51,7 +51,8 @@ test("a lead sees each team's open alerts on /teams, with the hire that would he
   await expect(page.getByText("This team needs experienced people most")).toBeVisible();
 
   // The band setting: checked in the browser with the same schema as the server.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team mix" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Team mix" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Each team's mix" })).toBeVisible();
   await expect(page.getByLabel("Target share of experienced people, in percent")).toHaveValue("50");
   await page.getByLabel("Lowest share still in balance, in percent").fill("55");

@@ -14,7 +14,12 @@ const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullN
  * home) go to the candidate only while the shift is confirmed for their application, whatever the
  * email: a proposed, moved or cancelled shift never shows them.
  */
-export async function composeShadowEmail(trx: Tx, row: OutboxRow, orgName: string, appUrl: string): Promise<{ to: string; email: Email }> {
+export async function composeShadowEmail(
+  trx: Tx,
+  row: OutboxRow,
+  orgName: string,
+  appUrl: string,
+): Promise<{ to: string; email: Email } | null> {
   const payload = row.payload as { applicationId: string; shiftId?: string; variant: string };
   const application = await findShadowApplication(trx, payload.applicationId);
   if (!application) throw new Error(`Application ${payload.applicationId} for outbox ${row.id} is gone`);
@@ -42,7 +47,9 @@ export async function composeShadowEmail(trx: Tx, row: OutboxRow, orgName: strin
       },
     };
   }
-  if (!shift?.hostUserId) throw new Error(`Shadow shift ${payload.shiftId} for outbox ${row.id} has no host sign-in`);
+  // A host without a sign-in (a member who was never given one, or whose account was removed)
+  // cannot be emailed a staff link: the email is skipped rather than retried for ever.
+  if (!shift?.hostUserId) return null;
   const host = await trx.selectFrom("users").select(["email"]).where("id", "=", shift.hostUserId).executeTakeFirstOrThrow();
   const variant = payload.variant as ShadowHostVariant;
   return {

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { MANAGE_ROLES, requireStaff } from "#app/utils/session.server.js";
+
+export const meta: MetaFunction = () => [{ title: "Settings" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, MANAGE_ROLES);
+  return null;
+}
+
+const PAGES = [
+  ["/settings/survey", "Values survey", "The threshold for inviting people to a workshop, reminders, and the survey's wording."],
+  ["/settings/voting", "Team votes", "How teams decide on a hire: consent or majority, the quorum, the window, and secrecy."],
+  ["/settings/mix", "Team mix", "The target share of experienced people in each team, and its band."],
+  ["/settings/keep-in-touch", "Keep-in-touch emails", "What new colleagues hear from you each week before they start."],
+] as const;
+
+export default function Settings() {
+  return (
+    <div className="narrow">
+      <h1>Settings</h1>
+      <ul className="list-plain">
+        {PAGES.map(([to, title, text]) => (
+          <li key={to} className="card">
+            <h2>
+              <Link to={to}>{title}</Link>
+            </h2>
+            <p>{text}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
