@@ -500,6 +500,9 @@ export interface ApplicationFactsTable {
   shadowDoneAt: Timestamp | null;
   votePassedAt: Timestamp | null;
   offerAcceptedAt: Timestamp | null;
+  offerStatus: OfferStatus | null;
+  offerNoShowFlagged: boolean;
+  offerStartedOn: ColumnType<string | null, string | null | undefined, string | null>;
   startedAt: Timestamp | null;
   leftOn: ColumnType<string | null, string | null | undefined, string | null>;
   exitStage: string | null;
@@ -529,6 +532,18 @@ export interface FunnelMonthlyTable {
   inPost90: number;
   leftWithin90: number;
   hireDaysSum: number;
+  wApplied: number;
+  dApplied: number;
+  wSurvey: number;
+  dSurvey: number;
+  wWorkshop: number;
+  dWorkshop: number;
+  wShadow: number;
+  dShadow: number;
+  wVote: number;
+  dVote: number;
+  wOffer: number;
+  dOffer: number;
 }
 
 export interface FunnelExitsMonthlyTable {
@@ -536,9 +551,6 @@ export interface FunnelExitsMonthlyTable {
   cohortMonth: DateOnly;
   regionId: string;
   teamId: string;
-  vacancyId: string;
-  source: string;
-  experience: Experience;
   exitStage: string;
   exitKind: "withdrawn" | "declined";
   exitReason: string;

@@ -33,6 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       shadow_done_at timestamptz,
       vote_passed_at timestamptz,
       offer_accepted_at timestamptz,
+      -- The accepted offer's outcome (drop-out by quarter of acceptance reads these).
+      offer_status text,
+      offer_no_show_flagged boolean not null default false,
+      offer_started_on date,
       started_at timestamptz,
       left_on date,
       -- Closed applications: at which stage, how (withdrawn by the candidate or declined), why.
@@ -44,8 +48,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       day90_counted boolean not null default false
     );
     create index application_facts_cohort_idx on application_facts (org_id, cohort_month);
-    -- Hires only (a few percent of applications): time to hire and time in each step.
-    create index application_facts_hires_idx on application_facts (org_id, cohort_month) where started_at is not null;
+    -- Hires only (a few percent of applications): time to hire and time in each step, read from
+    -- the index alone (it carries every column those queries filter on or read).
+    create index application_facts_hires_idx on application_facts (org_id, cohort_month)
+      include (region_id, team_id, vacancy_id, source, experience, applied_at, survey_completed_at, attended_at,
+               shadow_done_at, vote_passed_at, offer_accepted_at, started_at)
+      where started_at is not null;
+    -- Hires by when they started (the organisation's mix among this quarter's hires).
+    create index application_facts_started_idx on application_facts (org_id, started_at) include (experience) where started_at is not null;
+    -- Accepted offers, by when they were accepted: drop-out and early leavers by quarter of acceptance.
+    create index application_facts_accepted_idx on application_facts (org_id, offer_accepted_at)
+      include (region_id, team_id, vacancy_id, source, experience, offer_status, offer_no_show_flagged, offer_started_on, left_on)
+      where offer_accepted_at is not null;
     create index application_facts_dirty_idx on application_facts (org_id, cohort_month) where dirty;
     create index application_facts_day90_idx on application_facts (started_at) where started_at is not null and not day90_counted;
 
@@ -75,22 +89,28 @@ export async function up(db: Kysely<any>): Promise<void> {
       left_within_90 int not null,
       -- For the average time to hire (days, applied to started).
       hire_days_sum double precision not null,
+      -- Closed applications per stage they closed at: withdrawn (w_) and declined (d_).
+      w_applied int not null, d_applied int not null,
+      w_survey int not null, d_survey int not null,
+      w_workshop int not null, d_workshop int not null,
+      w_shadow int not null, d_shadow int not null,
+      w_vote int not null, d_vote int not null,
+      w_offer int not null, d_offer int not null,
       primary key (org_id, cohort_month, team_id, vacancy_id, source, experience)
     );
 
+    -- The reasons people left, per cohort month and team only (a reason list per vacancy, channel
+    -- and experience would be as large as the facts): the period, region and team filters apply.
     create table funnel_exits_monthly (
       org_id uuid not null default current_org_id() references organisations on delete cascade,
       cohort_month date not null,
       region_id uuid not null,
       team_id uuid not null,
-      vacancy_id uuid not null,
-      source text not null,
-      experience text not null,
       exit_stage text not null,
       exit_kind text not null,
       exit_reason text not null,
       n int not null,
-      primary key (org_id, cohort_month, team_id, vacancy_id, source, experience, exit_stage, exit_kind, exit_reason)
+      primary key (org_id, cohort_month, team_id, exit_stage, exit_kind, exit_reason)
     );
   `.execute(db);
 
@@ -110,7 +130,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       insert into application_facts as f (
         application_id, org_id, cohort_month, applied_at, region_id, team_id, vacancy_id, source, experience,
         survey_completed_at, workshop_booked_at, attended_at, workshop_no_show, shadow_done_at, vote_passed_at,
-        offer_accepted_at, started_at, left_on, exit_stage, exit_kind, exit_reason, dirty
+        offer_accepted_at, offer_status, offer_no_show_flagged, offer_started_on, started_at, left_on,
+        exit_stage, exit_kind, exit_reason, dirty
       )
       select
         a.id, a.org_id, date_trunc('month', a.created_at at time zone 'Europe/London')::date, a.created_at,
@@ -123,7 +144,10 @@ export async function up(db: Kysely<any>): Promise<void> {
           and not exists (select 1 from workshop_bookings b where b.application_id = a.id and b.attendance in ('attended', 'late')),
         (select min(e.created_at) from application_events e where e.application_id = a.id and e.kind = 'stage' and e.to_stage = 'vote'),
         (select min(e.created_at) from application_events e where e.application_id = a.id and e.kind = 'stage' and e.to_stage = 'offer'),
-        (select min(o.accepted_at) from offers o where o.application_id = a.id),
+        ao.accepted_at,
+        ao.status,
+        coalesce(ao.no_show_flagged_at is not null, false),
+        ao.started_on,
         (select min(e.created_at) from application_events e where e.application_id = a.id and e.kind = 'stage' and e.to_stage = 'started'),
         (select min(m.left_on) from offers o join team_members m on m.id = o.member_id where o.application_id = a.id),
         case when a.stage in ('withdrawn', 'declined') then x.from_stage end,
@@ -133,6 +157,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       from applications a
       join vacancies v on v.id = a.vacancy_id
       join teams t on t.id = v.team_id
+      left join lateral (
+        select o.accepted_at, o.status, o.no_show_flagged_at, o.started_on from offers o
+        where o.application_id = a.id and o.accepted_at is not null
+        order by o.accepted_at desc limit 1
+      ) ao on true
       left join lateral (
         select e.from_stage, e.reason from application_events e
         where e.application_id = a.id and e.kind = 'stage' and e.to_stage = a.stage
@@ -144,7 +173,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         team_id = excluded.team_id, vacancy_id = excluded.vacancy_id, source = excluded.source, experience = excluded.experience,
         survey_completed_at = excluded.survey_completed_at, workshop_booked_at = excluded.workshop_booked_at,
         attended_at = excluded.attended_at, workshop_no_show = excluded.workshop_no_show, shadow_done_at = excluded.shadow_done_at,
-        vote_passed_at = excluded.vote_passed_at, offer_accepted_at = excluded.offer_accepted_at, started_at = excluded.started_at,
+        vote_passed_at = excluded.vote_passed_at, offer_accepted_at = excluded.offer_accepted_at,
+        offer_status = excluded.offer_status, offer_no_show_flagged = excluded.offer_no_show_flagged,
+        offer_started_on = excluded.offer_started_on, started_at = excluded.started_at,
         left_on = excluded.left_on, exit_stage = excluded.exit_stage, exit_kind = excluded.exit_kind,
         exit_reason = excluded.exit_reason, dirty = true
     $$;
@@ -172,15 +203,21 @@ export async function up(db: Kysely<any>): Promise<void> {
         count(*) filter (where started_at is not null and started_at <= now() - interval '90 days'
           and (left_on is null or left_on >= (started_at at time zone 'Europe/London')::date + 90)),
         count(*) filter (where started_at is not null and left_on < (started_at at time zone 'Europe/London')::date + 90),
-        coalesce(sum(extract(epoch from started_at - applied_at) / 86400) filter (where started_at is not null), 0)
+        coalesce(sum(extract(epoch from started_at - applied_at) / 86400) filter (where started_at is not null), 0),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'applied'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'applied'),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'survey'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'survey'),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'workshop'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'workshop'),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'shadow'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'shadow'),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'vote'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'vote'),
+        count(*) filter (where exit_kind = 'withdrawn' and exit_stage = 'offer'), count(*) filter (where exit_kind = 'declined' and exit_stage = 'offer')
       from application_facts
       where org_id = p_org and cohort_month = p_month
       group by org_id, cohort_month, region_id, team_id, vacancy_id, source, experience;
       insert into funnel_exits_monthly
-      select org_id, cohort_month, region_id, team_id, vacancy_id, source, experience, exit_stage, exit_kind, exit_reason, count(*)
+      select org_id, cohort_month, region_id, team_id, exit_stage, exit_kind, exit_reason, count(*)
       from application_facts
       where org_id = p_org and cohort_month = p_month and exit_kind is not null
-      group by org_id, cohort_month, region_id, team_id, vacancy_id, source, experience, exit_stage, exit_kind, exit_reason;
+      group by org_id, cohort_month, region_id, team_id, exit_stage, exit_kind, exit_reason;
     $$;
 
     -- Every dirty month of one organisation (or of all, for the job), rebuilt.

@@ -8,7 +8,7 @@ const firstDay = (month: string) => `${month}-01`;
 type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts";
 
 /** The filters as WHERE conditions on any table with the cohort month and the filter dimensions. */
-function where<T extends Dimensioned>(f: AnalyticsFilters, table: T) {
+function where<T extends Dimensioned>(f: AnalyticsFilters, table: T, dimensions: "all" | "team" = "all") {
   return (eb: ExpressionBuilder<Database, T>) => {
     // The three tables share these column names; the builder is loosened to name them by string.
     // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -16,9 +16,11 @@ function where<T extends Dimensioned>(f: AnalyticsFilters, table: T) {
     const conditions = [is("cohortMonth", ">=", firstDay(f.from)), is("cohortMonth", "<=", firstDay(f.to))];
     if (f.regionId) conditions.push(is("regionId", "=", f.regionId));
     if (f.teamId) conditions.push(is("teamId", "=", f.teamId));
-    if (f.vacancyId) conditions.push(is("vacancyId", "=", f.vacancyId));
-    if (f.source) conditions.push(is("source", "=", f.source));
-    if (f.experience) conditions.push(is("experience", "=", f.experience));
+    if (dimensions === "all") {
+      if (f.vacancyId) conditions.push(is("vacancyId", "=", f.vacancyId));
+      if (f.source) conditions.push(is("source", "=", f.source));
+      if (f.experience) conditions.push(is("experience", "=", f.experience));
+    }
     return eb.and(conditions);
   };
 }
@@ -36,6 +38,10 @@ const SUMS = [
   sql<number>`coalesce(sum(in_post_90), 0)::int`.as("inPost90"),
   sql<number>`coalesce(sum(left_within_90), 0)::int`.as("leftWithin90"),
   sql<number>`coalesce(sum(hire_days_sum), 0)::float8`.as("hireDaysSum"),
+  ...(["applied", "survey", "workshop", "shadow", "vote", "offer"] as const).flatMap((stage) => [
+    sql<number>`coalesce(sum(${sql.ref(`w_${stage}`)}), 0)::int`.as(`withdrawn_${stage}`),
+    sql<number>`coalesce(sum(${sql.ref(`d_${stage}`)}), 0)::int`.as(`declined_${stage}`),
+  ]),
 ] as const;
 
 /** Rebuilds the organisation's months whose facts changed since (cheap when none did). */
@@ -54,11 +60,12 @@ export async function sumFunnel(trx: Tx, f: AnalyticsFilters) {
   return rows;
 }
 
-export function sumExits(trx: Tx, f: AnalyticsFilters) {
+/** The commonest reasons people left, per stage and kind (period, region and team filters only). */
+export function sumExitReasons(trx: Tx, f: AnalyticsFilters) {
   return trx
     .selectFrom("funnelExitsMonthly")
     .select(["exitStage", "exitKind", "exitReason", sql<number>`sum(n)::int`.as("n")])
-    .where(where(f, "funnelExitsMonthly"))
+    .where(where(f, "funnelExitsMonthly", "team"))
     .groupBy(["exitStage", "exitKind", "exitReason"])
     .orderBy(sql`sum(n)`, "desc")
     .execute();
@@ -107,21 +114,19 @@ export function hireMedianByQuarter(trx: Tx, f: AnalyticsFilters) {
  */
 export function offerOutcomesByQuarter(trx: Tx, f: AnalyticsFilters) {
   let query = trx
-    .selectFrom("offers")
-    .innerJoin("applicationFacts as af", "af.applicationId", "offers.applicationId")
-    .leftJoin("teamMembers", "teamMembers.id", "offers.memberId")
+    .selectFrom("applicationFacts as af")
     .select([
-      sql<string>`to_char(offers.accepted_at at time zone 'Europe/London', 'YYYY "Q"Q')`.as("quarter"),
+      sql<string>`to_char(af.offer_accepted_at at time zone 'Europe/London', 'YYYY "Q"Q')`.as("quarter"),
       sql<number>`count(*)::int`.as("accepted"),
-      sql<number>`count(*) filter (where offers.status = 'withdrawn')::int`.as("withdrawn"),
-      sql<number>`count(*) filter (where offers.status = 'no_show' or (offers.status = 'accepted' and offers.no_show_flagged_at is not null))::int`.as(
+      sql<number>`count(*) filter (where af.offer_status = 'withdrawn')::int`.as("withdrawn"),
+      sql<number>`count(*) filter (where af.offer_status = 'no_show' or (af.offer_status = 'accepted' and af.offer_no_show_flagged))::int`.as(
         "noShows",
       ),
-      sql<number>`count(offers.started_on)::int`.as("started"),
-      sql<number>`count(*) filter (where team_members.left_on < offers.started_on + 90)::int`.as("earlyLeavers"),
+      sql<number>`count(af.offer_started_on)::int`.as("started"),
+      sql<number>`count(*) filter (where af.left_on < af.offer_started_on + 90)::int`.as("earlyLeavers"),
     ])
-    .where("offers.acceptedAt", ">=", sql<Date>`(${firstDay(f.from)}::date)::timestamp at time zone 'Europe/London'`)
-    .where("offers.acceptedAt", "<", sql<Date>`((${firstDay(f.to)}::date + interval '1 month')::timestamp) at time zone 'Europe/London'`)
+    .where("af.offerAcceptedAt", ">=", sql<Date>`(${firstDay(f.from)}::date)::timestamp at time zone 'Europe/London'`)
+    .where("af.offerAcceptedAt", "<", sql<Date>`((${firstDay(f.to)}::date + interval '1 month')::timestamp) at time zone 'Europe/London'`)
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   if (f.regionId) query = query.where("af.regionId", "=", f.regionId);

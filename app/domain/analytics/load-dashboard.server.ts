@@ -5,7 +5,7 @@ import {
   hireTimes,
   offerOutcomesByQuarter,
   refreshMyFunnel,
-  sumExits,
+  sumExitReasons,
   sumFunnel,
 } from "#db/queries/analytics.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
@@ -29,7 +29,7 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date()) {
   await refreshMyFunnel(trx);
   const rows = await sumFunnel(trx, f);
-  const exits = await sumExits(trx, f);
+  const reasons = await sumExitReasons(trx, f);
   const times = await hireTimes(trx, f);
   const hireQuarters = await hireMedianByQuarter(trx, f);
   const offers = await offerOutcomesByQuarter(trx, f);
@@ -79,20 +79,27 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
     { key: "workshopNoShow", value: cohort.workshopNoShow, trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow) },
   ];
 
-  // Who left the pipeline where, and why (the five commonest reasons at each stage).
-  const stages = new Map<string, { withdrawn: number; declined: number; reasons: { kind: string; reason: string; n: number }[] }>();
-  for (const e of exits) {
-    const stage = stages.get(e.exitStage) ?? stages.set(e.exitStage, { withdrawn: 0, declined: 0, reasons: [] }).get(e.exitStage);
-    if (!stage) continue;
-    stage[e.exitKind] += e.n;
-    if (stage.reasons.length < 5) stage.reasons.push({ kind: e.exitKind, reason: e.exitReason, n: e.n });
-  }
+  // Who left the pipeline where (all filters), and why (the five commonest reasons at each
+  // stage; reasons are kept per team, so the vacancy, channel and experience filters do not narrow them).
   const exitRows = Object.keys(EXIT_STAGE_LABELS)
-    .filter((stage) => stages.has(stage))
     .map((stage) => {
-      const s = stages.get(stage) as { withdrawn: number; declined: number; reasons: { kind: string; reason: string; n: number }[] };
-      return { stage, label: EXIT_STAGE_LABELS[stage], ...s, share: ratio(s.withdrawn + s.declined, total.applied) };
-    });
+      const count = (kind: "withdrawn" | "declined") =>
+        rows.reduce((sum, row) => sum + Number((row as Record<string, unknown>)[`${kind}${stage[0].toUpperCase()}${stage.slice(1)}`] ?? 0), 0);
+      const withdrawn = count("withdrawn");
+      const declined = count("declined");
+      return {
+        stage,
+        label: EXIT_STAGE_LABELS[stage],
+        withdrawn,
+        declined,
+        share: ratio(withdrawn + declined, total.applied),
+        reasons: reasons
+          .filter((r) => r.exitStage === stage)
+          .slice(0, 5)
+          .map((r) => ({ kind: r.exitKind, reason: r.exitReason, n: r.n })),
+      };
+    })
+    .filter((e) => e.withdrawn + e.declined > 0);
 
   const channels = Object.entries(SOURCES).map(([source, label]) => {
     const c = bySource.get(source) ?? emptyCounts();
