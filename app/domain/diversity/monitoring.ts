@@ -4,7 +4,7 @@ import * as z from "zod/mini";
  * Voluntary equal opportunities monitoring: the questions, their answers in plain English, and the
  * one schema the candidate's form uses in the browser and on the server. Every question has
  * "Prefer not to say"; the whole form is optional (a candidate can simply not fill it in).
- * Answers are stored per application (diversity_answers) and only ever read in aggregate.
+ * Answers are stored per application and only ever read in aggregate (db/queries/people.ts).
  */
 const PREFER_NOT = { prefer_not_to_say: "Prefer not to say" } as const;
 
