@@ -36,7 +36,7 @@ test.describe("without JavaScript on a small phone", () => {
     await page.getByRole("group", { name: "How old are you?" }).getByLabel("25 to 34").check();
     await page.getByRole("group", { name: "What is your gender?" }).getByLabel("Prefer not to say").check();
     await page
-      .getByRole("group", { name: /disability/ })
+      .getByRole("group", { name: /long-term health condition/ })
       .getByLabel("No", { exact: true })
       .check();
     await page.getByRole("group", { name: "What is your ethnic group?" }).getByLabel("Mixed or multiple ethnic groups").check();
@@ -77,7 +77,7 @@ test("the questions pass axe with JavaScript, and check the form in the browser"
 test("the People section of the funnel dashboard passes axe and downloads as CSV", async ({ page }) => {
   await signInAsStaff(page, "admin@oakfield.test");
   await page.goto("/analytics");
-  const section = page.getByRole("region", { name: "People" });
+  const section = page.getByRole("region", { name: "People", exact: true });
   await expect(section.getByRole("heading", { level: 2, name: "People" })).toBeVisible();
   await expect(section.getByRole("heading", { level: 3, name: "Ethnic group" })).toBeVisible();
   await expect(section.getByRole("region", { name: "People by gender" }).getByRole("row", { name: /Woman/ })).toBeVisible();
