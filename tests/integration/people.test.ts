@@ -9,10 +9,12 @@ import { loader as analyticsLoader } from "#app/routes/analytics._index.js";
 import { loader as csvLoader } from "#app/routes/analytics[.]csv.js";
 import { loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
+import { action as monitoringAction, loader as monitoringLoader } from "#app/routes/me_.monitoring.$applicationId.js";
+import { startSession } from "#app/utils/session.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { insertStories, type Story } from "#tests/factories/analytics.js";
-import { closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
+import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 
 afterAll(closeOwnerDb);
 
@@ -272,6 +274,48 @@ describe("the People section of the funnel dashboard", () => {
       .map((f) => path.relative(root, f))
       .sort();
     expect(own).toEqual(["app/routes/me_.monitoring.$applicationId.tsx", "db/queries/people.ts"]);
+  });
+});
+
+describe("the candidate's optional questions", () => {
+  it("saves, changes and deletes their own answers, and nobody else's application can be opened", async () => {
+    const org = await insertOrg();
+    const [mine, theirs] = await insertStories(org.orgId, [
+      { vacancyId: org.vacancyId, teamId: org.teamId, source: "college", applied: 3 },
+      { vacancyId: org.vacancyId, teamId: org.teamId, source: "college", applied: 2 },
+    ]);
+    const candidateId = await withOrg(
+      ownerDb(),
+      org.orgId,
+      async (trx) =>
+        (await trx.selectFrom("applications").select("candidateId").where("id", "=", mine).executeTakeFirstOrThrow()).candidateId,
+    );
+    const cookie = (await withOrg(ownerDb(), org.orgId, (trx) => startSession(trx, { candidateId }))).split(";")[0];
+    const url = (id: string) => `http://localhost/me/monitoring/${id}`;
+    const post = (id: string, fields: Record<string, string>) =>
+      monitoringAction({
+        request: new Request(url(id), { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) }),
+        params: { applicationId: id },
+        context: {},
+      }) as Promise<Response>;
+    const answers = { ageBand: "55_64", gender: "man", disability: "yes", ethnicity: "black", caring: "prefer_not_to_say" };
+
+    const missing = await post(mine, { ...answers, caring: "" });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).fieldErrors).toEqual({ caring: expect.stringContaining("Prefer not to say") });
+    expect((await post(mine, answers)).headers.get("Location")).toBe(`/me/monitoring/${mine}?saved=1`);
+    const read = () =>
+      monitoringLoader({ request: new Request(url(mine), { headers: { Cookie: cookie } }), params: { applicationId: mine }, context: {} });
+    expect((await read()).answers).toEqual(answers);
+    await post(mine, { ...answers, gender: "woman" });
+    expect((await read()).answers?.gender).toBe("woman");
+    await post(mine, { intent: "delete" });
+    expect((await read()).answers).toBeNull();
+
+    // Another candidate's application: not found, and nothing written.
+    await expect(post(theirs, answers)).rejects.toMatchObject({ status: 404 });
+    const rows = await withOrg(getDb(), org.orgId, (trx) => trx.selectFrom("diversityAnswers").selectAll().execute());
+    expect(rows).toEqual([]);
   });
 });
 
