@@ -37,6 +37,7 @@ const CANDIDATE_ROUTES = [
   "routes/me_.workshop.$applicationId",
   "routes/me_.shadow.$applicationId",
   "routes/me_.offer.$applicationId",
+  "routes/me_.monitoring.$applicationId",
   // Team members vote from a personal link on their phone.
   "routes/vote.$token",
   // New starters reply to keep-in-touch emails and check-ins from a personal link.

@@ -512,6 +512,18 @@ export interface ApplicationFactsTable {
   day90Counted: Generated<boolean>;
 }
 
+/** Voluntary equal opportunities monitoring: read only in aggregate (db/queries/people.ts). */
+export interface DiversityAnswersTable {
+  applicationId: string;
+  orgId: OrgId;
+  ageBand: string;
+  gender: string;
+  disability: string;
+  ethnicity: string;
+  caring: string;
+  answeredAt: Generated<Date>;
+}
+
 export interface FunnelMonthlyTable {
   orgId: OrgId;
   cohortMonth: DateOnly;
@@ -594,6 +606,7 @@ export interface Database {
   touchpointLinks: TouchpointLinksTable;
   kitContent: KitContentTable;
   applicationFacts: ApplicationFactsTable;
+  diversityAnswers: DiversityAnswersTable;
   funnelMonthly: FunnelMonthlyTable;
   funnelExitsMonthly: FunnelExitsMonthlyTable;
   teamMixSnapshots: TeamMixSnapshotsTable;

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { listTeams } from "#db/queries/teams.js";
 import { listVacancies } from "#db/queries/vacancies.js";
 import { BarChart } from "#app/components/bar-chart.js";
+import { PeopleSection } from "#app/components/people-section.js";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
 import { TableWrap } from "#app/components/table-wrap.js";
 import { SOURCES } from "#app/domain/applications/application.schema.js";
@@ -11,6 +12,7 @@ import { formatDays, formatPercent } from "#app/domain/analytics/dashboard.js";
 import { HEADLINES } from "#app/domain/analytics/definitions.js";
 import { filtersFromSearch } from "#app/domain/analytics/filters.js";
 import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
+import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { mixStatusText } from "#app/domain/teams/mix.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -22,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, errors } = filtersFromSearch(new URL(request.url).searchParams);
   return scoped(async (trx) => {
     const dashboard = await loadDashboard(trx, filters);
+    const people = await loadPeople(trx, filters);
     const [teams, vacancies, regions] = await Promise.all([
       listTeams(trx),
       listVacancies(trx),
       trx.selectFrom("regions").select(["id", "name"]).orderBy("name").execute(),
     ]);
-    return { dashboard, errors, options: { teams, vacancies, regions } };
+    return { dashboard, people, errors, options: { teams, vacancies, regions } };
   });
 }
 
@@ -45,7 +48,7 @@ function CsvLink({ section, label }: { section: string; label: string }) {
 }
 
 export default function Analytics() {
-  const { dashboard: d, errors, options } = useLoaderData<typeof loader>();
+  const { dashboard: d, people, errors, options } = useLoaderData<typeof loader>();
   const f = d.filters;
   const band = d.mix.band;
   const statusText = mixStatusText(band);
@@ -274,6 +277,8 @@ export default function Analytics() {
         </TableWrap>
         <CsvLink section="mix" label="the team mix" />
       </section>
+
+      <PeopleSection people={people} csvLink={<CsvLink section="people" label="the people figures" />} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { CSV_SECTIONS, type CsvSection, dashboardCsv } from "#app/domain/analytics/csv.js";
+import { CSV_SECTIONS, type CsvSection, dashboardCsv, peopleCsv } from "#app/domain/analytics/csv.js";
 import { filtersFromSearch } from "#app/domain/analytics/filters.js";
 import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
+import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
@@ -12,8 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const section = params.get("section") as CsvSection;
   if (!CSV_SECTIONS.includes(section)) throw new Response("Choose a section to download.", { status: 400 });
   const { filters } = filtersFromSearch(params);
-  const dashboard = await scoped((trx) => loadDashboard(trx, filters));
-  return new Response(dashboardCsv(dashboard, section), {
+  const csv = await scoped(async (trx) =>
+    section === "people" ? peopleCsv(await loadPeople(trx, filters)) : dashboardCsv(await loadDashboard(trx, filters), section),
+  );
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="circle-hire-${section}-${filters.from}-to-${filters.to}.csv"`,

@@ -146,6 +146,9 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
+            <p>
+              <Link to={`/me/monitoring/${a.id}`}>Equal opportunities questions (optional)</Link>
+            </p>
           </li>
         ))}
       </ul>

@@ -12,6 +12,15 @@ export default function Applied() {
       <h2>What happens next</h2>
       <p>We will invite you to a short survey about what matters to you at work. There are no right or wrong answers.</p>
       <p>If the email has not arrived in a few minutes, check your junk folder.</p>
+      <h2>Equal opportunities questions (optional)</h2>
+      <p>
+        Separately from your application, you can answer a few optional questions about you, such as your age group. They help us check we
+        treat everyone fairly. The people who decide on your application never see your answers, and we only report them as totals for
+        groups of 5 people or more. Sign in from the email we sent you, then choose "Equal opportunities questions" under your application.
+      </p>
+      <p>
+        <Link to="/me">See your applications</Link>
+      </p>
       <p>
         <Link to={`/o/${slug}/jobs`}>See other jobs</Link>
       </p>

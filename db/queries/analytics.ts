@@ -8,7 +8,7 @@ const firstDay = (month: string) => `${month}-01`;
 type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts";
 
 /** The filters as WHERE conditions on any table with the cohort month and the filter dimensions. */
-function where<T extends Dimensioned>(f: AnalyticsFilters, table: T, dimensions: "all" | "team" = "all") {
+export function where<T extends Dimensioned>(f: AnalyticsFilters, table: T, dimensions: "all" | "team" = "all") {
   return (eb: ExpressionBuilder<Database, T>) => {
     // The three tables share these column names; the builder is loosened to name them by string.
     // biome-ignore lint/suspicious/noExplicitAny: see above

@@ -9,6 +9,7 @@ import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/surv
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
 import { hashPassword } from "../../app/utils/password.server.js";
 import { alertKinds, londonDate } from "../../app/domain/teams/mix.js";
+import { MONITORING_QUESTIONS, type MonitoringQuestion } from "../../app/domain/diversity/monitoring.js";
 import { createDb, type DB, type Tx } from "../client.js";
 import type { Experience, StaffRole } from "../schema.js";
 import { withOrg } from "../tenant.js";
@@ -287,6 +288,8 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
     }
     const survey = await findLiveSurvey(trx);
     const random = seededRandom(seed.slug.length * 7919);
+    // Its own generator, so the answers above stay what they were.
+    const monitoringRandom = seededRandom(seed.slug.length * 104_729);
     const teams = new Map<string, string>();
     for (const team of seed.teams) {
       const { id } = await trx
@@ -383,6 +386,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         lead: { id: users.get(lead[0]) as string, name: lead[1] },
       });
       applicationIds.set(name, applicationId);
+      await seedMonitoring(trx, applicationId, monitoringRandom);
       // Past the survey: finished it. At the survey: one finished below the bar (the review queue), others part-way.
       if (stage === "workshop" && index % 3 !== 0) {
         await trx.insertInto("workshopBookings").values({ workshopId: workshopIds[0], applicationId, adjustments: "" }).execute();
@@ -529,6 +533,27 @@ async function seedApplication(
       .execute();
   }
   return applicationId;
+}
+
+/** About 60% of candidates answer the optional equal opportunities questions (see app/domain/diversity). */
+async function seedMonitoring(trx: Tx, applicationId: string, random: () => number) {
+  if (random() >= 0.6) return;
+  const pick = (question: MonitoringQuestion) => {
+    const keys = Object.keys(MONITORING_QUESTIONS[question].options);
+    // "Prefer not to say" (the last option) one time in ten; otherwise any other answer.
+    return random() < 0.1 ? keys[keys.length - 1] : keys[Math.floor(random() * (keys.length - 1))];
+  };
+  await trx
+    .insertInto("diversityAnswers")
+    .values({
+      applicationId,
+      ageBand: pick("ageBand"),
+      gender: pick("gender"),
+      disability: pick("disability"),
+      ethnicity: pick("ethnicity"),
+      caring: pick("caring"),
+    })
+    .execute();
 }
 
 /** A small deterministic random generator, so the demo data is the same every time. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Stage } from "#app/domain/applications/stages.js";
+import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
 import type { Experience } from "#db/schema.js";
 import type { Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
@@ -26,6 +27,10 @@ export type Story = {
   stages?: [Stage, number][];
   exit?: { kind: "withdrawn" | "declined"; at: number; reason: string };
   offer?: { accepted: number; status: "accepted" | "withdrawn" | "started" | "no_show"; startedDaysAgo?: number; leftAfterDays?: number };
+  /** The optional equal opportunities answers (none when absent). */
+  diversity?: MonitoringAnswers;
+  /** The town or postcode given (default "Ashdown"). */
+  location?: string;
 };
 
 export async function insertStories(orgId: string, stories: Story[]) {
@@ -66,7 +71,7 @@ async function insertStory(trx: Tx, s: Story, versionId: string) {
       stage: finalStage,
       experience: s.experience ?? "new_to_care",
       source: s.source,
-      location: "Ashdown",
+      location: s.location ?? "Ashdown",
       availability: [],
       rightToWork: true,
       adjustments: [],
@@ -87,6 +92,11 @@ async function insertStory(trx: Tx, s: Story, versionId: string) {
     previous = stage;
   }
   if (s.exit) await event(previous, s.exit.kind, s.exit.at, s.exit.reason);
+  if (s.diversity)
+    await trx
+      .insertInto("diversityAnswers")
+      .values({ applicationId: app.id, ...s.diversity })
+      .execute();
   if (s.surveyDone !== undefined) {
     await trx
       .insertInto("surveyResponses")

@@ -1,9 +1,13 @@
 import { formatDays, formatOneIn, formatPercent } from "./dashboard.js";
 import { HEADLINES } from "./definitions.js";
 import type { Dashboard } from "./load-dashboard.server.js";
+import { SUPPRESSED_TEXT } from "./people.js";
+import type { People } from "./people.server.js";
 
-export const CSV_SECTIONS = ["funnel", "exits", "headlines", "channels", "mix"] as const;
+export const CSV_SECTIONS = ["funnel", "exits", "headlines", "channels", "mix", "people"] as const;
 export type CsvSection = (typeof CSV_SECTIONS)[number];
+/** The sections written from loadDashboard's object ("people" comes from loadPeople: peopleCsv). */
+export type DashboardCsvSection = Exclude<CsvSection, "people">;
 
 const cell = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? "" : String(value);
@@ -13,7 +17,7 @@ const lines = (rows: (string | number | null | undefined)[][]) => `${rows.map((r
 const rate = (v: number | null) => (v === null ? "" : (Math.round(v * 10000) / 10000).toString());
 
 /** One section of the dashboard as CSV: the same numbers the page's charts and tables show. */
-export function dashboardCsv(d: Dashboard, section: CsvSection): string {
+export function dashboardCsv(d: Dashboard, section: DashboardCsvSection): string {
   switch (section) {
     case "funnel":
       return lines([
@@ -48,6 +52,20 @@ export function dashboardCsv(d: Dashboard, section: CsvSection): string {
         ...d.mix.teams.map((t) => [t.name, t.regionName, t.size, t.experienced, t.newToCare, rate(t.experiencedShare), t.status]),
       ]);
   }
+}
+
+/** The People section as CSV: suppressed groups say so and carry no numbers. */
+export function peopleCsv(p: People): string {
+  return lines([
+    ["question", "group", "applications", "attended_workshop", "hired", "hire_rate"],
+    ...p.questions.flatMap((q) =>
+      q.groups.map((g) =>
+        g.suppressed
+          ? [q.topic, g.label, SUPPRESSED_TEXT, "", "", ""]
+          : [q.topic, g.label, g.applications, g.attended, g.hired, rate(g.hireRate)],
+      ),
+    ),
+  ]);
 }
 
 /** How a headline reads on the page. */
