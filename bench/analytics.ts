@@ -26,6 +26,7 @@ process.env.DATABASE_URL = base.toString();
 
 const { migrateToLatest, dropDatabase } = await import("../db/migrate.js");
 const { createDb, getDb, closeDb } = await import("../db/client.js");
+type Tx = import("../db/client.js").Tx;
 const { withOrg } = await import("../db/tenant.js");
 const { seedScale } = await import("../scripts/seed-scale.js");
 const { loadDashboard } = await import("../app/domain/analytics/load-dashboard.server.js");
@@ -66,16 +67,10 @@ try {
     await sql`vacuum analyze application_facts, funnel_monthly, funnel_exits_monthly`.execute(owner);
     log(`generated in ${seedSeconds.toFixed(1)} s (of which rebuilding the analytics ${((analyticsMs ?? 0) / 1000).toFixed(1)} s)`);
     const filters = { ...defaultFilters(), from: "2000-01", to: defaultFilters().to };
-    const slice = await owner
-      .selectFrom("teams")
-      .select("id")
-      .where("orgId", "=", orgId)
-      .orderBy("name")
-      .executeTakeFirstOrThrow();
-    const whole = await time(() => withOrg(getDb(), orgId, (trx) => loadDashboard(trx, filters)));
-    const filtered = await time(() =>
-      withOrg(getDb(), orgId, (trx) => loadDashboard(trx, { ...filters, teamId: slice.id, source: "referral" })),
-    );
+    const slice = await owner.selectFrom("teams").select("id").where("orgId", "=", orgId).orderBy("name").executeTakeFirstOrThrow();
+    const scoped = <T>(work: (trx: Tx) => Promise<T>) => withOrg(getDb(), orgId, work);
+    const whole = await time(() => loadDashboard(scoped, filters));
+    const filtered = await time(() => loadDashboard(scoped, { ...filters, teamId: slice.id, source: "referral" }));
     rows.push({ size, slice: "whole organisation, all time", ...whole, seedSeconds });
     rows.push({ size, slice: "one team, one channel", ...filtered, seedSeconds });
     log(`${size}: whole p95 ${whole.p95.toFixed(1)} ms, slice p95 ${filtered.p95.toFixed(1)} ms`);

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { listTeams } from "#db/queries/teams.js";
 import { listVacancies } from "#db/queries/vacancies.js";
 import { BarChart } from "#app/components/bar-chart.js";
-import { PeopleSection } from "#app/components/people-section.js";
+import { CsvLink } from "#app/components/csv-link.js";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
 import { TableWrap } from "#app/components/table-wrap.js";
 import { SOURCES } from "#app/domain/applications/application.schema.js";
@@ -12,7 +12,6 @@ import { formatDays, formatPercent } from "#app/domain/analytics/dashboard.js";
 import { HEADLINES } from "#app/domain/analytics/definitions.js";
 import { filtersFromSearch } from "#app/domain/analytics/filters.js";
 import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
-import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { mixStatusText } from "#app/domain/teams/mix.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -22,33 +21,20 @@ export const meta: MetaFunction = () => [{ title: "Recruitment funnel" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scoped } = await staffScope(request, PIPELINE_ROLES);
   const { filters, errors } = filtersFromSearch(new URL(request.url).searchParams);
-  return scoped(async (trx) => {
-    const dashboard = await loadDashboard(trx, filters);
-    const people = await loadPeople(trx, filters);
-    const [teams, vacancies, regions] = await Promise.all([
-      listTeams(trx),
-      listVacancies(trx),
-      trx.selectFrom("regions").select(["id", "name"]).orderBy("name").execute(),
-    ]);
-    return { dashboard, people, errors, options: { teams, vacancies, regions } };
-  });
+  const dashboard = await loadDashboard(scoped, filters);
+  const options = await scoped(async (trx) => ({
+    teams: await listTeams(trx),
+    vacancies: await listVacancies(trx),
+    regions: await trx.selectFrom("regions").select(["id", "name"]).orderBy("name").execute(),
+  }));
+  return { dashboard, errors, options };
 }
 
 const EXPERIENCE = { experienced: "Experienced in care", new_to_care: "New to care" };
 
-function CsvLink({ section, label }: { section: string; label: string }) {
-  const { search } = useLocation();
-  const params = new URLSearchParams(search);
-  params.set("section", section);
-  return (
-    <a href={`/analytics.csv?${params}`} download={`${section}.csv`}>
-      Download {label} as CSV
-    </a>
-  );
-}
-
 export default function Analytics() {
-  const { dashboard: d, people, errors, options } = useLoaderData<typeof loader>();
+  const { dashboard: d, errors, options } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   const f = d.filters;
   const band = d.mix.band;
   const statusText = mixStatusText(band);
@@ -187,14 +173,14 @@ export default function Analytics() {
 
       <section aria-labelledby="times-title">
         <h2 id="times-title">Time in each step</h2>
-        <p className="hint">For the {d.hires} people in this cohort who started: the median days between steps.</p>
+        <p className="hint">For the {d.hires} people in this cohort who started: the average days between steps.</p>
         <TableWrap label="Time in each step">
           <table>
-            <caption className="visually-hidden">Median days between steps, for people who started</caption>
+            <caption className="visually-hidden">Average days between steps, for people who started</caption>
             <thead>
               <tr>
                 <th scope="col">Between</th>
-                <th scope="col">Median</th>
+                <th scope="col">Average</th>
               </tr>
             </thead>
             <tbody>
@@ -278,7 +264,13 @@ export default function Analytics() {
         <CsvLink section="mix" label="the team mix" />
       </section>
 
-      <PeopleSection people={people} csvLink={<CsvLink section="people" label="the people figures" />} />
+      <section aria-labelledby="people-link-title">
+        <h2 id="people-link-title">People</h2>
+        <p>
+          Who applies and who is hired, by the answers to the optional equal opportunities questions and by location, in groups of 5 or
+          more: <Link to={`/analytics/people${search}`}>see the People figures for these filters</Link>.
+        </p>
+      </section>
     </div>
   );
 }

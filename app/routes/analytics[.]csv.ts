@@ -13,9 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const section = params.get("section") as CsvSection;
   if (!CSV_SECTIONS.includes(section)) throw new Response("Choose a section to download.", { status: 400 });
   const { filters } = filtersFromSearch(params);
-  const csv = await scoped(async (trx) =>
-    section === "people" ? peopleCsv(await loadPeople(trx, filters)) : dashboardCsv(await loadDashboard(trx, filters), section),
-  );
+  const csv =
+    section === "people"
+      ? peopleCsv(await scoped((trx) => loadPeople(trx, filters)))
+      : dashboardCsv(await loadDashboard(scoped, filters), section);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -71,40 +71,31 @@ export function sumExitReasons(trx: Tx, f: AnalyticsFilters) {
     .execute();
 }
 
-/** For the cohort's hires: days to hire (median, 90th percentile) and the median days between steps. */
-export function hireTimes(trx: Tx, f: AnalyticsFilters) {
-  const days = (to: string, from: string) => sql.raw(`extract(epoch from ${to} - ${from}) / 86400`);
-  const median = (expr: ReturnType<typeof days>) => sql<number | null>`percentile_cont(0.5) within group (order by ${expr})`;
+/**
+ * For the cohort's hires, in one pass over the hires index: per quarter of application and for the
+ * whole period (quarterStart null), the number of hires, the median and 90th percentile days to
+ * hire, and the average days between steps.
+ */
+export function hireStats(trx: Tx, f: AnalyticsFilters) {
+  const days = (to: string, from: string) => sql.raw(`avg(extract(epoch from ${to} - ${from}) / 86400)`);
   return trx
     .selectFrom("applicationFacts")
     .select([
+      sql<string | null>`to_char(date_trunc('quarter', cohort_month), 'YYYY-MM')`.as("quarterStart"),
       sql<number>`count(*)::int`.as("hires"),
-      median(days("started_at", "applied_at")).as("median"),
-      sql<number | null>`percentile_cont(0.9) within group (order by ${days("started_at", "applied_at")})`.as("p90"),
-      median(days("survey_completed_at", "applied_at")).as("toSurvey"),
-      median(days("attended_at", "survey_completed_at")).as("toWorkshop"),
-      median(days("shadow_done_at", "attended_at")).as("toShadow"),
-      median(days("vote_passed_at", "shadow_done_at")).as("toVote"),
-      median(days("offer_accepted_at", "vote_passed_at")).as("toAccept"),
-      median(days("started_at", "offer_accepted_at")).as("toStart"),
+      sql<number[] | null>`percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from started_at - applied_at) / 86400)`.as(
+        "percentiles",
+      ),
+      sql<number | null>`${days("survey_completed_at", "applied_at")}`.as("toSurvey"),
+      sql<number | null>`${days("attended_at", "survey_completed_at")}`.as("toWorkshop"),
+      sql<number | null>`${days("shadow_done_at", "attended_at")}`.as("toShadow"),
+      sql<number | null>`${days("vote_passed_at", "shadow_done_at")}`.as("toVote"),
+      sql<number | null>`${days("offer_accepted_at", "vote_passed_at")}`.as("toAccept"),
+      sql<number | null>`${days("started_at", "offer_accepted_at")}`.as("toStart"),
     ])
     .where(where(f, "applicationFacts"))
     .where("applicationFacts.startedAt", "is not", null)
-    .executeTakeFirstOrThrow();
-}
-
-/** The median days to hire per quarter of application (for the trend). */
-export function hireMedianByQuarter(trx: Tx, f: AnalyticsFilters) {
-  return trx
-    .selectFrom("applicationFacts")
-    .select([
-      sql<string>`to_char(date_trunc('quarter', cohort_month), 'YYYY-MM')`.as("quarterStart"),
-      sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from started_at - applied_at) / 86400)`.as("median"),
-    ])
-    .where(where(f, "applicationFacts"))
-    .where("applicationFacts.startedAt", "is not", null)
-    .groupBy(sql`date_trunc('quarter', cohort_month)`)
-    .orderBy(sql`date_trunc('quarter', cohort_month)`)
+    .groupBy(sql`grouping sets ((date_trunc('quarter', cohort_month)), ())`)
     .execute();
 }
 

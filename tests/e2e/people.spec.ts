@@ -74,9 +74,11 @@ test("the questions pass axe with JavaScript, and check the form in the browser"
   await expectNoAxeViolations(page);
 });
 
-test("the People section of the funnel dashboard passes axe and downloads as CSV", async ({ page }) => {
+test("the People figures, linked from the funnel dashboard, pass axe and download as CSV", async ({ page }) => {
   await signInAsStaff(page, "admin@oakfield.test");
   await page.goto("/analytics");
+  await page.getByRole("link", { name: "see the People figures for these filters" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   const section = page.getByRole("region", { name: "People", exact: true });
   await expect(section.getByRole("heading", { level: 2, name: "People" })).toBeVisible();
   await expect(section.getByRole("heading", { level: 3, name: "Ethnic group" })).toBeVisible();

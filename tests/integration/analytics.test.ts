@@ -178,7 +178,7 @@ async function handComputedOrg() {
   return { org, south, ashTeamId: org.teamId };
 }
 
-const load = (orgId: string, filters = {}) => withOrg(getDb(), orgId, (trx) => loadDashboard(trx, { ...defaultFilters(), ...filters }));
+const load = (orgId: string, filters = {}) => loadDashboard((work) => withOrg(getDb(), orgId, work), { ...defaultFilters(), ...filters });
 
 describe("funnel analytics on a hand-computed organisation", () => {
   it("counts every funnel step, conversion and headline figure exactly", async () => {

@@ -5,7 +5,7 @@ import { peopleCsv } from "#app/domain/analytics/csv.js";
 import { defaultFilters } from "#app/domain/analytics/filters.js";
 import { loadPeople, type People } from "#app/domain/analytics/people.server.js";
 import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
-import { loader as analyticsLoader } from "#app/routes/analytics._index.js";
+import { loader as analyticsLoader } from "#app/routes/analytics.people.js";
 import { loader as csvLoader } from "#app/routes/analytics[.]csv.js";
 import { loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
@@ -187,7 +187,7 @@ describe("the People section of the funnel dashboard", () => {
     const { org } = await handMadeOrg();
     const cookie = await staffCookie(org.orgId, org.leadId);
     const page = await analyticsLoader({
-      request: new Request("http://localhost/analytics", { headers: { Cookie: cookie } }),
+      request: new Request("http://localhost/analytics/people", { headers: { Cookie: cookie } }),
       params: {},
       context: {},
     });
@@ -219,7 +219,7 @@ describe("the People section of the funnel dashboard", () => {
     const other = await insertOrg("Riverside");
     const cookie = await staffCookie(other.orgId, other.leadId);
     const page = await analyticsLoader({
-      request: new Request("http://localhost/analytics", { headers: { Cookie: cookie } }),
+      request: new Request("http://localhost/analytics/people", { headers: { Cookie: cookie } }),
       params: {},
       context: {},
     });
@@ -250,7 +250,7 @@ describe("the People section of the funnel dashboard", () => {
       }
     }
     // The analytics loader has only groups (keyed by answer), never an application.
-    const page = await analyticsLoader({ request: request("/analytics"), params: {}, context: {} });
+    const page = await analyticsLoader({ request: request("/analytics/people"), params: {}, context: {} });
     const people = JSON.stringify(page.people);
     for (const id of ids) expect(people).not.toContain(id);
 

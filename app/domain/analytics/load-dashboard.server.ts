@@ -1,13 +1,5 @@
 import type { Tx } from "#db/client.js";
-import {
-  hireMedianByQuarter,
-  hiresByExperience,
-  hireTimes,
-  offerOutcomesByQuarter,
-  refreshMyFunnel,
-  sumExitReasons,
-  sumFunnel,
-} from "#db/queries/analytics.js";
+import { hireStats, hiresByExperience, offerOutcomesByQuarter, refreshMyFunnel, sumExitReasons, sumFunnel } from "#db/queries/analytics.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { SOURCES } from "../applications/application.schema.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
@@ -15,6 +7,9 @@ import { mixBandFromSettings, teamMix } from "../teams/mix.js";
 import { addCounts, cohortHeadlines, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
 import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
 import type { AnalyticsFilters } from "./filters.js";
+
+/** Runs work in the signed-in organisation's transaction (app/utils/tenant.server.ts makes one). */
+type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
 type Point = { quarter: string; value: number | null };
 export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[] };
@@ -26,13 +21,35 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
  * and the filters. Reads the monthly rollup after refreshing any month whose facts changed, and
  * the facts of hires only; see ARCHITECTURE.md ("Funnel analytics").
  */
-export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date()) {
-  await refreshMyFunnel(trx);
-  const rows = await sumFunnel(trx, f);
-  const reasons = await sumExitReasons(trx, f);
-  const times = await hireTimes(trx, f);
-  const hireQuarters = await hireMedianByQuarter(trx, f);
-  const offers = await offerOutcomesByQuarter(trx, f);
+export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = new Date()) {
+  await scoped(refreshMyFunnel);
+  // Two independent halves on two connections, so PostgreSQL works on both at once.
+  const [{ rows, reasons, teams, settings }, { stats, offers, hires }] = await Promise.all([
+    scoped(async (trx) => ({
+      rows: await sumFunnel(trx, f),
+      reasons: await sumExitReasons(trx, f),
+      teams: await listTeamsWithMix(trx),
+      settings: await getOrgSettings(trx),
+    })),
+    scoped(async (trx) => ({
+      stats: await hireStats(trx, f),
+      offers: await offerOutcomesByQuarter(trx, f),
+      hires: await hiresByExperience(trx, quarterStart(now)),
+    })),
+  ]);
+  const times = stats.find((s) => s.quarterStart === null) ?? {
+    hires: 0,
+    percentiles: [null, null],
+    toSurvey: null,
+    toWorkshop: null,
+    toShadow: null,
+    toVote: null,
+    toAccept: null,
+    toStart: null,
+  };
+  const hireQuarters = stats
+    .filter((s) => s.quarterStart !== null)
+    .sort((a, b) => String(a.quarterStart).localeCompare(String(b.quarterStart)));
 
   const total = emptyCounts();
   const byQuarter = new Map<string, FunnelCounts>();
@@ -71,9 +88,9 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
     },
     {
       key: "timeToHire",
-      value: times.median,
-      extra: times.p90,
-      trend: hireQuarters.map((h) => ({ quarter: quarterOfMonth(h.quarterStart), value: h.median })),
+      value: times.percentiles?.[0] ?? null,
+      extra: times.percentiles?.[1] ?? null,
+      trend: hireQuarters.map((h) => ({ quarter: quarterOfMonth(h.quarterStart as string), value: h.percentiles?.[0] ?? null })),
     },
     { key: "surveyCompletion", value: cohort.surveyCompletion, trend: perQuarter((c) => cohortHeadlines(c).surveyCompletion) },
     { key: "workshopNoShow", value: cohort.workshopNoShow, trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow) },
@@ -84,7 +101,10 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
   const exitRows = Object.keys(EXIT_STAGE_LABELS)
     .map((stage) => {
       const count = (kind: "withdrawn" | "declined") =>
-        rows.reduce((sum, row) => sum + Number((row as Record<string, unknown>)[`${kind}${stage[0].toUpperCase()}${stage.slice(1)}`] ?? 0), 0);
+        rows.reduce(
+          (sum, row) => sum + Number((row as Record<string, unknown>)[`${kind}${stage[0].toUpperCase()}${stage.slice(1)}`] ?? 0),
+          0,
+        );
       const withdrawn = count("withdrawn");
       const declined = count("declined");
       return {
@@ -106,11 +126,6 @@ export async function loadDashboard(trx: Tx, f: AnalyticsFilters, now = new Date
     return { source, label, applications: c.applied, hires: c.started, inPost90: c.inPost90, hireRate: ratio(c.started, c.applied) };
   });
 
-  const [teams, settings, hires] = await Promise.all([
-    listTeamsWithMix(trx),
-    getOrgSettings(trx),
-    hiresByExperience(trx, quarterStart(now)),
-  ]);
   const band = mixBandFromSettings(settings);
   const experiencedHires = hires.find((h) => h.experience === "experienced")?.n ?? 0;
   const newHires = hires.find((h) => h.experience === "new_to_care")?.n ?? 0;
