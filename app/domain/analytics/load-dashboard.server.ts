@@ -23,19 +23,15 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
  */
 export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = new Date()) {
   await scoped(refreshMyFunnel);
-  // Two independent halves on two connections, so PostgreSQL works on both at once.
-  const [{ rows, reasons, teams, settings }, { stats, offers, hires }] = await Promise.all([
+  // Three independent parts on three connections, so PostgreSQL works on them at once.
+  const [{ rows, reasons, settings }, { stats, hires }, { offers, teams }] = await Promise.all([
     scoped(async (trx) => ({
       rows: await sumFunnel(trx, f),
       reasons: await sumExitReasons(trx, f),
-      teams: await listTeamsWithMix(trx),
       settings: await getOrgSettings(trx),
     })),
-    scoped(async (trx) => ({
-      stats: await hireStats(trx, f),
-      offers: await offerOutcomesByQuarter(trx, f),
-      hires: await hiresByExperience(trx, quarterStart(now)),
-    })),
+    scoped(async (trx) => ({ stats: await hireStats(trx, f), hires: await hiresByExperience(trx, quarterStart(now)) })),
+    scoped(async (trx) => ({ offers: await offerOutcomesByQuarter(trx, f), teams: await listTeamsWithMix(trx) })),
   ]);
   const times = stats.find((s) => s.quarterStart === null) ?? {
     hires: 0,
