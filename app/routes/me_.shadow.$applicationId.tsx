@@ -1,3 +1,4 @@
+import { firstName } from "#app/domain/names.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.js";
@@ -30,8 +31,6 @@ async function scope(request: Request, applicationId: string | undefined) {
   if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/shadow/${id}`)}`);
   return { id, ...found };
 }
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);

@@ -5,7 +5,8 @@ import type { OfferCandidateVariant } from "#emails/offer-candidate.js";
 import type { OfferLeadVariant } from "#emails/offer-lead.js";
 import { findOfferById } from "#db/queries/offers.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
-import { firstName, formatUkDay } from "../offers/offer-rules.js";
+import { firstName } from "../names.js";
+import { formatUkDay } from "../offers/offer-rules.js";
 import { WITHDRAWAL_REASONS } from "../offers/offer.schema.js";
 
 /** Every offer email: to the candidate (the offer, a moved start date) and to the leads (their answer). */

@@ -1,3 +1,4 @@
+import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
 import type { Email } from "#emails/send-email.server.js";
@@ -6,8 +7,6 @@ import type { ShadowHostVariant } from "#emails/shadow-host.js";
 import { findShadowApplication, findShift } from "#db/queries/shadow.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { formatLondonSlot } from "../workshops/london-time.js";
-
-const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
 
 /**
  * Every shadow shift email, to the candidate or the host. The visit details (perhaps a client's

@@ -1,3 +1,5 @@
+import { formatUkDay } from "../offers/offer-rules.js";
+import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import type { Email } from "#emails/send-email.server.js";
 import { findTouchpointContext, listKitContent } from "#db/queries/touchpoints.js";
@@ -5,15 +7,6 @@ import { kitMessageFor } from "../offers/kit-content.js";
 import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
 
 type Composed = { to: string; email: Email };
-const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
-const longDate = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 /** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts; null when no longer sendable. */
 export async function composeTouchpointEmail(
@@ -48,7 +41,7 @@ export async function composeTouchpointEmail(
           orgName: ctx.orgName,
           personName: offer.fullName,
           teamName: offer.teamName,
-          detail: variant === "no-show" ? longDate(offer.startDate) : note,
+          detail: variant === "no-show" ? formatUkDay(offer.startDate) : note,
           url: `${ctx.appUrl}/pipeline/${offer.applicationId}`,
         },
       },
@@ -56,7 +49,7 @@ export async function composeTouchpointEmail(
   }
   const t = await findTouchpointContext(trx, payload.touchpointId);
   if (!t) throw new Error(`Touchpoint ${payload.touchpointId} not found`);
-  const base = { orgName: ctx.orgName, teamName: t.teamName, personName: t.fullName, startDate: longDate(t.startDate) };
+  const base = { orgName: ctx.orgName, teamName: t.teamName, personName: t.fullName, startDate: formatUkDay(t.startDate) };
   if (payload.to === "buddy") {
     // The buddy's address was removed (or they went) after the email was queued: skipped, not retried forever.
     if (!t.buddyEmail || !t.buddyName) return null;

@@ -1,3 +1,4 @@
+import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import type { Email } from "#emails/send-email.server.js";
 import { findOwnBallot, findVoteContext, findVoter } from "#db/queries/votes.js";
@@ -6,7 +7,6 @@ import { createVoteLink } from "../votes/vote-links.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 
 type Composed = { to: string; email: Email };
-const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
 
 /** The team-vote emails. Voters get a fresh personal link; nobody is told how anyone else voted. */
 export async function composeVoteEmail(

@@ -1,3 +1,4 @@
+import { firstName } from "../names.js";
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
@@ -272,5 +273,3 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
   }
 }
-
-const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;

@@ -19,5 +19,3 @@ export function formatUkDay(date: string) {
     .toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
     .replace(",", "");
 }
-
-export const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? fullName;
