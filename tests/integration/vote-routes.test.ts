@@ -118,6 +118,10 @@ describe("the team vote through its pages", () => {
     await s.leadPost({ intent: "open-vote" });
     const offer = (await s.leadPost({ to: "offer", expectedStage: "vote" })) as Response;
     expect(offer.status).toBe(409);
+    // Nor can the start be made by hand: it is confirmed in the offer section.
+    const started = (await s.leadPost({ to: "started", expectedStage: "vote" })) as Response;
+    expect(started.status).toBe(409);
+    expect((await started.json()).fieldErrors.form).toBe("Confirm the start in the offer section, on or after the start date.");
     expect((await s.leadView()).application.stage).toBe("vote");
   });
 

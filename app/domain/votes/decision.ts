@@ -68,6 +68,11 @@ export function describeResult(rule: VoteRule, outcome: VoteOutcome, r: VoteResu
   return `${OUTCOME_LABELS[outcome]} (${rule}, ${how}): ${turnout}; ${counts}.`;
 }
 
-/** Whether the lead's "Move to ..." button shows: the same rule `checkLeadMayMove` enforces on the server. */
+/**
+ * Which moves a lead may make by hand with the pipeline's "Move to ..." button (the button shows
+ * and `checkLeadMayMove` enforces the same rule): not into the vote (a vote is opened instead),
+ * not to started (the start is confirmed in the offer section), and to the offer only after a
+ * vote that went to the lead without a quorum (a passed vote moves the application itself).
+ */
 export const leadMayMoveTo = (to: string | null, vote: { status: string; outcome: string | null } | null) =>
-  to !== "vote" && (to !== "offer" || (vote?.status === "closed" && vote.outcome === "no_quorum"));
+  to !== "vote" && to !== "started" && (to !== "offer" || (vote?.status === "closed" && vote.outcome === "no_quorum"));

@@ -1,6 +1,7 @@
 import type { Tx } from "#db/client.js";
 import type { Stage } from "../applications/stages.js";
 import { findLatestVoteForApplication } from "#db/queries/votes.js";
+import { leadMayMoveTo } from "./decision.js";
 import { VoteError } from "./vote.errors.js";
 
 /**
@@ -9,13 +10,14 @@ import { VoteError } from "./vote.errors.js";
  * decision then falls to them); a passed vote moves it by itself.
  */
 export async function checkLeadMayMove(trx: Tx, applicationId: string, to: Stage) {
-  if (to === "vote") throw new VoteError("wrong_stage", "Open the team vote instead: the team decides who joins.");
-  if (to !== "offer") return;
-  const vote = await findLatestVoteForApplication(trx, applicationId);
-  if (vote?.status !== "closed" || vote.outcome !== "no_quorum") {
-    throw new VoteError(
-      "wrong_stage",
-      "The team decides who joins: an offer follows a vote that passed, or one that went to you without a quorum.",
-    );
-  }
+  const vote = to === "offer" ? ((await findLatestVoteForApplication(trx, applicationId)) ?? null) : null;
+  if (leadMayMoveTo(to, vote)) return;
+  throw new VoteError(
+    "wrong_stage",
+    to === "vote"
+      ? "Open the team vote instead: the team decides who joins."
+      : to === "started"
+        ? "Confirm the start in the offer section, on or after the start date."
+        : "The team decides who joins: an offer follows a vote that passed, or one that went to you without a quorum.",
+  );
 }

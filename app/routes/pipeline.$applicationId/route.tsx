@@ -133,9 +133,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isStage(target)) return Response.json({ fieldErrors: { form: "Choose a stage to move to." } }, { status: 400 });
     to = target;
   }
-  if (to === "started") {
-    return Response.json({ fieldErrors: { form: "Confirm the start in the offer section, on or after the start date." } }, { status: 409 });
-  }
   try {
     await scoped(async (trx) => {
       await checkLeadMayMove(trx, applicationId, to);
@@ -199,7 +196,7 @@ export default function ApplicationPage() {
       {canManage && !isClosed(stage) && stage !== "started" && offer.offer?.status !== "accepted" ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">Next step</h2>
-          {next && next !== "started" && leadMayMoveTo(next, vote.vote) ? (
+          {next && leadMayMoveTo(next, vote.vote) ? (
             <Form method="post">
               <input type="hidden" name="expectedStage" value={a.stage} />
               <input type="hidden" name="to" value={next} />
