@@ -20,6 +20,16 @@ export function listTeamsWithMix(trx: Tx) {
     .execute();
 }
 
+/** One team's active members: how many, and how many experienced. */
+export function countTeamMix(trx: Tx, teamId: string) {
+  return trx
+    .selectFrom("teamMembers")
+    .select([sql<number>`count(*)::int`.as("size"), sql<number>`count(*) filter (where experience = 'experienced')::int`.as("experienced")])
+    .where("teamId", "=", teamId)
+    .where("leftOn", "is", null)
+    .executeTakeFirstOrThrow();
+}
+
 export function findTeamById(trx: Tx, id: string) {
   return trx
     .selectFrom("teams")

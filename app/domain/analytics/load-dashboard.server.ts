@@ -2,8 +2,8 @@ import type { Tx } from "#db/client.js";
 import { hireStats, hiresByExperience, offerOutcomesByQuarter, refreshMyFunnel, sumExitReasons, sumFunnel } from "#db/queries/analytics.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { SOURCES } from "../applications/application.schema.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
-import { mixBandFromSettings, teamMix } from "../teams/mix.js";
+import { teamMix } from "../teams/mix.js";
+import { getMixBand } from "../teams/team-mix.server.js";
 import { addCounts, cohortHeadlines, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
 import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
 import type { AnalyticsFilters } from "./filters.js";
@@ -24,11 +24,11 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = new Date()) {
   await scoped(refreshMyFunnel);
   // Three independent parts on three connections, so PostgreSQL works on them at once.
-  const [{ rows, reasons, settings }, { stats, hires }, { offers, teams }] = await Promise.all([
+  const [{ rows, reasons, band }, { stats, hires }, { offers, teams }] = await Promise.all([
     scoped(async (trx) => ({
       rows: await sumFunnel(trx, f),
       reasons: await sumExitReasons(trx, f),
-      settings: await getOrgSettings(trx),
+      band: await getMixBand(trx),
     })),
     scoped(async (trx) => ({ stats: await hireStats(trx, f), hires: await hiresByExperience(trx, quarterStart(now)) })),
     scoped(async (trx) => ({ offers: await offerOutcomesByQuarter(trx, f), teams: await listTeamsWithMix(trx) })),
@@ -122,7 +122,6 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
     return { source, label, applications: c.applied, hires: c.started, inPost90: c.inPost90, hireRate: ratio(c.started, c.applied) };
   });
 
-  const band = mixBandFromSettings(settings);
   const experiencedHires = hires.find((h) => h.experience === "experienced")?.n ?? 0;
   const newHires = hires.find((h) => h.experience === "new_to_care")?.n ?? 0;
 

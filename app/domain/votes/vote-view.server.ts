@@ -1,11 +1,20 @@
 import type { Tx } from "#db/client.js";
 import { findApplicationById } from "#db/queries/applications.js";
-import { listTeamsWithMix } from "#db/queries/teams.js";
-import { countTurnout, findOwnBallot, findVote, findVoter, listBallotsOfClosedVote, listVoteAudit, listVoters } from "#db/queries/votes.js";
+import { countTeamMix } from "#db/queries/teams.js";
+import {
+  countTurnout,
+  findLatestVoteForApplication,
+  findOwnBallot,
+  findVote,
+  findVoter,
+  listBallotsOfClosedVote,
+  listVoteAudit,
+  listVoters,
+} from "#db/queries/votes.js";
 import { findShadowSummary } from "../shadow/shadow-summary.server.js";
 import { findSurveySummary } from "../survey/survey-summary.server.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
-import { mixAfterHire, mixBandFromSettings } from "../teams/mix.js";
+import { mixAfterHire } from "../teams/mix.js";
+import { getMixBand } from "../teams/team-mix.server.js";
 import { findWorkshopResult } from "../workshops/assessor-scores.server.js";
 import { requiredVotes } from "./decision.js";
 
@@ -36,9 +45,8 @@ export async function findVoteResults(trx: Tx, vote: VoteRow) {
 
 /** What the team's mix becomes with this hire, and the team's size against the split point. */
 async function mixImpact(trx: Tx, teamId: string, experience: "experienced" | "new_to_care") {
-  const [teams, settings] = await Promise.all([listTeamsWithMix(trx), getOrgSettings(trx)]);
-  const team = teams.find((t) => t.id === teamId);
-  return mixAfterHire(team?.experienced ?? 0, team?.size ?? 0, experience, mixBandFromSettings(settings));
+  const [team, band] = await Promise.all([countTeamMix(trx, teamId), getMixBand(trx)]);
+  return mixAfterHire(team.experienced, team.size, experience, band);
 }
 
 /** Everything one voter needs on one page, plus their own ballot (never anyone else's). */
@@ -95,14 +103,7 @@ const toAudit = (a: AuditRow) => ({ id: a.id, action: a.action, actorName: a.act
 
 /** The vote as the lead and coaches see it on the application page. */
 export async function loadVoteForStaff(trx: Tx, applicationId: string, teamId: string, experience: "experienced" | "new_to_care") {
-  const vote = await trx
-    .selectFrom("votes")
-    .select("id")
-    .where("applicationId", "=", applicationId)
-    .orderBy("openedAt", "desc")
-    .executeTakeFirst();
-  const mix = await mixImpact(trx, teamId, experience);
-  const row = vote ? await findVote(trx, vote.id) : undefined;
+  const [mix, row] = await Promise.all([mixImpact(trx, teamId, experience), findLatestVoteForApplication(trx, applicationId)]);
   const [voters, audit, results] = row
     ? await Promise.all([listVoters(trx, row.id), listVoteAudit(trx, row.id), findVoteResults(trx, row)])
     : ([[], [], null] as [Awaited<ReturnType<typeof listVoters>>, Awaited<ReturnType<typeof listVoteAudit>>, null]);
