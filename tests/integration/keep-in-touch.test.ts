@@ -74,11 +74,9 @@ describe("keeping in touch from acceptance to the start", () => {
         .execute(),
     );
     const moved = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
-    expect(
-      moved
-        .map((j) => touchpointJobId(j.touchpointId, j.dueAt))
-        .every((id) => jobs.some((j) => touchpointJobId(j.touchpointId, j.dueAt) === id)),
-    ).toBe(true);
+    const idsOf = (list: typeof jobs) => list.map((j) => touchpointJobId(j.touchpointId, j.dueAt)).sort();
+    // Only weeks 1 and 2 are planned now, with the same jobs (and times) as before.
+    expect(idsOf(moved)).toEqual(idsOf(jobs.slice(0, 4)));
     const after = await touchpointsOf(org.orgId, offer.offerId);
     expect(after.filter((t) => !t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
       "buddy_call:1",
@@ -92,6 +90,30 @@ describe("keeping in touch from acceptance to the start", () => {
     expect(
       await withOrg(getDb(), org.orgId, (trx) => sendTouchpointIfDue(trx, week3?.id as string, new Date(Date.now() + 30 * 86_400_000))),
     ).toEqual([]);
+
+    // The start moves later, to 29 days: week 3 comes back with its old jobs and week 4 is new.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("offers")
+        .set({ startDate: new Date(Date.now() + 29 * 86_400_000).toISOString().slice(0, 10) })
+        .where("id", "=", offer.offerId)
+        .execute(),
+    );
+    const later = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    expect(idsOf(later).filter((id) => !idsOf(jobs).includes(id))).toHaveLength(2);
+    await scheduleTouchpointJobs(later);
+    const delayed = (await queue.getDelayed()).map((j) => j.id);
+    expect(idsOf(later).filter((id) => delayed.includes(id))).toHaveLength(8); // weeks 1-4, each job once
+    expect((await touchpointsOf(org.orgId, offer.offerId)).filter((t) => !t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "buddy_call:1",
+      "kit:1",
+      "buddy_call:2",
+      "kit:2",
+      "buddy_call:3",
+      "kit:3",
+      "buddy_call:4",
+      "kit:4",
+    ]);
 
     // Withdrawn after accepting: nothing more goes out, even when due.
     await withOrg(ownerDb(), org.orgId, (trx) =>
