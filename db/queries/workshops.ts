@@ -1,6 +1,22 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 
+/** Where and when a workshop is: what every booking page and email shows. */
+const PLACE_COLUMNS = [
+  "workshops.startsAt",
+  "workshops.endsAt",
+  "workshops.venueName",
+  "workshops.venueAddress",
+  "workshops.directions",
+  "workshops.accessibility",
+] as const;
+const BOOKING_COLUMNS = [
+  "workshopBookings.id",
+  "workshopBookings.applicationId",
+  "workshopBookings.sequence",
+  "workshopBookings.adjustments",
+] as const;
+
 const seatsTaken = sql<number>`(select count(*)::int from workshop_bookings b where b.workshop_id = workshops.id and b.status = 'booked')`;
 
 export function findBookingDetails(trx: Tx, bookingId: string) {
@@ -9,21 +25,7 @@ export function findBookingDetails(trx: Tx, bookingId: string) {
     .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
     .innerJoin("applications", "applications.id", "workshopBookings.applicationId")
     .innerJoin("candidates", "candidates.id", "applications.candidateId")
-    .select([
-      "workshopBookings.id",
-      "workshopBookings.applicationId",
-      "workshopBookings.sequence",
-      "workshopBookings.adjustments",
-      "workshops.startsAt",
-      "workshops.endsAt",
-      "workshops.venueName",
-      "workshops.venueAddress",
-      "workshops.directions",
-      "workshops.accessibility",
-      "candidates.id as candidateId",
-      "candidates.email",
-      "candidates.fullName",
-    ])
+    .select([...BOOKING_COLUMNS, ...PLACE_COLUMNS, "candidates.id as candidateId", "candidates.email", "candidates.fullName"])
     .where("workshopBookings.id", "=", bookingId)
     .executeTakeFirstOrThrow();
 }
@@ -33,19 +35,7 @@ export function findLiveBooking(trx: Tx, applicationId: string) {
   return trx
     .selectFrom("workshopBookings")
     .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
-    .select([
-      "workshopBookings.id",
-      "workshopBookings.applicationId",
-      "workshopBookings.sequence",
-      "workshopBookings.adjustments",
-      "workshops.id as workshopId",
-      "workshops.startsAt",
-      "workshops.endsAt",
-      "workshops.venueName",
-      "workshops.venueAddress",
-      "workshops.directions",
-      "workshops.accessibility",
-    ])
+    .select([...BOOKING_COLUMNS, "workshops.id as workshopId", ...PLACE_COLUMNS])
     .where("workshopBookings.applicationId", "=", applicationId)
     .where("workshopBookings.status", "=", "booked")
     .executeTakeFirst();
@@ -58,12 +48,7 @@ export function listBookableWorkshops(trx: Tx, teamId: string, from: Date, appli
     .innerJoin("workshopTeams", "workshopTeams.workshopId", "workshops.id")
     .select([
       "workshops.id",
-      "workshops.startsAt",
-      "workshops.endsAt",
-      "workshops.venueName",
-      "workshops.venueAddress",
-      "workshops.directions",
-      "workshops.accessibility",
+      ...PLACE_COLUMNS,
       "workshops.capacity",
       seatsTaken.as("taken"),
       sql<number>`(select count(*)::int from workshop_waitlist q where q.workshop_id = workshops.id and q.status = 'offered'
