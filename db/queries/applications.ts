@@ -84,3 +84,21 @@ export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
     .orderBy("applications.createdAt", "desc")
     .execute();
 }
+
+/** Who an application's emails go to, the job's title, and whether they started the survey. */
+export function findApplicationForEmail(trx: Tx, applicationId: string) {
+  return trx
+    .selectFrom("applications")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
+    .select([
+      "candidates.id as candidateId",
+      "candidates.email",
+      "candidates.fullName",
+      "vacancies.title",
+      "surveyResponses.id as responseId",
+    ])
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+}

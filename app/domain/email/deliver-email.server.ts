@@ -11,6 +11,7 @@ import { getOrgSettings } from "../survey/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import { findBookingDetails } from "#db/queries/workshops.js";
+import { findApplicationForEmail } from "#db/queries/applications.js";
 import { composeVoteEmail } from "./compose-votes.server.js";
 import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
@@ -54,13 +55,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
   switch (row.kind) {
     case "application-received":
     case "application-duplicate": {
-      const app = await trx
-        .selectFrom("applications")
-        .innerJoin("candidates", "candidates.id", "applications.candidateId")
-        .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-        .select(["candidates.id as candidateId", "candidates.email", "candidates.fullName", "vacancies.title"])
-        .where("applications.id", "=", payload.applicationId)
-        .executeTakeFirstOrThrow();
+      const app = await findApplicationForEmail(trx, payload.applicationId);
       const props = {
         name: firstName(app.fullName),
         jobTitle: app.title,
@@ -87,20 +82,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<{ to: string
       };
     }
     case "survey-reminder": {
-      const app = await trx
-        .selectFrom("applications")
-        .innerJoin("candidates", "candidates.id", "applications.candidateId")
-        .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-        .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
-        .select([
-          "candidates.id as candidateId",
-          "candidates.email",
-          "candidates.fullName",
-          "vacancies.title",
-          "surveyResponses.id as responseId",
-        ])
-        .where("applications.id", "=", payload.applicationId)
-        .executeTakeFirstOrThrow();
+      const app = await findApplicationForEmail(trx, payload.applicationId);
       const signInUrl = await createLoginLink(trx, appUrl, app.candidateId, `/me/survey/${payload.applicationId}`);
       return {
         to: app.email,
