@@ -1,3 +1,4 @@
+import { findOwnApplication } from "#db/queries/applications.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { deleteMyMonitoring, findMyMonitoring, saveMyMonitoring } from "#db/queries/people.js";
@@ -16,15 +17,7 @@ async function scope(request: Request, applicationId: string | undefined) {
   const found = await candidateScope(request);
   if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/monitoring/${id}`)}`);
   const { candidate, scoped } = found;
-  const application = await scoped((trx) =>
-    trx
-      .selectFrom("applications")
-      .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-      .select(["applications.id", "vacancies.title"])
-      .where("applications.id", "=", id)
-      .where("applications.candidateId", "=", candidate.candidateId)
-      .executeTakeFirst(),
-  );
+  const application = await scoped((trx) => findOwnApplication(trx, id, candidate.candidateId));
   if (!application) throw new Response("We could not find that application.", { status: 404 });
   return { id, title: application.title, scoped };
 }

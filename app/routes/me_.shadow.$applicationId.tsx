@@ -1,3 +1,4 @@
+import { findOwnApplication } from "#db/queries/applications.js";
 import { firstName } from "#app/domain/names.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -35,13 +36,7 @@ async function scope(request: Request, applicationId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
   const data = await scoped(async (trx) => {
-    const application = await trx
-      .selectFrom("applications")
-      .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-      .select(["applications.id", "applications.stage", "vacancies.teamId", "vacancies.title"])
-      .where("applications.id", "=", id)
-      .where("applications.candidateId", "=", candidate.candidateId)
-      .executeTakeFirst();
+    const application = await findOwnApplication(trx, id, candidate.candidateId);
     if (!application) return null;
     const shift = await findLatestShiftForApplication(trx, id);
     const [slots, reflection] = await Promise.all([

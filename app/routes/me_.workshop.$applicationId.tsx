@@ -1,3 +1,4 @@
+import { findOwnApplication } from "#db/queries/applications.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.js";
@@ -27,13 +28,7 @@ async function scope(request: Request, applicationId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
   const data = await scoped(async (trx) => {
-    const application = await trx
-      .selectFrom("applications")
-      .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-      .select(["applications.id", "applications.stage", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
-      .where("applications.id", "=", id)
-      .where("applications.candidateId", "=", candidate.candidateId)
-      .executeTakeFirst();
+    const application = await findOwnApplication(trx, id, candidate.candidateId);
     if (!application) return null;
     const from = new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
     const [booking, workshops, waitlist] = await Promise.all([
@@ -75,14 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent.startsWith("waitlist:")) {
       const workshopId = requireUuid(intent.slice(9));
       await scoped(async (trx) => {
-        const owns = await trx
-          .selectFrom("applications")
-          .select("id")
-          .where("id", "=", id)
-          .where("candidateId", "=", candidate.candidateId)
-          .where("stage", "=", "workshop")
-          .executeTakeFirst();
-        if (owns) await joinWaitlist(trx, workshopId, id);
+        const owns = await findOwnApplication(trx, id, candidate.candidateId);
+        if (owns?.stage === "workshop") await joinWaitlist(trx, workshopId, id);
       });
       return redirect(`/me/workshop/${id}?waitlisted=1`);
     }

@@ -1,3 +1,4 @@
+import { findVote } from "#db/queries/votes.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.js";
@@ -44,8 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await afterClose(voter.orgId, done.closed);
       return redirect(`/vote/${params.token}?conflict=1`);
     }
-    const rule = await scoped((trx) => trx.selectFrom("votes").select("rule").where("id", "=", voter.voteId).executeTakeFirstOrThrow());
-    const result = parseForm(form, ballotSchema(rule.rule));
+    const vote = await scoped((trx) => findVote(trx, voter.voteId));
+    if (!vote) throw new Response("We could not find that vote.", { status: 404 });
+    const result = parseForm(form, ballotSchema(vote.rule));
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
     const done = await scoped((trx) => castBallot(trx, { ...voter, ...result.data }));
     await relayOutbox(getDb(), done.refs);

@@ -102,3 +102,14 @@ export function findApplicationForEmail(trx: Tx, applicationId: string) {
     .where("applications.id", "=", applicationId)
     .executeTakeFirstOrThrow();
 }
+
+/** A candidate's own application (undefined for anyone else's): what the candidate pages start from. */
+export function findOwnApplication(trx: Tx, applicationId: string, candidateId: string) {
+  return trx
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .select(["applications.id", "applications.stage", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
+    .where("applications.id", "=", applicationId)
+    .where("applications.candidateId", "=", candidateId)
+    .executeTakeFirst();
+}
