@@ -59,14 +59,15 @@ export function listOffersForLeads(trx: Tx) {
     .execute();
 }
 
-/** Active members of a team, for choosing a buddy. */
-export function listBuddies(trx: Tx, teamId: string) {
+/** Every team's active members, for choosing a buddy: by team name, then name. */
+export function listBuddies(trx: Tx) {
   return trx
     .selectFrom("teamMembers")
-    .select(["id", "name", "teamId"])
-    .where("teamId", "=", teamId)
-    .where("leftOn", "is", null)
-    .orderBy("name")
+    .innerJoin("teams", "teams.id", "teamMembers.teamId")
+    .select(["teamMembers.id", "teamMembers.name", "teamMembers.teamId", "teams.name as teamName"])
+    .where("teamMembers.leftOn", "is", null)
+    .orderBy("teams.name")
+    .orderBy("teamMembers.name")
     .execute();
 }
 

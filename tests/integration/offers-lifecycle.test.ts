@@ -148,6 +148,58 @@ describe("offers", () => {
     expect(seen).toMatchObject({ status: "offered", pay: "£12.60 an hour", teamName: "Ashdown", buddyName: "Member" });
   });
 
+  it("the form to record an offer lists every team, their active members as buddies (with the team's name) and the vacancy's hours", async () => {
+    const s = await setUp();
+    const regionId = (await ownerDb().selectFrom("teams").select("regionId").where("id", "=", s.org.teamId).executeTakeFirstOrThrow())
+      .regionId;
+    const bramley = await ownerDb()
+      .insertInto("teams")
+      .values({ orgId: s.org.orgId, name: "Bramley", town: "Bramley", regionId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const [active, left] = await ownerDb()
+      .insertInto("teamMembers")
+      .values([
+        { orgId: s.org.orgId, teamId: bramley.id, name: "Alex Active", experience: "experienced", joinedOn: "2024-01-01" },
+        {
+          orgId: s.org.orgId,
+          teamId: bramley.id,
+          name: "Lou Left",
+          experience: "experienced",
+          joinedOn: "2024-01-01",
+          leftOn: "2025-01-01",
+        },
+      ])
+      .returning("id")
+      .execute();
+    // Another organisation's team and member are not offered.
+    const riverside = await insertOrg("Riverside Care");
+    await withOrg(ownerDb(), riverside.orgId, (trx) =>
+      trx
+        .insertInto("teamMembers")
+        .values({ teamId: riverside.teamId, name: "Rita River", experience: "experienced", joinedOn: "2024-01-01" })
+        .execute(),
+    );
+
+    const section = (await s.leadView()).offer;
+    expect(section.recording).toBe(true);
+    expect(section.defaults).toEqual({ roleTitle: "Care worker", hours: "Part time", teamId: s.org.teamId });
+    expect(Object.entries(section.teams)).toEqual([
+      [s.org.teamId, "Ashdown"],
+      [bramley.id, "Bramley"],
+    ]);
+    expect(Object.entries(section.buddies)).toEqual([
+      ...s.memberIds.map((id, i) => [id, `Member ${i + 1} (Ashdown)`]),
+      [active.id, "Alex Active (Bramley)"],
+    ]);
+    expect(section.buddies[left.id]).toBeUndefined();
+
+    // Once the offer is recorded there is nothing to choose from.
+    expect((await s.leadPost(s.offerFields())).status).toBe(302);
+    const after = (await s.leadView()).offer;
+    expect(after).toMatchObject({ recording: false, teams: {}, buddies: {}, defaults: { hours: "" } });
+  });
+
   it("accepting plans the keep-in-touch touchpoints with delayed jobs; a new start date moves the unsent ones", async () => {
     const s = await setUp();
     await s.leadPost(s.offerFields({ startDate: ukDateIn(28) }));

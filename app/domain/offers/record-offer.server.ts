@@ -1,10 +1,28 @@
 import type { Tx } from "#db/client.js";
+import { listBuddies } from "#db/queries/offers.js";
+import { listTeams } from "#db/queries/teams.js";
+import { findVacancyById } from "#db/queries/vacancies.js";
 import { addTimelineNote } from "../applications/move-application.server.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
 import { OfferError } from "./offer.errors.js";
 import type { OfferInput } from "./offer.schema.js";
 
 export type Actor = { userId: string | null; name: string };
+
+export type OfferChoices = { teams: Record<string, string>; buddies: Record<string, string>; hours: string };
+
+/**
+ * What the lead chooses from when recording an offer: the teams, every team's active members as
+ * a buddy (named with their team), and the vacancy's hours to start from.
+ */
+export async function offerChoices(trx: Tx, vacancyId: string): Promise<OfferChoices> {
+  const [teams, buddies, vacancy] = await Promise.all([listTeams(trx), listBuddies(trx), findVacancyById(trx, vacancyId)]);
+  return {
+    teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+    buddies: Object.fromEntries(buddies.map((m) => [m.id, `${m.name} (${m.teamName})`])),
+    hours: vacancy?.hours ?? "",
+  };
+}
 
 /**
  * The lead records the offer after the team's vote passed: the offer (waiting for the candidate's

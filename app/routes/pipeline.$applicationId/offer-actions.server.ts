@@ -10,7 +10,7 @@ import { isStalled, ukToday } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
 import { CheckSchema, OfferSchema, StartDateSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
 import { recordNoShow } from "#app/domain/offers/record-no-show.server.js";
-import { recordOffer } from "#app/domain/offers/record-offer.server.js";
+import { type OfferChoices, offerChoices, recordOffer } from "#app/domain/offers/record-offer.server.js";
 import { updateCheck } from "#app/domain/offers/update-check.server.js";
 import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { MANAGE_ROLES, type StaffSession } from "#app/utils/session.server.js";
@@ -30,20 +30,7 @@ export async function loadOfferSection(
   const today = ukToday(now);
   const live = offer && (offer.status === "offered" || offer.status === "accepted");
   const recording = canManage && application.stage === "offer" && !live;
-  const [teams, members, vacancy] = recording
-    ? await Promise.all([
-        trx.selectFrom("teams").select(["id", "name"]).orderBy("name").execute(),
-        trx
-          .selectFrom("teamMembers")
-          .innerJoin("teams", "teams.id", "teamMembers.teamId")
-          .select(["teamMembers.id", "teamMembers.name", "teams.name as teamName"])
-          .where("teamMembers.leftOn", "is", null)
-          .orderBy("teams.name")
-          .orderBy("teamMembers.name")
-          .execute(),
-        trx.selectFrom("vacancies").select("hours").where("id", "=", application.vacancyId).executeTakeFirst(),
-      ])
-    : [[], [], undefined];
+  const choices: OfferChoices = recording ? await offerChoices(trx, application.vacancyId) : { teams: {}, buddies: {}, hours: "" };
   return {
     offer: offer
       ? {
@@ -65,9 +52,9 @@ export async function loadOfferSection(
     checks: checks.map((c) => ({ ...c, stalled: offer?.status === "accepted" && isStalled(c, now) })),
     canManage,
     recording,
-    defaults: { roleTitle: application.vacancyTitle, hours: vacancy?.hours ?? "", teamId: application.teamId },
-    teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
-    buddies: Object.fromEntries(members.map((m) => [m.id, `${m.name} (${m.teamName})`])),
+    defaults: { roleTitle: application.vacancyTitle, hours: choices.hours, teamId: application.teamId },
+    teams: choices.teams,
+    buddies: choices.buddies,
     today,
     canConfirmStart: Boolean(offer && offer.status === "accepted" && offer.startDate <= today && mayConfirmStart(staff, offer)),
     canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && offer.startDate < today),
