@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Tx } from "../client.js";
+import type { ShadowShiftsTable } from "../schema.js";
 
 const shiftColumns = [
   "shadowShifts.id",
@@ -25,6 +27,12 @@ export function findShift(trx: Tx, shiftId: string) {
     .select(shiftColumns)
     .where("shadowShifts.id", "=", shiftId)
     .executeTakeFirst();
+}
+
+/** Inserts one shift (an open slot, or a time proposed for an application) and returns its id. */
+export async function insertShift(trx: Tx, shift: Insertable<ShadowShiftsTable>) {
+  const row = await trx.insertInto("shadowShifts").values(shift).returning("id").executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Locks one shift row (for changes that must not race). */

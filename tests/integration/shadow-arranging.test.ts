@@ -2,6 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { offerSlot } from "#app/domain/shadow/offer-slot.server.js";
+import { moveShift, proposeShift } from "#app/domain/shadow/propose-shift.server.js";
+import type { StaffActor } from "#app/domain/shadow/shadow-access.server.js";
+import { londonToUtc } from "#app/domain/workshops/london-time.js";
 import { pickSlot } from "#app/domain/shadow/pick-slot.server.js";
 import { ShadowError } from "#app/domain/shadow/shadow.errors.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
@@ -11,7 +14,7 @@ import { action as staffShadowAction, loader as staffShadowLoader } from "#app/r
 import { loader as feedbackLoader } from "#app/routes/shadow.$shiftId.feedback.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
+import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { candidateCookie, dateIn, insertHost, insertShadowApplications, insertShift } from "#tests/factories/shadow.js";
 import { insertInvitedApplications } from "#tests/factories/workshop.js";
 
@@ -239,6 +242,64 @@ describe("arranging a shadow shift", () => {
     });
     expect(page.hosts.map((h) => h.label)).toEqual(["Grace Lee (Ashdown)"]);
     expect(page.shifts).toHaveLength(1);
+  });
+
+  it("offering, proposing and moving check the host and the time alike, and store the shift as entered", async () => {
+    const org = await insertOrg();
+    const grace = await insertHost(org.orgId, org.teamId, "Grace Lee");
+    const other = await withOrg(ownerDb(), org.orgId, async (trx) => {
+      const { regionId } = await trx.selectFrom("teams").select("regionId").where("id", "=", org.teamId).executeTakeFirstOrThrow();
+      return trx.insertInto("teams").values({ name: "Bramley", town: "Bramley", regionId }).returning("id").executeTakeFirstOrThrow();
+    });
+    const omar = await insertHost(org.orgId, other.id, "Omar Other");
+    const [me] = await insertShadowApplications(org.orgId, org.vacancyId, 1);
+    const lead: StaffActor = { userId: org.leadId, name: "Lee Lead", role: "lead" };
+    const inOrg = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (error) => (error instanceof ShadowError ? error.message : Promise.reject(error)),
+      );
+    const shifts = () => inOrg((trx) => trx.selectFrom("shadowShifts").selectAll().orderBy("createdAt").execute());
+    const past = shiftForm(grace.memberId, { date: dateIn(-1) });
+    const otherTeamsHost = shiftForm(omar.memberId);
+
+    expect(await refusal(inOrg((trx) => offerSlot(trx, lead, past)))).toBe("Choose a time in the future.");
+    expect(await refusal(inOrg((trx) => proposeShift(trx, lead, me.applicationId, past)))).toBe("Choose a time in the future.");
+    expect(await refusal(inOrg((trx) => proposeShift(trx, lead, me.applicationId, otherTeamsHost)))).toBe(
+      "Choose a host from the team's members.",
+    );
+    expect(await shifts()).toEqual([]);
+
+    const { visitDetails: _v, bringAndWear: _b, ...withoutOptional } = shiftForm(grace.memberId);
+    const { shiftId: slotId } = await inOrg((trx) => offerSlot(trx, lead, withoutOptional));
+    const { shiftId: proposedId } = await inOrg((trx) => proposeShift(trx, lead, me.applicationId, shiftForm(grace.memberId)));
+    const common = {
+      teamId: org.teamId,
+      hostMemberId: grace.memberId,
+      startsAt: londonToUtc(dateIn(5), "10:00"),
+      endsAt: londonToUtc(dateIn(5), "14:00"),
+      meetingPoint: "Ashdown library, front door",
+      createdBy: org.leadId,
+      sequence: 0,
+    };
+    const stored = await shifts();
+    expect(stored).toMatchObject([
+      { ...common, id: slotId, applicationId: null, origin: "offered", status: "open", visitDetails: "", bringAndWear: "" },
+      {
+        ...common,
+        id: proposedId,
+        applicationId: me.applicationId,
+        origin: "proposed",
+        status: "proposed",
+        visitDetails: VISIT,
+        bringAndWear: "Comfortable shoes",
+      },
+    ]);
+
+    expect(await refusal(inOrg((trx) => moveShift(trx, lead, proposedId, past)))).toBe("Choose a time in the future.");
+    expect(await refusal(inOrg((trx) => moveShift(trx, lead, proposedId, otherTeamsHost)))).toBe("Choose a host from the team's members.");
+    expect(await shifts()).toEqual(stored);
   });
 });
 

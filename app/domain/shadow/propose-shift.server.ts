@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { findShadowApplication, lockShift } from "#db/queries/shadow.js";
+import { findShadowApplication, insertShift, lockShift } from "#db/queries/shadow.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
-import { assertHost, canArrangeForTeam, type StaffActor } from "./shadow-access.server.js";
-import { shiftTimes } from "./shadow-times.js";
+import { checkShift } from "./check-shift.server.js";
+import { canArrangeForTeam, type StaffActor } from "./shadow-access.server.js";
 import { ShadowError } from "./shadow.errors.js";
 import type { ShiftInput } from "./shadow.schema.js";
 
@@ -19,8 +19,7 @@ async function applicationAtShadow(trx: Tx, actor: StaffActor, applicationId: st
 /** Staff propose a time for one application; the candidate accepts it (and is emailed). */
 export async function proposeShift(trx: Tx, actor: StaffActor, applicationId: string, input: ShiftInput) {
   const application = await applicationAtShadow(trx, actor, applicationId);
-  const host = await assertHost(trx, actor, input.hostMemberId, application.teamId, false);
-  const { startsAt, endsAt } = shiftTimes(input);
+  const { columns } = await checkShift(trx, actor, input, { teamId: application.teamId, ownTimeOnly: false });
   // Lock the application so two people proposing at once cannot both get past the check.
   await trx.selectFrom("applications").select("id").where("id", "=", applicationId).forUpdate().execute();
   const live = await trx
@@ -30,25 +29,16 @@ export async function proposeShift(trx: Tx, actor: StaffActor, applicationId: st
     .where("status", "in", ["proposed", "confirmed"])
     .executeTakeFirst();
   if (live) throw new ShadowError("already_arranged", "This candidate already has a shadow shift. Move or cancel it instead.");
-  const row = await trx
-    .insertInto("shadowShifts")
-    .values({
-      teamId: application.teamId,
-      hostMemberId: host.id,
-      applicationId,
-      origin: "proposed",
-      status: "proposed",
-      startsAt,
-      endsAt,
-      meetingPoint: input.meetingPoint,
-      visitDetails: input.visitDetails ?? "",
-      bringAndWear: input.bringAndWear ?? "",
-      createdBy: actor.userId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const email = await addToOutbox(trx, { kind: "shadow-candidate", applicationId, shiftId: row.id, variant: "proposed" });
-  return { shiftId: row.id, email };
+  const shiftId = await insertShift(trx, {
+    ...columns,
+    teamId: application.teamId,
+    applicationId,
+    origin: "proposed",
+    status: "proposed",
+    createdBy: actor.userId,
+  });
+  const email = await addToOutbox(trx, { kind: "shadow-candidate", applicationId, shiftId, variant: "proposed" });
+  return { shiftId, email };
 }
 
 export type ShiftChange = { shiftId: string; previousSequence: number; emails: OutboxRef[] };
@@ -62,17 +52,11 @@ export async function moveShift(trx: Tx, actor: StaffActor, shiftId: string, inp
   if (!shift || shift.status === "cancelled" || !(await canArrangeForTeam(trx, actor, shift.teamId))) {
     throw new ShadowError("not_found", "We could not find that shadow shift.");
   }
-  const host = await assertHost(trx, actor, input.hostMemberId, shift.teamId, shift.status === "open");
-  const { startsAt, endsAt } = shiftTimes(input);
+  const { columns } = await checkShift(trx, actor, input, { teamId: shift.teamId, ownTimeOnly: shift.status === "open" });
   await trx
     .updateTable("shadowShifts")
     .set({
-      hostMemberId: host.id,
-      startsAt,
-      endsAt,
-      meetingPoint: input.meetingPoint,
-      visitDetails: input.visitDetails ?? "",
-      bringAndWear: input.bringAndWear ?? "",
+      ...columns,
       status: shift.applicationId ? "proposed" : "open",
       confirmedAt: null,
       sequence: sql`sequence + 1`,
