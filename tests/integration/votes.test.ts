@@ -11,6 +11,9 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { findVote } from "#db/queries/votes.js";
+import { createVoteLink } from "#app/domain/votes/vote-links.server.js";
+import { randomToken, sha256 } from "#app/utils/session.server.js";
+import { action as voteAction, loader as voteLoader } from "#app/routes/vote.$token.js";
 import { getReminderQueue } from "#jobs/queues.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
@@ -407,4 +410,103 @@ describe("tenancy", () => {
       ),
     ).rejects.toThrow(/could not find that vote/);
   });
+
+  it("a personal voting link of another organisation that names this vote is refused, and nothing is recorded", async () => {
+    const a = await openedVote(3);
+    await a.inOrg((trx) => castBallot(trx, { voteId: a.voteId, teamMemberId: a.memberIds[0], choice: "yes", comment: "Kind with Mrs B" }));
+    const b = await openedVote(3);
+    const before = await voteState(a.voteId);
+    const outboxBefore = await outboxCount(a.org.orgId);
+    // Personal links that are organisation B's rows but name A's vote, for B's own member and for
+    // one of A's members. createVoteLink cannot make one (it reads the vote in B's scope): they
+    // stand for a forged or corrupted link, the worst a voter of B could hold.
+    const tokens = [await foreignLink(b.org.orgId, a.voteId, b.memberIds[0]), await foreignLink(b.org.orgId, a.voteId, a.memberIds[1])];
+
+    for (const token of tokens) {
+      const page = await outcome(voteLoader({ request: new Request(`http://localhost/vote/${token}`), params: { token }, context: {} }));
+      expect(page).toEqual({ status: 404, body: "We could not find that vote." });
+      expect(await outcome(voteAs(token, { intent: "vote", choice: "no", comment: "Not for us" }))).toEqual({
+        status: 404,
+        body: "We could not find that vote.",
+      });
+      const conflict = await outcome(voteAs(token, { intent: "conflict", conflictReason: "My cousin" }));
+      expect(conflict.status).toBe(409);
+      expect(JSON.parse(conflict.body).fieldErrors).toEqual({ choice: "We could not find that vote." });
+    }
+
+    expect(await voteState(a.voteId)).toEqual(before);
+    expect(before.ballots).toMatchObject([{ teamMemberId: a.memberIds[0], choice: "yes", comment: "Kind with Mrs B" }]);
+    expect(await outboxCount(a.org.orgId)).toBe(outboxBefore);
+    expect(
+      await ownerDb()
+        .selectFrom("ballots")
+        .select(["voteId", "teamMemberId"])
+        .where("teamMemberId", "in", [...b.memberIds, a.memberIds[1]])
+        .execute(),
+    ).toEqual([]);
+    expect((await voteState(b.voteId)).audit).toEqual([]);
+  });
+
+  it("a voter of another organisation cannot point their own link at this vote through the form", async () => {
+    const a = await openedVote(3);
+    const b = await openedVote(3);
+    const before = await voteState(a.voteId);
+    const token = await withOrg(
+      ownerDb(),
+      b.org.orgId,
+      async (trx) => (await createVoteLink(trx, "http://localhost", b.voteId, b.memberIds[0])).split("/vote/")[1],
+    );
+    const res = await voteAs(token, { intent: "vote", choice: "yes", comment: "", voteId: a.voteId, teamMemberId: a.memberIds[0] });
+    expect(res.status).toBe(302);
+    // The link decides the vote and the voter: the ballot is B's member's, in B's vote.
+    expect((await voteState(b.voteId)).ballots).toMatchObject([{ teamMemberId: b.memberIds[0], choice: "yes" }]);
+    expect(await voteState(a.voteId)).toEqual(before);
+    expect(before.ballots).toEqual([]);
+  });
 });
+
+/** Everything about a vote that voting could change, read as the owner (past row-level security). */
+async function voteState(voteId: string) {
+  const db = ownerDb();
+  return {
+    vote: await db.selectFrom("votes").selectAll().where("id", "=", voteId).executeTakeFirstOrThrow(),
+    voters: await db.selectFrom("voteVoters").selectAll().where("voteId", "=", voteId).orderBy("teamMemberId").execute(),
+    ballots: await db.selectFrom("ballots").selectAll().where("voteId", "=", voteId).orderBy("teamMemberId").execute(),
+    audit: await db.selectFrom("voteAudit").selectAll().where("voteId", "=", voteId).orderBy("createdAt").execute(),
+  };
+}
+
+const outboxCount = async (orgId: string) =>
+  (await ownerDb().selectFrom("outbox").select("id").where("orgId", "=", orgId).execute()).length;
+
+/** A voting link stored as a row of `orgId` that names `voteId` (possibly another organisation's vote); its token. */
+async function foreignLink(orgId: string, voteId: string, teamMemberId: string) {
+  const token = randomToken();
+  await withOrg(ownerDb(), orgId, (trx) =>
+    trx
+      .insertInto("voteLinks")
+      .values({ tokenHash: sha256(token), voteId, teamMemberId, expiresAt: new Date(Date.now() + 7 * 24 * HOUR) })
+      .execute(),
+  );
+  return token;
+}
+
+/** Posts the voting page's form with a personal link's token, as the voter's phone would. */
+const voteAs = (token: string, fields: Record<string, string>) =>
+  voteAction({
+    request: new Request(`http://localhost/vote/${token}`, { method: "POST", body: new URLSearchParams(fields) }),
+    params: { token },
+    context: {},
+  }) as Promise<Response>;
+
+/** The status and body of a response, whether returned or thrown (Remix throws a 404). */
+async function outcome(work: Promise<unknown>) {
+  let res: Response;
+  try {
+    res = (await work) as Response;
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    res = thrown;
+  }
+  return { status: res.status, body: await res.text() };
+}
