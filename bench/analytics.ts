@@ -1,5 +1,5 @@
 /**
- * `npm run bench:analytics`: how long the funnel dashboard takes to load, for the whole
+ * `npm run bench:analytics`: how long the funnel dashboard and its People page take to load, for the whole
  * organisation and for a filtered slice (one team and one channel), at 10k, 100k and 1M
  * applications of a synthetic organisation (scripts/seed-scale.ts).
  *
@@ -31,6 +31,7 @@ const { withOrg } = await import("../db/tenant.js");
 const { seedScale } = await import("../scripts/seed-scale.js");
 const { loadDashboard } = await import("../app/domain/analytics/load-dashboard.server.js");
 const { defaultFilters } = await import("../app/domain/analytics/filters.js");
+const { loadPeople } = await import("../app/domain/analytics/people.server.js");
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
@@ -47,7 +48,8 @@ async function time(work: () => Promise<unknown>) {
   return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
-const rows: { size: number; slice: string; median: number; p95: number; seedSeconds: number }[] = [];
+type Timing = { median: number; p95: number };
+const rows: { size: number; slice: string; dashboard: Timing; people: Timing; seedSeconds: number }[] = [];
 try {
   await migrateToLatest(process.env.DATABASE_URL);
   const owner = createDb(process.env.DATABASE_URL, 2);
@@ -64,22 +66,29 @@ try {
     const seedSeconds = (performance.now() - started) / 1000;
     // As autovacuum would soon after a load: fresh statistics and a visibility map, so the
     // covering indexes are read without visiting the table.
-    await sql`vacuum analyze application_facts, funnel_monthly, funnel_exits_monthly`.execute(owner);
+    await sql`vacuum analyze application_facts, funnel_monthly, funnel_exits_monthly, people_monthly, people_places_monthly`.execute(owner);
     log(`generated in ${seedSeconds.toFixed(1)} s (of which rebuilding the analytics ${((analyticsMs ?? 0) / 1000).toFixed(1)} s)`);
     const filters = { ...defaultFilters(), from: "2000-01", to: defaultFilters().to };
     const slice = await owner.selectFrom("teams").select("id").where("orgId", "=", orgId).orderBy("name").executeTakeFirstOrThrow();
     const scoped = <T>(work: (trx: Tx) => Promise<T>) => withOrg(getDb(), orgId, work);
-    const whole = await time(() => loadDashboard(scoped, filters));
-    const filtered = await time(() => loadDashboard(scoped, { ...filters, teamId: slice.id, source: "referral" }));
+    const sliceFilters = { ...filters, teamId: slice.id, source: "referral" };
+    const dashboard = (f: typeof filters) => time(() => loadDashboard(scoped, f));
+    const people = (f: typeof filters) => time(() => loadPeople(scoped, f));
+    const whole = { dashboard: await dashboard(filters), people: await people(filters) };
+    const filtered = { dashboard: await dashboard(sliceFilters), people: await people(sliceFilters) };
     rows.push({ size, slice: "whole organisation, all time", ...whole, seedSeconds });
     rows.push({ size, slice: "one team, one channel", ...filtered, seedSeconds });
-    log(`${size}: whole p95 ${whole.p95.toFixed(1)} ms, slice p95 ${filtered.p95.toFixed(1)} ms`);
+    log(
+      `${size}: dashboard p95 ${whole.dashboard.p95.toFixed(1)} / ${filtered.dashboard.p95.toFixed(1)} ms, people p95 ${whole.people.p95.toFixed(1)} / ${filtered.people.p95.toFixed(1)} ms`,
+    );
   }
   await owner.destroy();
-  console.log("\napplications  slice                           median ms   p95 ms   (generated in)");
+  console.log("\n                                                   dashboard (ms)      people page (ms)");
+  console.log("applications  slice                           median     p95     median     p95   (generated in)");
+  const ms = (t: Timing) => `${t.median.toFixed(1).padStart(9)} ${t.p95.toFixed(1).padStart(7)}`;
   for (const r of rows) {
     console.log(
-      `${r.size.toLocaleString("en-GB").padStart(12)}  ${r.slice.padEnd(30)}  ${r.median.toFixed(1).padStart(9)}  ${r.p95.toFixed(1).padStart(7)}   ${r.seedSeconds.toFixed(0)} s`,
+      `${r.size.toLocaleString("en-GB").padStart(12)}  ${r.slice.padEnd(30)}  ${ms(r.dashboard)}  ${ms(r.people)}   ${r.seedSeconds.toFixed(0)} s`,
     );
   }
   console.log(`\nTarget: p95 under 150 ms for the whole dashboard at 1,000,000 applications (2-core machine). ${RUNS} runs each.`);

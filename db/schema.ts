@@ -569,6 +569,31 @@ export interface FunnelExitsMonthlyTable {
   n: number;
 }
 
+/** A cell of the funnel: the dimensions the dashboard's filters narrow. */
+interface FunnelCell {
+  orgId: OrgId;
+  cohortMonth: DateOnly;
+  regionId: string;
+  teamId: string;
+  vacancyId: string;
+  source: string;
+  experience: Experience;
+}
+
+/**
+ * The People rollup (migration 1700). Besides the cell, one integer column per monitoring answer
+ * and measure (e.g. gender_woman_applications); db/queries/people.ts names them from the questions
+ * and reads them with raw SQL, so they are not listed here.
+ */
+export type PeopleMonthlyTable = FunnelCell;
+
+export interface PeoplePlacesMonthlyTable extends FunnelCell {
+  place: string;
+  applications: number;
+  attended: number;
+  hired: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -609,6 +634,8 @@ export interface Database {
   diversityAnswers: DiversityAnswersTable;
   funnelMonthly: FunnelMonthlyTable;
   funnelExitsMonthly: FunnelExitsMonthlyTable;
+  peopleMonthly: PeopleMonthlyTable;
+  peoplePlacesMonthly: PeoplePlacesMonthlyTable;
   teamMixSnapshots: TeamMixSnapshotsTable;
   teamAlerts: TeamAlertsTable;
   shadowShifts: ShadowShiftsTable;

@@ -9,11 +9,11 @@ import { staffScope } from "#app/utils/tenant.server.js";
 
 export const meta: MetaFunction = () => [{ title: "People: equal opportunities and location" }];
 
-/** The People figures, on their own page (they are read from the facts, not yet from a rollup). */
+/** The People figures, on their own page, with the funnel's filters. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scoped } = await staffScope(request, PIPELINE_ROLES);
   const { filters } = filtersFromSearch(new URL(request.url).searchParams);
-  return { filters, people: await scoped((trx) => loadPeople(trx, filters)) };
+  return { filters, people: await loadPeople(scoped, filters) };
 }
 
 export default function People() {

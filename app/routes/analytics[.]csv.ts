@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters } = filtersFromSearch(params);
   const csv =
     section === "people"
-      ? peopleCsv(await scoped((trx) => loadPeople(trx, filters)))
+      ? peopleCsv(await loadPeople(scoped, filters))
       : dashboardCsv(await loadDashboard(scoped, filters), section);
   return new Response(csv, {
     headers: {

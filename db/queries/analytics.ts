@@ -5,12 +5,12 @@ import type { Tx } from "../client.js";
 
 const firstDay = (month: string) => `${month}-01`;
 
-type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts";
+type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts" | "peopleMonthly" | "peoplePlacesMonthly";
 
 /** The filters as WHERE conditions on any table with the cohort month and the filter dimensions. */
 export function where<T extends Dimensioned>(f: AnalyticsFilters, table: T, dimensions: "all" | "team" = "all") {
   return (eb: ExpressionBuilder<Database, T>) => {
-    // The three tables share these column names; the builder is loosened to name them by string.
+    // The tables share these column names; the builder is loosened to name them by string.
     // biome-ignore lint/suspicious/noExplicitAny: see above
     const is = (column: string, op: ">=" | "<=" | "=", value: string) => (eb as any)(`${table}.${column}`, op, value);
     const conditions = [is("cohortMonth", ">=", firstDay(f.from)), is("cohortMonth", "<=", firstDay(f.to))];

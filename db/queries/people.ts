@@ -4,56 +4,55 @@ import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
 import type { Tx } from "../client.js";
 import { where } from "./analytics.js";
 
-// The only module that reads or writes diversity_answers. Staff pages read it in aggregate only
-// (countPeople); the candidate reads and writes their own answers (the route checks the
-// application is theirs). A test checks no other module names the table.
+// The only module that reads or writes diversity_answers. Staff pages read the answers in
+// aggregate only, from the People rollup (countAnswers, countPlaces); the candidate reads and
+// writes their own answers (the route checks the application is theirs). A test checks no other
+// module names the table.
 
 /** "Not answered": applications with no monitoring answers (the group keeps the totals whole). */
 export const NOT_ANSWERED = "not_answered";
 
-// Raw, so the SELECT list and the GROUPING SETS are the same expressions (parameters would differ).
-const answer = (column: string) => sql.raw(`coalesce(diversity_answers.${column}, '${NOT_ANSWERED}')`);
-const place = sql.raw(
-  "coalesce(nullif(upper(left(btrim(applications.location), 1)) || substr(btrim(applications.location), 2), ''), 'Not given')",
-);
+/** A monitoring question (as in app/domain/diversity/monitoring.ts) and one of its answers. */
+export type AnswerSlot = { question: string; answer: string };
+export type GroupTotals = { applications: number; attended: number; hired: number };
 
-export type PeopleCountRow = {
-  ageBand: string | null;
-  gender: string | null;
-  disability: string | null;
-  ethnicity: string | null;
-  caring: string | null;
-  location: string | null;
-  applications: number;
-  attended: number;
-  hired: number;
-};
+const MEASURES = ["applications", "attended", "hired"] as const;
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
- * The cohort (the dashboard's filters, on application_facts) counted by each monitoring answer and
- * by location, in one pass: one GROUPING SET per question, so in each row exactly one of the
- * answer columns is set. Applications without answers count as NOT_ANSWERED.
+ * The cohort (the dashboard's filters) counted per monitoring answer, from the People rollup
+ * (people_monthly: one column per answer and measure, e.g. gender_woman_hired). `slots` are the
+ * questions' answers plus NOT_ANSWERED; a slot the rollup has no column for is an error (the
+ * answers and the rollup change together, in a migration).
  */
-export function countPeople(trx: Tx, f: AnalyticsFilters): Promise<PeopleCountRow[]> {
+export async function countAnswers(trx: Tx, f: AnalyticsFilters, slots: AnswerSlot[]) {
+  const columns = slots.flatMap(({ question, answer }) => MEASURES.map((m) => `${snake(question)}_${answer}_${m}`));
+  const row = await trx
+    .selectFrom("peopleMonthly")
+    .select(columns.map((column, i) => sql<number>`coalesce(sum(${sql.ref(column)}), 0)::int`.as(`c${i}`)))
+    .where(where(f, "peopleMonthly"))
+    .executeTakeFirstOrThrow();
+  const sums = row as Record<string, number>;
+  return slots.map((slot, s) => {
+    const [applications, attended, hired] = MEASURES.map((_, m) => sums[`c${s * MEASURES.length + m}`]);
+    return { ...slot, applications, attended, hired };
+  });
+}
+
+/** The cohort counted per place (the application's location, tidied by the rollup), largest first. */
+export function countPlaces(trx: Tx, f: AnalyticsFilters): Promise<({ place: string } & GroupTotals)[]> {
   return trx
-    .selectFrom("applicationFacts")
-    .innerJoin("applications", "applications.id", "applicationFacts.applicationId")
-    .leftJoin("diversityAnswers", "diversityAnswers.applicationId", "applicationFacts.applicationId")
+    .selectFrom("peoplePlacesMonthly")
     .select([
-      sql<string | null>`case when grouping(${answer("age_band")}) = 0 then ${answer("age_band")} end`.as("ageBand"),
-      sql<string | null>`case when grouping(${answer("gender")}) = 0 then ${answer("gender")} end`.as("gender"),
-      sql<string | null>`case when grouping(${answer("disability")}) = 0 then ${answer("disability")} end`.as("disability"),
-      sql<string | null>`case when grouping(${answer("ethnicity")}) = 0 then ${answer("ethnicity")} end`.as("ethnicity"),
-      sql<string | null>`case when grouping(${answer("caring")}) = 0 then ${answer("caring")} end`.as("caring"),
-      sql<string | null>`case when grouping(${place}) = 0 then ${place} end`.as("location"),
-      sql<number>`count(*)::int`.as("applications"),
-      sql<number>`count(application_facts.attended_at)::int`.as("attended"),
-      sql<number>`count(application_facts.started_at)::int`.as("hired"),
+      "place",
+      sql<number>`sum(applications)::int`.as("applications"),
+      sql<number>`sum(attended)::int`.as("attended"),
+      sql<number>`sum(hired)::int`.as("hired"),
     ])
-    .where(where(f, "applicationFacts"))
-    .groupBy(
-      sql`grouping sets ((${answer("age_band")}), (${answer("gender")}), (${answer("disability")}), (${answer("ethnicity")}), (${answer("caring")}), (${place}))`,
-    )
+    .where(where(f, "peoplePlacesMonthly"))
+    .groupBy("place")
+    .orderBy(sql`sum(applications)`, "desc")
+    .orderBy("place")
     .execute();
 }
 

@@ -12,6 +12,7 @@ import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
 import { action as monitoringAction, loader as monitoringLoader } from "#app/routes/me_.monitoring.$applicationId.js";
 import { startSession } from "#app/utils/session.server.js";
 import { getDb } from "#db/client.js";
+import { deleteMyMonitoring, saveMyMonitoring } from "#db/queries/people.js";
 import { withOrg } from "#db/tenant.js";
 import { insertStories, type Story } from "#tests/factories/analytics.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
@@ -95,7 +96,7 @@ async function handMadeOrg() {
   return { org, ids };
 }
 
-const load = (orgId: string, filters = {}) => withOrg(getDb(), orgId, (trx) => loadPeople(trx, { ...defaultFilters(), ...filters }));
+const load = (orgId: string, filters = {}) => loadPeople((work) => withOrg(getDb(), orgId, work), { ...defaultFilters(), ...filters });
 const question = (p: People, key: string) => {
   const found = p.questions.find((q) => q.key === key);
   if (!found) throw new Error(`no question ${key}`);
@@ -232,6 +233,36 @@ describe("the People section of the funnel dashboard", () => {
     expect(org.orgId).not.toBe(other.orgId);
   });
 
+  it("keeps up when a candidate answers or takes back their answers, and when a location changes", async () => {
+    const { org, ids } = await handMadeOrg();
+    expect(table(await load(org.orgId), "gender").at(-1)).toEqual(["not_answered", 5, 1, 1]);
+    // The five who had not answered (one hired, four only applied) answer "woman".
+    const answers: MonitoringAnswers = { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" };
+    await withOrg(getDb(), org.orgId, async (trx) => {
+      for (const id of ids.slice(16)) await saveMyMonitoring(trx, id, answers);
+    });
+    // The three in small places (all only applied) turn out to live in Brookfield.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.updateTable("applications").set({ location: "brookfield" }).where("id", "in", ids.slice(18)).execute(),
+    );
+    const after = await load(org.orgId);
+    expect(table(after, "gender")).toEqual([
+      ["woman", 13, 7, 3],
+      ["man", 6, 3, 1],
+      ["non_binary", "fewer than 5"],
+      ["another_way", "fewer than 5"],
+      ["prefer_not_to_say", "fewer than 5"],
+      ["not_answered", "fewer than 5"],
+    ]);
+    expect(table(after, "location")).toEqual([
+      ["Ashdown", 12, 9, 3],
+      ["Brookfield", 9, 2, 1],
+    ]);
+    // The hired one takes their answers back.
+    await withOrg(getDb(), org.orgId, (trx) => deleteMyMonitoring(trx, ids[16]));
+    expect(table(await load(org.orgId), "gender")[0]).toEqual(["woman", 12, 6, 2]);
+  });
+
   it("no staff loader returns an individual's answers", async () => {
     const { org, ids } = await handMadeOrg();
     const cookie = await staffCookie(org.orgId, org.leadId);
@@ -255,7 +286,8 @@ describe("the People section of the funnel dashboard", () => {
     for (const id of ids) expect(people).not.toContain(id);
 
     // Only these modules name the table: the queries (aggregates for staff, the candidate's own
-    // answers for the candidate's form), the schema, the migration and the demo seed.
+    // answers for the candidate's form), the schema, the migrations (the table, and the rollup
+    // that counts it) and the demo seed.
     const root = path.resolve(import.meta.dirname, "../..");
     const files = ["app", "db", "jobs", "emails"].flatMap((dir) => walk(path.join(root, dir)));
     const naming = files
@@ -264,6 +296,7 @@ describe("the People section of the funnel dashboard", () => {
       .sort();
     expect(naming).toEqual([
       "db/migrations/2026_11_26_1600_create_diversity.ts",
+      "db/migrations/2026_11_26_1700_people_rollup.ts",
       "db/queries/people.ts",
       "db/schema.ts",
       "db/seeds/seed.ts",

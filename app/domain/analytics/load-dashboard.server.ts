@@ -9,7 +9,7 @@ import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js
 import type { AnalyticsFilters } from "./filters.js";
 
 /** Runs work in the signed-in organisation's transaction (app/utils/tenant.server.ts makes one). */
-type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
+export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
 type Point = { quarter: string; value: number | null };
 export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[] };

@@ -1,40 +1,46 @@
-import type { Tx } from "#db/client.js";
-import { countPeople, NOT_ANSWERED, type PeopleCountRow } from "#db/queries/people.js";
-import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MONITORING_TOPICS, type MonitoringQuestion } from "../diversity/monitoring.js";
+import { refreshMyFunnel } from "#db/queries/analytics.js";
+import { countAnswers, countPlaces, type GroupTotals, NOT_ANSWERED } from "#db/queries/people.js";
+import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MONITORING_TOPICS } from "../diversity/monitoring.js";
 import type { AnalyticsFilters } from "./filters.js";
+import type { Scoped } from "./load-dashboard.server.js";
 import { type GroupCounts, hotspot, MIN_GROUP, overall, suppress } from "./people.js";
 
-const NOT_ANSWERED_LABEL = "Did not answer the monitoring questions";
 const OTHER_PLACES = "other_places";
+
+const NOT_ANSWERED_LABEL = "Did not answer the monitoring questions";
+
+/** Every question's answers, in the form's order, then "not answered". */
+const QUESTION_OPTIONS = MONITORING_QUESTION_KEYS.map((question) => ({
+  question,
+  options: [...Object.entries(MONITORING_QUESTIONS[question].options), [NOT_ANSWERED, NOT_ANSWERED_LABEL]] as [string, string][],
+}));
+const SLOTS = QUESTION_OPTIONS.flatMap(({ question, options }) => options.map(([answer]) => ({ question, answer })));
 
 /**
  * The "People" section: for each monitoring question and for location, the cohort's applications,
  * workshop attendance and hires per group, with small groups suppressed (see people.ts), and the
- * hotspot per question. Same cohort and filters as the rest of the dashboard (application_facts).
+ * hotspot per question. Same cohort and filters as the rest of the dashboard, read from the People
+ * rollup after refreshing any month whose facts changed (as the dashboard does); the answers and the
+ * places are read at once, on two connections.
  * Nothing here identifies a person: only counts of MIN_GROUP or more leave this function.
  */
-export async function loadPeople(trx: Tx, f: AnalyticsFilters) {
-  const rows = await countPeople(trx, f);
-  const count = (row: PeopleCountRow) => ({ applications: row.applications, attended: row.attended, hired: row.hired });
-
-  const questions = MONITORING_QUESTION_KEYS.map((question: MonitoringQuestion) => {
-    const found = new Map(rows.filter((r) => r[question] !== null).map((r) => [r[question] as string, count(r)]));
-    const options: [string, string][] = [...Object.entries(MONITORING_QUESTIONS[question].options), [NOT_ANSWERED, NOT_ANSWERED_LABEL]];
-    const groups: GroupCounts[] = options.map(([key, label]) => ({
-      key,
-      label,
-      ...(found.get(key) ?? { applications: 0, attended: 0, hired: 0 }),
-    }));
+export async function loadPeople(scoped: Scoped, f: AnalyticsFilters) {
+  await scoped(refreshMyFunnel);
+  const [answers, places] = await Promise.all([scoped((trx) => countAnswers(trx, f, SLOTS)), scoped((trx) => countPlaces(trx, f))]);
+  const questions = QUESTION_OPTIONS.map(({ question, options }) => {
+    const groups: GroupCounts[] = options.map(([key, label]) => {
+      const { applications, attended, hired } = answers.find((a) => a.question === question && a.answer === key) as GroupTotals;
+      return { key, label, applications, attended, hired };
+    });
     return section(question, MONITORING_TOPICS[question], groups);
   });
 
   // Places: each named only when it has MIN_GROUP applications or more; the rest as one group, so a
   // small place's name is not shown either.
-  const places = rows.filter((r) => r.location !== null).sort((a, b) => b.applications - a.applications);
   const small = places.filter((r) => r.applications < MIN_GROUP);
   const locationGroups: GroupCounts[] = places
     .filter((r) => r.applications >= MIN_GROUP)
-    .map((r) => ({ key: r.location as string, label: r.location as string, ...count(r) }));
+    .map(({ place, applications, attended, hired }) => ({ key: place, label: place, applications, attended, hired }));
   if (small.length) {
     locationGroups.push({
       key: OTHER_PLACES,
