@@ -594,6 +594,13 @@ export interface PeoplePlacesMonthlyTable extends FunnelCell {
   hired: number;
 }
 
+export interface FunnelExitsCellsTable extends FunnelCell {
+  exitStage: string;
+  exitKind: "withdrawn" | "declined";
+  exitReason: string;
+  n: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -634,6 +641,7 @@ export interface Database {
   diversityAnswers: DiversityAnswersTable;
   funnelMonthly: FunnelMonthlyTable;
   funnelExitsMonthly: FunnelExitsMonthlyTable;
+  funnelExitsCells: FunnelExitsCellsTable;
   peopleMonthly: PeopleMonthlyTable;
   peoplePlacesMonthly: PeoplePlacesMonthlyTable;
   teamMixSnapshots: TeamMixSnapshotsTable;

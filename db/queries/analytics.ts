@@ -5,7 +5,13 @@ import type { Tx } from "../client.js";
 
 const firstDay = (month: string) => `${month}-01`;
 
-type Dimensioned = "funnelMonthly" | "funnelExitsMonthly" | "applicationFacts" | "peopleMonthly" | "peoplePlacesMonthly";
+type Dimensioned =
+  | "funnelMonthly"
+  | "funnelExitsMonthly"
+  | "funnelExitsCells"
+  | "applicationFacts"
+  | "peopleMonthly"
+  | "peoplePlacesMonthly";
 
 /** The filters as WHERE conditions on any table with the cohort month and the filter dimensions. */
 export function where<T extends Dimensioned>(f: AnalyticsFilters, table: T, dimensions: "all" | "team" = "all") {
@@ -60,14 +66,28 @@ export async function sumFunnel(trx: Tx, f: AnalyticsFilters) {
   return rows;
 }
 
-/** The commonest reasons people left, per stage and kind (period, region and team filters only). */
+/**
+ * The reasons people left, per stage and kind, commonest first. Read per team and month unless a
+ * vacancy, channel or experience filter needs the finer cells (see migration 1710).
+ */
 export function sumExitReasons(trx: Tx, f: AnalyticsFilters) {
+  const columns = ["exitStage", "exitKind", "exitReason"] as const;
+  const select = [...columns, sql<number>`sum(n)::int`.as("n")];
+  if (f.vacancyId || f.source || f.experience) {
+    return trx
+      .selectFrom("funnelExitsCells")
+      .select(select)
+      .where(where(f, "funnelExitsCells"))
+      .groupBy([...columns])
+      .orderBy(sql`sum(n) desc, exit_reason`)
+      .execute();
+  }
   return trx
     .selectFrom("funnelExitsMonthly")
-    .select(["exitStage", "exitKind", "exitReason", sql<number>`sum(n)::int`.as("n")])
+    .select(select)
     .where(where(f, "funnelExitsMonthly", "team"))
-    .groupBy(["exitStage", "exitKind", "exitReason"])
-    .orderBy(sql`sum(n)`, "desc")
+    .groupBy([...columns])
+    .orderBy(sql`sum(n) desc, exit_reason`)
     .execute();
 }
 

@@ -247,6 +247,19 @@ describe("funnel analytics on a hand-computed organisation", () => {
     expect(await reached({ source: "referral", experience: "experienced", regionId: south.regionId })).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it("filters narrow the reasons people left as they narrow the counts", async () => {
+    const { org, ashTeamId } = await handComputedOrg();
+    const workshopReasons = async (filters: Record<string, string>) =>
+      (await load(org.orgId, filters)).exits.find((e) => e.stage === "workshop")?.reasons;
+    // A3 came through social media, A4 through a referral; both were new to care in the Ashdown team.
+    expect(await workshopReasons({ source: "social_media" })).toEqual([{ kind: "declined", reason: "Did not attend workshop", n: 1 }]);
+    expect(await workshopReasons({ teamId: ashTeamId, source: "referral" })).toEqual([
+      { kind: "declined", reason: "Values did not match", n: 1 },
+    ]);
+    expect(await workshopReasons({ experience: "experienced" })).toBeUndefined();
+    expect(await workshopReasons({ teamId: ashTeamId })).toHaveLength(2);
+  });
+
   it("keeps up as the pipeline moves: a new application shows at once", async () => {
     const { org } = await handComputedOrg();
     await insertStories(org.orgId, [{ vacancyId: org.vacancyId, teamId: org.teamId, source: "job_centre", applied: 1 }]);

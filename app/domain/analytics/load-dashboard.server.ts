@@ -92,8 +92,7 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
     { key: "workshopNoShow", value: cohort.workshopNoShow, trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow) },
   ];
 
-  // Who left the pipeline where (all filters), and why (the five commonest reasons at each
-  // stage; reasons are kept per team, so the vacancy, channel and experience filters do not narrow them).
+  // Who left the pipeline where, and why (the five commonest reasons at each stage).
   const exitRows = Object.keys(EXIT_STAGE_LABELS)
     .map((stage) => {
       const count = (kind: "withdrawn" | "declined") =>
