@@ -601,6 +601,15 @@ export interface FunnelExitsCellsTable extends FunnelCell {
   n: number;
 }
 
+export interface OfferOutcomesMonthlyTable extends FunnelCell {
+  acceptedMonth: DateOnly;
+  accepted: number;
+  withdrawn: number;
+  noShows: number;
+  started: number;
+  earlyLeavers: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
@@ -642,6 +651,7 @@ export interface Database {
   funnelMonthly: FunnelMonthlyTable;
   funnelExitsMonthly: FunnelExitsMonthlyTable;
   funnelExitsCells: FunnelExitsCellsTable;
+  offerOutcomesMonthly: OfferOutcomesMonthlyTable;
   peopleMonthly: PeopleMonthlyTable;
   peoplePlacesMonthly: PeoplePlacesMonthlyTable;
   teamMixSnapshots: TeamMixSnapshotsTable;

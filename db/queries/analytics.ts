@@ -120,31 +120,30 @@ export function hireStats(trx: Tx, f: AnalyticsFilters) {
 }
 
 /**
- * Post-offer drop-out and early leavers by quarter of ACCEPTANCE (accepted within the period),
- * counted exactly as app/domain/offers/dropout-rates.ts defines them (a test checks they agree).
+ * Post-offer drop-out and early leavers by quarter of ACCEPTANCE (accepted within the period, UK
+ * months), from their rollup; counted exactly as app/domain/offers/dropout-rates.ts defines them
+ * (a test checks they agree).
  */
 export function offerOutcomesByQuarter(trx: Tx, f: AnalyticsFilters) {
   let query = trx
-    .selectFrom("applicationFacts as af")
+    .selectFrom("offerOutcomesMonthly as o")
     .select([
-      sql<string>`to_char(af.offer_accepted_at at time zone 'Europe/London', 'YYYY "Q"Q')`.as("quarter"),
-      sql<number>`count(*)::int`.as("accepted"),
-      sql<number>`count(*) filter (where af.offer_status = 'withdrawn')::int`.as("withdrawn"),
-      sql<number>`count(*) filter (where af.offer_status = 'no_show' or (af.offer_status = 'accepted' and af.offer_no_show_flagged))::int`.as(
-        "noShows",
-      ),
-      sql<number>`count(af.offer_started_on)::int`.as("started"),
-      sql<number>`count(*) filter (where af.left_on < af.offer_started_on + 90)::int`.as("earlyLeavers"),
+      sql<string>`to_char(date_trunc('quarter', o.accepted_month), 'YYYY "Q"Q')`.as("quarter"),
+      sql<number>`sum(o.accepted)::int`.as("accepted"),
+      sql<number>`sum(o.withdrawn)::int`.as("withdrawn"),
+      sql<number>`sum(o.no_shows)::int`.as("noShows"),
+      sql<number>`sum(o.started)::int`.as("started"),
+      sql<number>`sum(o.early_leavers)::int`.as("earlyLeavers"),
     ])
-    .where("af.offerAcceptedAt", ">=", sql<Date>`(${firstDay(f.from)}::date)::timestamp at time zone 'Europe/London'`)
-    .where("af.offerAcceptedAt", "<", sql<Date>`((${firstDay(f.to)}::date + interval '1 month')::timestamp) at time zone 'Europe/London'`)
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  if (f.regionId) query = query.where("af.regionId", "=", f.regionId);
-  if (f.teamId) query = query.where("af.teamId", "=", f.teamId);
-  if (f.vacancyId) query = query.where("af.vacancyId", "=", f.vacancyId);
-  if (f.source) query = query.where("af.source", "=", f.source);
-  if (f.experience) query = query.where("af.experience", "=", f.experience);
+    .where("o.acceptedMonth", ">=", firstDay(f.from))
+    .where("o.acceptedMonth", "<=", firstDay(f.to))
+    .groupBy(sql`date_trunc('quarter', o.accepted_month)`)
+    .orderBy(sql`date_trunc('quarter', o.accepted_month)`);
+  if (f.regionId) query = query.where("o.regionId", "=", f.regionId);
+  if (f.teamId) query = query.where("o.teamId", "=", f.teamId);
+  if (f.vacancyId) query = query.where("o.vacancyId", "=", f.vacancyId);
+  if (f.source) query = query.where("o.source", "=", f.source);
+  if (f.experience) query = query.where("o.experience", "=", f.experience);
   return query.execute();
 }
 

@@ -3,6 +3,7 @@ import { dashboardCsv } from "#app/domain/analytics/csv.js";
 import { defaultFilters } from "#app/domain/analytics/filters.js";
 import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
 import { dropoutByCohort } from "#app/domain/offers/dropout-rates.js";
+import { flagNoShowIfDue } from "#app/domain/offers/no-show.server.js";
 import { listAcceptedOfferOutcomes } from "#db/queries/dropout.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
@@ -234,6 +235,33 @@ describe("funnel analytics on a hand-computed organisation", () => {
     );
     expect(d.headlines.find((h) => h.key === "earlyLeavers")?.trend).toEqual(
       own.map((c) => ({ quarter: c.cohort, value: c.earlyLeaverRate })),
+    );
+  });
+
+  it("a possible no-show flagged by the detector counts as drop-out at once, as on the offers page", async () => {
+    const { org } = await handComputedOrg();
+    // A11 accepted 40 days ago to start 26 days ago, and nobody has confirmed the start.
+    const [late] = await insertStories(org.orgId, [
+      {
+        vacancyId: org.vacancyId,
+        teamId: org.teamId,
+        source: "referral",
+        applied: 70,
+        stages: [["offer", 45]],
+        offer: { accepted: 40, status: "accepted" },
+      },
+    ]);
+    const dropout = async () => (await load(org.orgId)).headlines.find((h) => h.key === "postOfferDropout")?.value;
+    expect(await dropout()).toBeCloseTo(1 / 5); // A6 of five accepted
+    await withOrg(getDb(), org.orgId, async (trx) => {
+      const offer = await trx.selectFrom("offers").select("id").where("applicationId", "=", late).executeTakeFirstOrThrow();
+      expect(await flagNoShowIfDue(trx, offer.id)).not.toEqual([]);
+    });
+    expect(await dropout()).toBeCloseTo(2 / 5);
+    const d = await load(org.orgId);
+    const own = await withOrg(getDb(), org.orgId, async (trx) => dropoutByCohort(await listAcceptedOfferOutcomes(trx)));
+    expect(d.headlines.find((h) => h.key === "postOfferDropout")?.trend).toEqual(
+      own.map((c) => ({ quarter: c.cohort, value: c.dropoutRate })),
     );
   });
 
