@@ -94,10 +94,12 @@ export function sumExitReasons(trx: Tx, f: AnalyticsFilters) {
 /**
  * For the cohort's hires, in one pass over the hires index: per quarter of application and for the
  * whole period (quarterStart null), the number of hires, the median and 90th percentile days to
- * hire, and the average days between steps.
+ * hire, and the average days between steps. The percentiles sort every hire of the period (about
+ * 58,000 at 1M applications, 8 MB): with the default 4 MB of work memory that sort went to disk.
  */
-export function hireStats(trx: Tx, f: AnalyticsFilters) {
+export async function hireStats(trx: Tx, f: AnalyticsFilters) {
   const days = (to: string, from: string) => sql.raw(`avg(extract(epoch from ${to} - ${from}) / 86400)`);
+  await sql`set local work_mem = '32MB'`.execute(trx);
   return trx
     .selectFrom("applicationFacts")
     .select([
