@@ -253,7 +253,8 @@ describe("npm run seed:scale", () => {
 });
 
 describe("npm run seed:scale: hotspots for the People page", () => {
-  // Big enough for rates per group to be steady; small enough to take a few seconds.
+  // Big enough for rates per group to be steady (at 20,000 the 16-24s' drop-out, from about 120
+  // offers, could pass with the hotspot switched off); about 8 seconds.
   const M = 60_000;
   let orgId: string;
   beforeAll(async () => {
