@@ -17,12 +17,17 @@
  * the team-mix snapshots (today's through `take_team_mix_snapshot`, plus month-end history for the
  * last 12 months) and, if the function exists, `rebuild_analytics(org_id)`.
  *
+ * About two in three applications get voluntary equal opportunities monitoring answers
+ * (diversity_answers), chosen from how far the application got so that the People page has two mild
+ * hotspots to find (see MONITORING below).
+ *
  * Deterministic for a given --seed and --now (ids included: they are counter-based uuids whose
  * prefix comes from the seed and the slug).
  */
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { SOURCES } from "../app/domain/applications/application.schema.js";
+import type { MONITORING_QUESTIONS, MonitoringQuestion } from "../app/domain/diversity/monitoring.js";
 import { DEFAULT_SURVEY } from "../app/domain/survey/default-survey.js";
 import { hashPassword } from "../app/utils/password.server.js";
 
@@ -51,6 +56,8 @@ export type SeedScaleResult = {
 };
 
 type Source = keyof typeof SOURCES;
+/** How far an application got, as far as the monitoring answers care (attended includes later steps). */
+type Reached = "applied" | "survey" | "missed_workshop" | "attended" | "left_after_offer" | "started";
 type Experience = "experienced" | "new_to_care";
 
 const DAY = 86_400_000;
@@ -286,6 +293,34 @@ const WITHDRAWAL_CATEGORIES = [
 ] as const;
 const NO_SHOW_REASON = "Did not start (no-show)";
 
+// MONITORING: voluntary equal opportunities answers (app/domain/diversity/monitoring.ts). The share of
+// each answer among those who answer, roughly the UK social care workforce: about four in five
+// women, most aged 25 to 54, about three in ten from an ethnic minority, one in four a carer.
+type Shares<Q extends MonitoringQuestion> = Record<keyof (typeof MONITORING_QUESTIONS)[Q]["options"], number>;
+const AGE_BANDS: Shares<"ageBand"> = {
+  "16_24": 10,
+  "25_34": 21,
+  "35_44": 23,
+  "45_54": 23,
+  "55_64": 16,
+  "65_plus": 4,
+  prefer_not_to_say: 3,
+};
+const GENDERS: Shares<"gender"> = { woman: 78, man: 17, non_binary: 1, another_way: 0.5, prefer_not_to_say: 3.5 };
+const DISABILITY: Shares<"disability"> = { yes: 10, no: 86, prefer_not_to_say: 4 };
+const ETHNICITIES: Shares<"ethnicity"> = { white: 70, black: 12, asian: 10, mixed: 4, other: 2, prefer_not_to_say: 2 };
+const CARING: Shares<"caring"> = { yes: 25, no: 71, prefer_not_to_say: 4 };
+// Two mild hotspots for the People page, made by choosing the answers from how far the application
+// got: carers more often miss the workshop (do not book, or do not come), so their attendance is
+// lower; 16-24s more often leave after an offer (decline, withdraw, do not start).
+const CARING_MISSED_WORKSHOP: Shares<"caring"> = { yes: 33, no: 63, prefer_not_to_say: 4 };
+const CARING_ATTENDED: Shares<"caring"> = { yes: 21, no: 75, prefer_not_to_say: 4 };
+const AGE_BANDS_LEFT_AFTER_OFFER: Shares<"ageBand"> = { ...AGE_BANDS, "16_24": 16 };
+const AGE_BANDS_STARTED: Shares<"ageBand"> = { ...AGE_BANDS, "16_24": 8.5 };
+/** Candidates who stop before the survey answer a little less often (they have less reason to sign in again). */
+const ANSWER_RATE_APPLIED = 0.6;
+const ANSWER_RATE_LATER = 0.68;
+
 // ---------------------------------------------------------------------------------------------
 // Batches of rows, loaded with INSERT ... SELECT FROM unnest(...)
 
@@ -337,6 +372,22 @@ function surveyValueTotals() {
   return DEFAULT_SURVEY.values.map((v) => ({ key: v.key, name: v.name, total: totals.get(v.key) ?? 0 }));
 }
 
+/** Draws an answer in proportion to its share, from one uniform number in [0, 1). */
+function sampler<K extends string>(shares: Record<K, number>) {
+  const keys = Object.keys(shares) as K[];
+  const bounds: number[] = [];
+  let total = 0;
+  for (const key of keys) {
+    total += shares[key];
+    bounds.push(total);
+  }
+  return (u: number): K => {
+    const r = u * total;
+    for (let i = 0; i < keys.length - 1; i++) if (r < bounds[i]) return keys[i];
+    return keys[keys.length - 1];
+  };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const clamp = (p: number) => Math.min(0.98, Math.max(0.01, p));
@@ -373,6 +424,9 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
   const now = (options.now ?? new Date()).getTime();
   const windowStart = now - YEARS * 365 * DAY;
   const rng = createRng(seed);
+  // The monitoring answers draw from their own stream, so for a given seed every other table is the
+  // same as before they existed (and the same whether or not anyone answers).
+  const answerRng = createRng(seed ^ 0x6d6f6e69);
   const uuid = uuidFactory(seed, slug);
 
   const client = new pg.Client({
@@ -758,8 +812,27 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       { name: "no_show_flagged_at", type: "timestamptz" },
     ]);
     const starters = new Rows("team_members", memberRows.spec);
+    const answers = new Rows("diversity_answers", [
+      { name: "application_id", type: "uuid" },
+      { name: "org_id", type: "uuid" },
+      { name: "age_band", type: "text" },
+      { name: "gender", type: "text" },
+      { name: "disability", type: "text" },
+      { name: "ethnicity", type: "text" },
+      { name: "caring", type: "text" },
+      { name: "answered_at", type: "timestamptz" },
+    ]);
+    const ageBand = sampler(AGE_BANDS);
+    const ageBandLeftAfterOffer = sampler(AGE_BANDS_LEFT_AFTER_OFFER);
+    const ageBandStarted = sampler(AGE_BANDS_STARTED);
+    const gender = sampler(GENDERS);
+    const disability = sampler(DISABILITY);
+    const ethnicity = sampler(ETHNICITIES);
+    const caring = sampler(CARING);
+    const caringMissedWorkshop = sampler(CARING_MISSED_WORKSHOP);
+    const caringAttended = sampler(CARING_ATTENDED);
     // Parents before children (foreign keys hold at every statement even when checks are on).
-    const batchTables = [candidates, applications, events, responses, bookings, shifts, votes, starters, offers];
+    const batchTables = [candidates, applications, events, responses, bookings, shifts, votes, starters, offers, answers];
 
     const teamWeights = teams.map((t) => t.weight);
     const span = now - windowStart;
@@ -800,6 +873,8 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       let stage = "applied";
       let at = createdAt;
       let changedAt = createdAt;
+      /** How far the application got (for the monitoring answers' hotspots); set by walk(). */
+      let reached = "applied" as Reached;
       const event = (to: string, when: number, reason: string | null) => {
         events.push(uuid(), orgId, applicationId, "stage", to === "applied" ? null : stage, to, ACTOR, reason, iso(when));
         stage = to;
@@ -833,6 +908,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
           return;
         }
         if (!advance("survey", at + rng.between(0.02, 3) * DAY, "Started the values survey")) return;
+        reached = "survey";
         const responseId = uuid();
         const surveyStarted = at;
         if (!rng.chance(clamp(0.8 * f))) {
@@ -874,6 +950,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
 
         // Workshop: about 60% of survey completers book a seat; about 15% of those do not come.
         if (!rng.chance(clamp(0.7 * f))) {
+          reached = "missed_workshop";
           close(REASONS.notBookedWithdrawn, REASONS.notBookedDeclined, 0.6, at + rng.between(7, 21) * DAY);
           return;
         }
@@ -890,6 +967,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
         const recordedAt = endsAt + rng.between(0.2, 20) * HOUR;
         if (rng.chance(clamp(0.15 / f))) {
           bookings.push(bookingId, orgId, slot.id, applicationId, "cancelled", iso(bookedAt), iso(recordedAt), "no_show", iso(recordedAt));
+          reached = "missed_workshop";
           at = recordedAt;
           close(
             ["Could not come to the workshop", "Took another job"],
@@ -910,6 +988,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
           rng.chance(0.08) ? "late" : "attended",
           iso(recordedAt),
         );
+        reached = "attended";
         at = recordedAt;
 
         // Shadow shift: the lead invites a good share of attendees.
@@ -1045,6 +1124,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
         if (rng.chance(clamp(0.1 / f))) {
           const reason = rng.pick(REASONS.offerDeclined);
           offer("declined", null, answerAt, reason, null, null, null, null);
+          reached = "left_after_offer";
           event("withdrawn", answerAt, `Declined the offer: ${reason ?? "no reason given"}`);
           return;
         }
@@ -1058,6 +1138,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
           }
           const [category, label] = WITHDRAWAL_CATEGORIES[rng.weighted(WITHDRAWAL_CATEGORIES.map((c) => c[2]))];
           offer("withdrawn", answerAt, null, null, withdrawnAt, category, null, null);
+          reached = "left_after_offer";
           event("withdrawn", withdrawnAt, `Withdrew after accepting the offer: ${label}`);
           return;
         }
@@ -1072,6 +1153,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
             return;
           }
           offer("no_show", answerAt, null, null, null, null, null, flagged);
+          reached = "left_after_offer";
           event("withdrawn", flagged, NO_SHOW_REASON);
           return;
         }
@@ -1093,9 +1175,28 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
           leftOn,
         );
         offer("started", answerAt, null, null, null, null, memberId, null);
+        reached = "started";
         event("started", Math.min(now, startDay + rng.between(0, 8) * HOUR), null);
       };
       walk();
+
+      // Voluntary monitoring answers, usually within a day or two of applying.
+      if (answerRng.chance(reached === "applied" ? ANSWER_RATE_APPLIED : ANSWER_RATE_LATER)) {
+        const u = answerRng.next();
+        const ageFrom = reached === "left_after_offer" ? ageBandLeftAfterOffer : reached === "started" ? ageBandStarted : ageBand;
+        const caringFrom =
+          reached === "missed_workshop" ? caringMissedWorkshop : reached === "applied" || reached === "survey" ? caring : caringAttended;
+        answers.push(
+          applicationId,
+          orgId,
+          ageFrom(answerRng.next()),
+          gender(answerRng.next()),
+          disability(answerRng.next()),
+          ethnicity(answerRng.next()),
+          caringFrom(answerRng.next()),
+          iso(Math.min(now, createdAt + (0.1 + 47.9 * u * u) * HOUR)),
+        );
+      }
 
       const availability = AVAILABILITY.filter(() => rng.chance(0.45));
       if (!availability.length) availability.push(rng.pick(AVAILABILITY));
@@ -1193,6 +1294,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       "shadow_shifts",
       "votes",
       "offers",
+      "diversity_answers",
       "team_mix_snapshots",
       ...(hasRebuild ? ["application_facts", "funnel_monthly", "funnel_exits_monthly"] : []),
     ];

@@ -1,6 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { PIPELINE_STAGES } from "#app/domain/applications/stages.js";
+import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MonitoringSchema } from "#app/domain/diversity/monitoring.js";
+import { getDb } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { type SeedScaleResult, seedScale } from "../../scripts/seed-scale.js";
 
@@ -29,6 +33,7 @@ const TENANT_TABLES = [
   "votes",
   "offers",
   "team_mix_snapshots",
+  "diversity_answers",
 ];
 
 async function countsFor(orgId: string) {
@@ -159,6 +164,55 @@ describe("npm run seed:scale", () => {
     expect(Number(starts[0].n)).toBeGreaterThan(0);
   });
 
+  it("about two in three applicants answer the monitoring questions, with allowed answers in workforce-like shares, soon after applying", async () => {
+    const answers = await ownerDb()
+      .selectFrom("diversityAnswers")
+      .innerJoin("applications", "applications.id", "diversityAnswers.applicationId")
+      .select([
+        "diversityAnswers.ageBand",
+        "diversityAnswers.gender",
+        "diversityAnswers.disability",
+        "diversityAnswers.ethnicity",
+        "diversityAnswers.caring",
+        sql<number>`extract(epoch from diversity_answers.answered_at - applications.created_at)::float8`.as("afterSeconds"),
+        sql<boolean>`diversity_answers.answered_at <= now()`.as("past"),
+      ])
+      .where("diversityAnswers.orgId", "=", result.orgId)
+      .execute();
+    expect(result.counts.diversity_answers).toBe(answers.length);
+    expect(answers.length / N).toBeGreaterThan(0.55);
+    expect(answers.length / N).toBeLessThan(0.78);
+
+    for (const { afterSeconds, past, ...given } of answers) {
+      // The candidate's own form's schema accepts every answer.
+      expect(MonitoringSchema.safeParse(given).success, JSON.stringify(given)).toBe(true);
+      expect(afterSeconds).toBeGreaterThan(0);
+      expect(afterSeconds).toBeLessThanOrEqual(2 * 86_400);
+      expect(past).toBe(true);
+    }
+    // Every answer, "Prefer not to say" included, is given by someone.
+    for (const question of MONITORING_QUESTION_KEYS) {
+      expect(new Set(answers.map((a) => a[question])), question).toEqual(new Set(Object.keys(MONITORING_QUESTIONS[question].options)));
+    }
+    const share = (test: (a: (typeof answers)[number]) => boolean) => answers.filter(test).length / answers.length;
+    const expected: [string, number, number, number][] = [
+      ["women", share((a) => a.gender === "woman"), 0.7, 0.86],
+      ["men", share((a) => a.gender === "man"), 0.1, 0.24],
+      ["aged 25 to 54", share((a) => ["25_34", "35_44", "45_54"].includes(a.ageBand)), 0.55, 0.8],
+      ["aged 16 to 24", share((a) => a.ageBand === "16_24"), 0.05, 0.16],
+      ["white", share((a) => a.ethnicity === "white"), 0.62, 0.78],
+      ["black", share((a) => a.ethnicity === "black"), 0.07, 0.17],
+      ["asian", share((a) => a.ethnicity === "asian"), 0.06, 0.15],
+      ["disabled", share((a) => a.disability === "yes"), 0.06, 0.15],
+      ["carers", share((a) => a.caring === "yes"), 0.18, 0.33],
+      ["gender not said", share((a) => a.gender === "prefer_not_to_say"), 0.01, 0.07],
+    ];
+    for (const [what, actual, low, high] of expected) {
+      expect(actual, what).toBeGreaterThan(low);
+      expect(actual, what).toBeLessThan(high);
+    }
+  });
+
   it("keeps tenancy: every row carries the new organisation's id, and another organisation is untouched", async () => {
     // Children point only at parents of the same organisation.
     const { rows } = await sql<{ n: string }>`
@@ -169,6 +223,9 @@ describe("npm run seed:scale", () => {
            + (select count(*) from workshop_bookings b join workshops w on w.id = b.workshop_id where b.org_id = ${result.orgId} and w.org_id <> b.org_id)
            + (select count(*) from offers o join applications a on a.id = o.application_id where a.org_id = ${result.orgId} and o.org_id <> a.org_id)
            + (select count(*) from team_members m join teams t on t.id = m.team_id where t.org_id = ${result.orgId} and m.org_id <> t.org_id)
+           -- Foreign keys are not checked while loading: every answer must have its application, in the same organisation.
+           + (select count(*) from diversity_answers d left join applications a on a.id = d.application_id
+              where d.org_id = ${result.orgId} and (a.id is null or a.org_id <> d.org_id))
            as n`.execute(ownerDb());
     expect(Number(rows[0].n)).toBe(0);
     expect(await countsFor(other.orgId)).toEqual(otherBefore);
@@ -177,8 +234,9 @@ describe("npm run seed:scale", () => {
   it("running it again with the same seed replaces the organisation with the same data", async () => {
     const fingerprint = async (orgId: string) => {
       const { rows } = await sql<{ f: string }>`
-        select md5(string_agg(a.id::text || a.stage || a.source || a.created_at::text, ',' order by a.id)) as f
-        from applications a where a.org_id = ${orgId}`.execute(ownerDb());
+        select md5(string_agg(a.id::text || a.stage || a.source || a.created_at::text
+                 || coalesce(d.age_band || d.gender || d.disability || d.ethnicity || d.caring || d.answered_at::text, '-'), ',' order by a.id)) as f
+        from applications a left join diversity_answers d on d.application_id = a.id where a.org_id = ${orgId}`.execute(ownerDb());
       return rows[0].f;
     };
     const before = await fingerprint(result.orgId);
@@ -191,5 +249,62 @@ describe("npm run seed:scale", () => {
     expect(orgs).toHaveLength(1);
     // The first organisation seeded is still there, unchanged.
     expect(await fingerprint(result.orgId)).toBe(before);
+  });
+});
+
+describe("npm run seed:scale: hotspots for the People page", () => {
+  // Big enough for rates per group to be steady (at 20,000 the 16-24s' drop-out, from about 120
+  // offers, could pass with the hotspot switched off); about 8 seconds.
+  const M = 60_000;
+  let orgId: string;
+  beforeAll(async () => {
+    ({ orgId } = await seedScale({ applications: M, org: "scale-people", seed: 7, databaseUrl: process.env.DATABASE_URL, log: () => {} }));
+  }, 120_000);
+
+  it("carers miss the workshop more often: lower attendance on the People page, and they are its caring hotspot", async () => {
+    // As staff see it: the People section over the whole three years.
+    const people = await loadPeople((work) => withOrg(getDb(), orgId, work), { from: "2000-01", to: "2099-12" });
+    const caring = people.questions.find((q) => q.key === "caring");
+    const group = (key: string) => {
+      const found = caring?.groups.find((g) => g.key === key);
+      if (!found || found.suppressed) throw new Error(`no caring group ${key}`);
+      return found;
+    };
+    const attendance = (g: { attended: number; applications: number }) => g.attended / g.applications;
+    expect(group("yes").applications).toBeGreaterThan(M * 0.1);
+    expect(attendance(group("yes"))).toBeLessThan(0.9 * attendance(group("no")));
+    expect(caring?.hotspot?.key).toBe("yes");
+
+    // In the bookings themselves: of those invited to a workshop, fewer carers attend.
+    const { rows } = await sql<{ caring: string; invited: number; attended: number }>`
+      select d.caring, count(*)::int as invited,
+             count(*) filter (where exists (select 1 from workshop_bookings b
+               where b.application_id = a.id and b.attendance in ('attended', 'late')))::int as attended
+      from applications a join diversity_answers d on d.application_id = a.id
+      where a.org_id = ${orgId}
+        and exists (select 1 from application_events e where e.application_id = a.id and e.to_stage = 'workshop')
+      group by d.caring`.execute(ownerDb());
+    const rate = (answer: string) => {
+      const row = rows.find((r) => r.caring === answer);
+      if (!row) throw new Error(`nobody invited with caring = ${answer}`);
+      return row.attended / row.invited;
+    };
+    expect(rate("yes")).toBeLessThan(0.85 * rate("no"));
+  });
+
+  it("16 to 24 year olds leave after an offer more often than older candidates", async () => {
+    const { rows } = await sql<{ young: boolean; answered: number; left: number }>`
+      select d.age_band = '16_24' as young, count(*)::int as answered,
+             count(*) filter (where o.status in ('declined', 'withdrawn', 'no_show'))::int as left
+      from offers o join diversity_answers d on d.application_id = o.application_id
+      where o.org_id = ${orgId} and o.status in ('declined', 'withdrawn', 'no_show', 'started')
+        and d.age_band <> 'prefer_not_to_say'
+      group by 1`.execute(ownerDb());
+    const leftShare = (young: boolean) => {
+      const row = rows.find((r) => r.young === young);
+      if (!row) throw new Error(`no offers for young = ${young}`);
+      return row.left / row.answered;
+    };
+    expect(leftShare(true)).toBeGreaterThan(1.2 * leftShare(false));
   });
 });
