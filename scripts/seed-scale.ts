@@ -1296,7 +1296,17 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       "offers",
       "diversity_answers",
       "team_mix_snapshots",
-      ...(hasRebuild ? ["application_facts", "funnel_monthly", "funnel_exits_monthly"] : []),
+      ...(hasRebuild
+        ? [
+            "application_facts",
+            "funnel_monthly",
+            "funnel_exits_monthly",
+            "funnel_exits_cells",
+            "offer_outcomes_monthly",
+            "people_monthly",
+            "people_places_monthly",
+          ]
+        : []),
     ];
     // Fresh statistics, so the first queries after a big load get good plans.
     await client.query(`analyze ${tables.join(", ")}`);
