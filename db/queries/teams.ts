@@ -52,3 +52,13 @@ export function listActiveMembers(trx: Tx, teamId: string) {
 export function listTeams(trx: Tx) {
   return trx.selectFrom("teams").select(["id", "name"]).orderBy("name").execute();
 }
+
+/** A team member and their team's name, for their emails (throws if there is no such member). */
+export function findMemberForEmail(trx: Tx, teamMemberId: string) {
+  return trx
+    .selectFrom("teamMembers")
+    .innerJoin("teams", "teams.id", "teamMembers.teamId")
+    .select(["teamMembers.id", "teamMembers.name", "teamMembers.email", "teams.name as teamName"])
+    .where("teamMembers.id", "=", teamMemberId)
+    .executeTakeFirstOrThrow();
+}

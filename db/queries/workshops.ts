@@ -191,3 +191,23 @@ export function listOtherUpcomingWorkshops(trx: Tx, workshopId: string, from: Da
     .limit(20)
     .execute();
 }
+
+/** A waiting-list entry offered a seat, with its workshop's times and the candidate: what the offer email needs. */
+export function findWaitlistOfferForEmail(trx: Tx, entryId: string) {
+  return trx
+    .selectFrom("workshopWaitlist")
+    .innerJoin("workshops", "workshops.id", "workshopWaitlist.workshopId")
+    .innerJoin("applications", "applications.id", "workshopWaitlist.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select([
+      "workshopWaitlist.applicationId",
+      "workshopWaitlist.offerExpiresAt",
+      "workshops.startsAt",
+      "workshops.endsAt",
+      "candidates.id as candidateId",
+      "candidates.email",
+      "candidates.fullName",
+    ])
+    .where("workshopWaitlist.id", "=", entryId)
+    .executeTakeFirstOrThrow();
+}
