@@ -1,6 +1,7 @@
 import type { Tx } from "#db/client.js";
 import type { Email } from "#emails/send-email.server.js";
 import { listTeamAlerts } from "../teams/team-mix.server.js";
+import { findUserForEmail } from "#db/queries/users.js";
 
 /** The lead's weekly digest of team alerts, as they stand when the email is composed. */
 export async function composeMixEmail(
@@ -8,10 +9,7 @@ export async function composeMixEmail(
   payload: Record<string, string>,
   ctx: { appUrl: string; orgName: string },
 ): Promise<{ to: string; email: Email }> {
-  const [lead, alerts] = await Promise.all([
-    trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
-    listTeamAlerts(trx),
-  ]);
+  const [lead, alerts] = await Promise.all([findUserForEmail(trx, payload.userId), listTeamAlerts(trx)]);
   const week = new Date(`${payload.week}T12:00:00Z`).toLocaleDateString("en-GB", {
     weekday: "long",
     day: "numeric",

@@ -8,6 +8,7 @@ import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.se
 import { firstName } from "../names.js";
 import { formatUkDay } from "../offers/offer-rules.js";
 import { WITHDRAWAL_REASONS } from "../offers/offer.schema.js";
+import { findUserForEmail } from "#db/queries/users.js";
 
 /** Every offer email: to the candidate (the offer, a moved start date) and to the leads (their answer). */
 export async function composeOfferEmail(
@@ -40,11 +41,7 @@ export async function composeOfferEmail(
       },
     };
   }
-  const lead = await trx
-    .selectFrom("users")
-    .select(["email", "name"])
-    .where("id", "=", payload.userId as string)
-    .executeTakeFirstOrThrow();
+  const lead = await findUserForEmail(trx, payload.userId as string);
   const variant = payload.variant as OfferLeadVariant;
   return {
     to: lead.email,

@@ -7,6 +7,7 @@ import type { ShadowHostVariant } from "#emails/shadow-host.js";
 import { findShadowApplication, findShift } from "#db/queries/shadow.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { formatLondonSlot } from "../workshops/london-time.js";
+import { findUserForEmail } from "#db/queries/users.js";
 
 /**
  * Every shadow shift email, to the candidate or the host. The visit details (perhaps a client's
@@ -49,7 +50,7 @@ export async function composeShadowEmail(
   // A host without a sign-in (a member who was never given one, or whose account was removed)
   // cannot be emailed a staff link: the email is skipped rather than retried for ever.
   if (!shift?.hostUserId) return null;
-  const host = await trx.selectFrom("users").select(["email"]).where("id", "=", shift.hostUserId).executeTakeFirstOrThrow();
+  const host = await findUserForEmail(trx, shift.hostUserId);
   const variant = payload.variant as ShadowHostVariant;
   return {
     to: host.email,

@@ -5,6 +5,7 @@ import type { Email } from "#emails/send-email.server.js";
 import { findTouchpointContext, listKitContent } from "#db/queries/touchpoints.js";
 import { kitMessageFor } from "../offers/kit-content.js";
 import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
+import { findUserForEmail } from "#db/queries/users.js";
 
 type Composed = { to: string; email: Email };
 
@@ -17,7 +18,7 @@ export async function composeTouchpointEmail(
 ): Promise<Composed | null> {
   if (kind === "offer-alert") {
     const [lead, offer] = await Promise.all([
-      trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow(),
+      findUserForEmail(trx, payload.userId),
       trx
         .selectFrom("offers")
         .innerJoin("applications", "applications.id", "offers.applicationId")

@@ -5,6 +5,7 @@ import { findOwnBallot, findVoteContext, findVoter } from "#db/queries/votes.js"
 import { CHOICE_LABELS, describeResult } from "../votes/decision.js";
 import { createVoteLink } from "../votes/vote-links.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
+import { findUserForEmail } from "#db/queries/users.js";
 
 type Composed = { to: string; email: Email };
 
@@ -41,7 +42,7 @@ export async function composeVoteEmail(
     };
   }
   if (kind === "vote-outcome" && payload.userId) {
-    const lead = await trx.selectFrom("users").select(["email", "name"]).where("id", "=", payload.userId).executeTakeFirstOrThrow();
+    const lead = await findUserForEmail(trx, payload.userId);
     return {
       to: lead.email,
       email: {
