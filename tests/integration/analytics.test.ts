@@ -265,6 +265,38 @@ describe("funnel analytics on a hand-computed organisation", () => {
     );
   });
 
+  it("an offer accepted just after midnight UK time counts in that UK month and quarter", async () => {
+    const org = await insertOrg();
+    const story: Story = { vacancyId: org.vacancyId, teamId: org.teamId, source: "referral", applied: 400, stages: [["offer", 300]] };
+    const [spring, summer] = await insertStories(org.orgId, [
+      { ...story, offer: { accepted: 300, status: "accepted" } },
+      { ...story, offer: { accepted: 300, status: "withdrawn" } },
+    ]);
+    // 00:30 on 1 April and on 1 July, British Summer Time: still 31 March and 30 June in UTC.
+    await withOrg(ownerDb(), org.orgId, async (trx) => {
+      await trx
+        .updateTable("offers")
+        .set({ acceptedAt: new Date("2026-03-31T23:30:00Z") })
+        .where("applicationId", "=", spring)
+        .execute();
+      await trx
+        .updateTable("offers")
+        .set({ acceptedAt: new Date("2026-06-30T23:30:00Z") })
+        .where("applicationId", "=", summer)
+        .execute();
+    });
+    const dropout = async (from: string, to: string) =>
+      (await load(org.orgId, { from, to })).headlines.find((h) => h.key === "postOfferDropout");
+    expect(await dropout("2026-04", "2026-06")).toMatchObject({ value: 0, trend: [{ quarter: "2026 Q2", value: 0 }] });
+    expect(await dropout("2026-05", "2026-07")).toMatchObject({ value: 1, trend: [{ quarter: "2026 Q3", value: 1 }] });
+    expect(await dropout("2026-01", "2026-03")).toMatchObject({ value: null, trend: [] });
+    const own = await withOrg(getDb(), org.orgId, async (trx) => dropoutByCohort(await listAcceptedOfferOutcomes(trx)));
+    expect(own.map((c) => [c.cohort, c.dropoutRate])).toEqual([
+      ["2026 Q2", 0],
+      ["2026 Q3", 1],
+    ]);
+  });
+
   it("filters combine: region, team, source and experience", async () => {
     const { org, south, ashTeamId } = await handComputedOrg();
     const reached = async (filters: Record<string, string>) => (await load(org.orgId, filters)).funnel.map((s) => s.reached);
