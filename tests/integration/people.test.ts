@@ -308,6 +308,18 @@ describe("the People section of the funnel dashboard", () => {
       "db/schema.ts",
       "db/seeds/seed.ts",
     ]);
+    // The People rollup holds the answers per funnel cell, and a cell can be one application: it
+    // is read only by the same queries (analytics.ts names it only for the shared filter helper).
+    const rollup = files
+      .filter((f) => /people_monthly|peopleMonthly|people_places_monthly|peoplePlacesMonthly/.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(root, f))
+      .sort();
+    expect(rollup).toEqual([
+      "db/migrations/2026_11_26_1700_people_rollup.ts",
+      "db/queries/analytics.ts",
+      "db/queries/people.ts",
+      "db/schema.ts",
+    ]);
     // And only the candidate's own page uses the candidate's functions.
     const own = files
       .filter((f) => /findMyMonitoring|saveMyMonitoring|deleteMyMonitoring/.test(readFileSync(f, "utf8")))
