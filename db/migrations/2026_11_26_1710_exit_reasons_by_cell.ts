@@ -29,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       using (org_id = current_org_id()) with check (org_id = current_org_id());
 
     create function refresh_exit_cells_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
       delete from funnel_exits_cells where org_id = p_org and cohort_month = p_month;
       insert into funnel_exits_cells
       select org_id, cohort_month, region_id, team_id, vacancy_id, source, experience, exit_stage, exit_kind, exit_reason, count(*)
@@ -38,9 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       group by org_id, cohort_month, region_id, team_id, vacancy_id, source, experience, exit_stage, exit_kind, exit_reason;
     $$;
 
-    -- Every rollup of one month (see migration 1700).
+    -- Every rollup of one month (see migration 1700 for the lock and the order).
     create or replace function refresh_funnel_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
+      select pg_advisory_xact_lock(hashtext(p_org::text || p_month::text));
+      update application_facts set dirty = false, day90_counted = (started_at is null or started_at <= now() - interval '90 days')
+      where org_id = p_org and cohort_month = p_month and (dirty or not day90_counted);
       select refresh_funnel_tables_month(p_org, p_month);
       select refresh_people_month(p_org, p_month);
       select refresh_exit_cells_month(p_org, p_month);
@@ -57,7 +60,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     create or replace function refresh_funnel_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
+      select pg_advisory_xact_lock(hashtext(p_org::text || p_month::text));
+      update application_facts set dirty = false, day90_counted = (started_at is null or started_at <= now() - interval '90 days')
+      where org_id = p_org and cohort_month = p_month and (dirty or not day90_counted);
       select refresh_funnel_tables_month(p_org, p_month);
       select refresh_people_month(p_org, p_month);
     $$;

@@ -37,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     -- Counted exactly as app/domain/offers/dropout-rates.ts defines them (a test checks they agree).
     create function refresh_offer_outcomes_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
       delete from offer_outcomes_monthly where org_id = p_org and cohort_month = p_month;
       insert into offer_outcomes_monthly
       select org_id, cohort_month, date_trunc('month', offer_accepted_at at time zone 'Europe/London')::date,
@@ -52,18 +52,23 @@ export async function up(db: Kysely<any>): Promise<void> {
       group by org_id, cohort_month, 3, region_id, team_id, vacancy_id, source, experience;
     $$;
 
-    -- Every rollup of one month (see migrations 1700 and 1710).
+    -- Every rollup of one month (see migration 1700 for the lock and the order).
     create or replace function refresh_funnel_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
+      select pg_advisory_xact_lock(hashtext(p_org::text || p_month::text));
+      update application_facts set dirty = false, day90_counted = (started_at is null or started_at <= now() - interval '90 days')
+      where org_id = p_org and cohort_month = p_month and (dirty or not day90_counted);
       select refresh_funnel_tables_month(p_org, p_month);
       select refresh_people_month(p_org, p_month);
       select refresh_exit_cells_month(p_org, p_month);
       select refresh_offer_outcomes_month(p_org, p_month);
     $$;
 
-    drop trigger facts_offers on offers;
-    create trigger facts_offers after insert or update of accepted_at, status, member_id, no_show_flagged_at, started_on on offers
+    create or replace trigger facts_offers after insert or update of accepted_at, status, member_id, no_show_flagged_at, started_on on offers
       for each row execute function facts_from_application_ref();
+
+    -- The accepted offers' index on the facts served only the query this rollup replaces.
+    drop index application_facts_accepted_idx;
 
     revoke all on function refresh_offer_outcomes_month from public;
     grant select on offer_outcomes_monthly to circle_app;
@@ -77,16 +82,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    drop trigger if exists facts_offers on offers;
-    create trigger facts_offers after insert or update of accepted_at, status, member_id on offers
+    create or replace trigger facts_offers after insert or update of accepted_at, status, member_id on offers
       for each row execute function facts_from_application_ref();
     create or replace function refresh_funnel_month(p_org uuid, p_month date) returns void
-    language sql security definer set search_path = public as $$
+    language sql security definer set search_path = public, pg_temp as $$
+      select pg_advisory_xact_lock(hashtext(p_org::text || p_month::text));
+      update application_facts set dirty = false, day90_counted = (started_at is null or started_at <= now() - interval '90 days')
+      where org_id = p_org and cohort_month = p_month and (dirty or not day90_counted);
       select refresh_funnel_tables_month(p_org, p_month);
       select refresh_people_month(p_org, p_month);
       select refresh_exit_cells_month(p_org, p_month);
     $$;
     drop function if exists refresh_offer_outcomes_month;
+    create index application_facts_accepted_idx on application_facts (org_id, offer_accepted_at)
+      include (region_id, team_id, vacancy_id, source, experience, offer_status, offer_no_show_flagged, offer_started_on, left_on)
+      where offer_accepted_at is not null;
     drop table if exists offer_outcomes_monthly;
   `.execute(db);
 }

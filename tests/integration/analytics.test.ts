@@ -381,4 +381,19 @@ describe("keeping the rollup current", () => {
     const d = await load(org.orgId);
     expect(d.funnel.find((s) => s.key === "inPost90")?.reached).toBe(2);
   });
+
+  it("a deleted application leaves every figure at once, and an organisation can still be deleted", async () => {
+    const { org } = await handComputedOrg();
+    const [extra] = await insertStories(org.orgId, [{ vacancyId: org.vacancyId, teamId: org.teamId, source: "job_centre", applied: 1 }]);
+    expect((await load(org.orgId)).funnel[0].reached).toBe(11);
+    // Nothing in the app deletes an application yet (erasure would): its facts go by cascade.
+    await withOrg(ownerDb(), org.orgId, (trx) => trx.deleteFrom("applications").where("id", "=", extra).execute());
+    const d = await load(org.orgId);
+    expect(d.funnel[0].reached).toBe(10);
+    expect(d.channels.find((c) => c.source === "job_centre")?.applications ?? 0).toBe(0);
+    // The whole organisation: its rollups go with it (not rebuilt on the way).
+    await ownerDb().deleteFrom("organisations").where("id", "=", org.orgId).execute();
+    const left = await ownerDb().selectFrom("funnelMonthly").select("orgId").where("orgId", "=", org.orgId).execute();
+    expect(left).toEqual([]);
+  });
 });
