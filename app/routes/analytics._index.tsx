@@ -15,6 +15,7 @@ import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
 import { mixStatusText } from "#app/domain/teams/mix.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { UpdatingNote } from "#app/components/updating-note.js";
 
 export const meta: MetaFunction = () => [{ title: "Recruitment funnel" }];
 
@@ -44,6 +45,7 @@ export default function Analytics() {
       <p className="lede">
         Applications made from {f.from} to {f.to}, and what became of them. Each figure's definition is under it.
       </p>
+      <UpdatingNote updating={d.updating} />
       <Form method="get" className="filters" aria-label="Filters">
         <ErrorSummary errors={errors} />
         <TextField name="from" type="month" label="From" defaultValue={f.from} error={errors.from} />

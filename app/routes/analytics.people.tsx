@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CsvLink } from "#app/components/csv-link.js";
 import { PeopleSection } from "#app/components/people-section.js";
+import { UpdatingNote } from "#app/components/updating-note.js";
 import { filtersFromSearch } from "#app/domain/analytics/filters.js";
 import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
@@ -28,6 +29,7 @@ export default function People() {
       <p className="lede">
         Applications made from {filters.from} to {filters.to}, with the funnel's filters. Groups of fewer than 5 people are not shown.
       </p>
+      <UpdatingNote updating={people.updating} />
       <PeopleSection people={people} csvLink={<CsvLink section="people" label="the people figures" />} />
     </div>
   );

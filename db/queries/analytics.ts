@@ -50,9 +50,14 @@ const SUMS = [
   ]),
 ] as const;
 
-/** Rebuilds the organisation's months whose facts changed since (cheap when none did). */
-export async function refreshMyFunnel(trx: Tx) {
-  await sql`select refresh_my_funnel()`.execute(trx);
+/**
+ * Rebuilds the organisation's months whose facts changed since, of at most `maxFacts`
+ * applications each (cheap when none changed); returns how many changed months it left to the
+ * minute job.
+ */
+export async function refreshMyFunnel(trx: Tx, maxFacts: number) {
+  const { rows } = await sql<{ left: number }>`select refresh_my_funnel(${maxFacts}::int) as left`.execute(trx);
+  return rows[0]?.left ?? 0;
 }
 
 /** The cohort's counts per step, summed over the period, per quarter, and per source channel. */

@@ -2,10 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { dashboardCsv } from "#app/domain/analytics/csv.js";
 import { defaultFilters } from "#app/domain/analytics/filters.js";
 import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
+import { loadPeople } from "#app/domain/analytics/people.server.js";
 import { dropoutByCohort } from "#app/domain/offers/dropout-rates.js";
 import { flagNoShowIfDue } from "#app/domain/offers/no-show.server.js";
 import { listAcceptedOfferOutcomes } from "#db/queries/dropout.js";
-import { getDb } from "#db/client.js";
+import { getDb, type Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { loader as analyticsLoader } from "#app/routes/analytics._index.js";
 import { refreshFunnelProcessor } from "#jobs/processors/refresh-funnel.js";
@@ -380,6 +381,24 @@ describe("keeping the rollup current", () => {
     expect(result.months).toBeGreaterThanOrEqual(1);
     const d = await load(org.orgId);
     expect(d.funnel.find((s) => s.key === "inPost90")?.reached).toBe(2);
+  });
+
+  it("a page leaves a changed month too big to recount to the minute job, and says so", async () => {
+    const { org } = await handComputedOrg();
+    await load(org.orgId);
+    await insertStories(org.orgId, [{ vacancyId: org.vacancyId, teamId: org.teamId, source: "job_centre", applied: 1 }]);
+    // A page allowed to recount only months of no applications at all leaves this one.
+    const scoped = <T>(work: (trx: Tx) => Promise<T>) => withOrg(getDb(), org.orgId, work);
+    const stale = await loadDashboard(scoped, defaultFilters(), new Date(), 0);
+    expect(stale.updating).toBe(true);
+    expect(stale.funnel[0].reached).toBe(10);
+    const people = await loadPeople(scoped, defaultFilters(), 0);
+    expect(people.updating).toBe(true);
+    // The minute job counts it; then a page has nothing left to do.
+    await refreshFunnelProcessor();
+    const fresh = await loadDashboard(scoped, defaultFilters(), new Date(), 0);
+    expect(fresh.updating).toBe(false);
+    expect(fresh.funnel[0].reached).toBe(11);
   });
 
   it("a deleted application leaves every figure at once, and an organisation can still be deleted", async () => {

@@ -11,6 +11,17 @@ import type { AnalyticsFilters } from "./filters.js";
 /** Runs work in the signed-in organisation's transaction (app/utils/tenant.server.ts makes one). */
 export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
+/**
+ * A page rebuilds changed months of up to this many applications before reading (about 150 ms
+ * for the largest); bigger months are left to the minute job, and the page says so.
+ */
+export const REFRESH_ON_LOAD_MAX_FACTS = 5000;
+
+/** Brings the rollups up to date as far as a page load should; true when some months are left to the job. */
+export async function refreshForPage(scoped: Scoped, maxFacts = REFRESH_ON_LOAD_MAX_FACTS) {
+  return (await scoped((trx) => refreshMyFunnel(trx, maxFacts))) > 0;
+}
+
 type Point = { quarter: string; value: number | null };
 export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[] };
 
@@ -18,11 +29,11 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
 /**
  * Everything the dashboard shows, for the signed-in organisation (the transaction is tenant-scoped)
- * and the filters. Reads the monthly rollup after refreshing any month whose facts changed, and
+ * and the filters. Reads the monthly rollups after refreshing changed months (refreshForPage), and
  * the facts of hires only; see ARCHITECTURE.md ("Funnel analytics").
  */
-export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = new Date()) {
-  await scoped(refreshMyFunnel);
+export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = new Date(), refreshMaxFacts?: number) {
+  const updating = await refreshForPage(scoped, refreshMaxFacts);
   // Three independent parts on three connections, so PostgreSQL works on them at once.
   const [{ rows, reasons, band }, { stats, hires }, { offers, teams }] = await Promise.all([
     scoped(async (trx) => ({
@@ -126,6 +137,8 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
 
   return {
     filters: f,
+    /** Some changed months were too big to recount on this page load: the minute job will. */
+    updating,
     funnel: funnel(total),
     exits: exitRows,
     headlines,

@@ -1,8 +1,7 @@
-import { refreshMyFunnel } from "#db/queries/analytics.js";
 import { countAnswers, countPlaces, type GroupTotals, NOT_ANSWERED } from "#db/queries/people.js";
 import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MONITORING_TOPICS } from "../diversity/monitoring.js";
 import type { AnalyticsFilters } from "./filters.js";
-import type { Scoped } from "./load-dashboard.server.js";
+import { refreshForPage, type Scoped } from "./load-dashboard.server.js";
 import { type GroupCounts, hotspot, MIN_GROUP, overall, suppress } from "./people.js";
 
 const OTHER_PLACES = "other_places";
@@ -24,8 +23,8 @@ const SLOTS = QUESTION_OPTIONS.flatMap(({ question, options }) => options.map(([
  * places are read at once, on two connections.
  * Nothing here identifies a person: only counts of MIN_GROUP or more leave this function.
  */
-export async function loadPeople(scoped: Scoped, f: AnalyticsFilters) {
-  await scoped(refreshMyFunnel);
+export async function loadPeople(scoped: Scoped, f: AnalyticsFilters, refreshMaxFacts?: number) {
+  const updating = await refreshForPage(scoped, refreshMaxFacts);
   const [answers, places] = await Promise.all([scoped((trx) => countAnswers(trx, f, SLOTS)), scoped((trx) => countPlaces(trx, f))]);
   const questions = QUESTION_OPTIONS.map(({ question, options }) => {
     const groups: GroupCounts[] = options.map(([key, label]) => {
@@ -51,7 +50,7 @@ export async function loadPeople(scoped: Scoped, f: AnalyticsFilters) {
     });
   }
   const location = section("location", "Location", locationGroups, small.length > 0);
-  return { minGroup: MIN_GROUP, questions: [...questions, location] };
+  return { minGroup: MIN_GROUP, updating, questions: [...questions, location] };
 }
 
 function section(key: string, topic: string, counts: GroupCounts[], alwaysHideOther = false) {
