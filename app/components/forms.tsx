@@ -3,6 +3,8 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 
 type FieldProps = {
   name: string;
+  /** The field's id when several forms on one page share a name (defaults to the name); the error summary links to it. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -35,6 +37,7 @@ function HintAndError({ name, hint, error }: Pick<FieldProps, "name" | "hint" | 
 
 export function TextField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -44,15 +47,15 @@ export function TextField({
 }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      <HintAndError name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <HintAndError name={id} hint={hint} error={error} />
       <input
-        id={name}
+        id={id}
         name={name}
         type="text"
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
         {...registration}
       />
@@ -60,17 +63,17 @@ export function TextField({
   );
 }
 
-export function TextArea({ name, label, hint, error, registration, defaultValue }: FieldProps & { defaultValue?: string }) {
+export function TextArea({ name, id = name, label, hint, error, registration, defaultValue }: FieldProps & { defaultValue?: string }) {
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      <HintAndError name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <HintAndError name={id} hint={hint} error={error} />
       <textarea
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...registration}
       />
     </div>
@@ -79,6 +82,7 @@ export function TextArea({ name, label, hint, error, registration, defaultValue 
 
 export function SelectField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -89,14 +93,14 @@ export function SelectField({
 }: FieldProps & { defaultValue?: string; options: Record<string, string>; placeholder?: string }) {
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      <HintAndError name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <HintAndError name={id} hint={hint} error={error} />
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...registration}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -120,7 +124,7 @@ export function ChoiceGroup({
   type,
   options,
   defaultValue,
-}: FieldProps & { type: "radio" | "checkbox"; options: Record<string, string>; defaultValue?: string | string[] }) {
+}: Omit<FieldProps, "id"> & { type: "radio" | "checkbox"; options: Record<string, string>; defaultValue?: string | string[] }) {
   const chosen = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   return (
     <div className={`field${error ? " has-error" : ""}`}>

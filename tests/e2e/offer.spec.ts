@@ -50,6 +50,26 @@ test("a candidate accepts an offer on a phone; an admin marks the checks done, c
   await openApplicationFromPipeline(page, "Offer", "Nina Lane");
   const section = page.getByRole("region", { name: "Offer", exact: true });
   await expect(section).toContainText("Accepted");
+  // A note over 1000 characters: the problem is shown beside that check's own note (the three forms
+  // share the field names), the summary links to it, and what was typed is kept.
+  const dbs = section.getByRole("form", { name: "DBS check" });
+  const longNote = `Waiting for the update service. ${"x".repeat(1000)}`;
+  await dbs.getByLabel("Status").selectOption("problem");
+  await dbs.getByLabel("Note (optional)").fill(longNote);
+  await dbs.getByRole("button", { name: "Save DBS check" }).click();
+  const summaryLink = section.getByRole("alert").getByRole("link", { name: "DBS check note: Use 1000 characters or fewer" });
+  await expect(summaryLink).toHaveAttribute("href", "#check-dbs-note");
+  const dbsNote = dbs.getByLabel("Note (optional)");
+  await expect(dbsNote).toHaveAttribute("id", "check-dbs-note");
+  await expect(dbsNote).toHaveAttribute("aria-invalid", "true");
+  await expect(dbsNote).toHaveAccessibleDescription(/Use 1000 characters or fewer/);
+  await expect(dbsNote).toHaveValue(longNote);
+  await expect(dbs.getByLabel("Status")).toHaveValue("problem");
+  await expect(dbs).toContainText("Pending since");
+  for (const other of ["References", "Right to work check"]) {
+    await expect(section.getByRole("form", { name: other }).getByLabel("Note (optional)")).not.toHaveAttribute("aria-invalid");
+  }
+  await expectNoAxeViolations(page);
   for (const check of ["References", "DBS check", "Right to work check"]) {
     const form = section.getByRole("form", { name: check });
     await form.getByLabel("Status").selectOption("done");

@@ -309,6 +309,18 @@ describe("offers", () => {
     });
     expect(list.offers.find((o) => o.id === offer.id)).toMatchObject({ status: "accepted", stalled: 1 });
 
+    // A note over 1000 characters is refused at the note, with the check's kind and what was typed
+    // sent back (the page puts the message beside that check's note); nothing changes.
+    const longNote = "x".repeat(1001);
+    const tooLong = await s.leadPost({ intent: "offer-check", offerId: offer.id, kind: "dbs", status: "problem", note: longNote });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({
+      intent: "offer-check",
+      fieldErrors: { note: "Use 1000 characters or fewer" },
+      values: { kind: "dbs", status: "problem", note: longNote },
+    });
+    expect((await s.leadView()).offer.checks.find((c) => c.kind === "dbs")).toMatchObject({ status: "pending", note: "" });
+
     for (const kind of ["references", "dbs", "right_to_work"]) {
       expect((await s.leadPost({ intent: "offer-check", offerId: offer.id, kind, status: "done", note: `${kind} ok` })).status).toBe(302);
     }

@@ -32,6 +32,25 @@ export function OfferSection({ section, candidateName }: { section: Section; can
   if (!offer && !recording) return null;
   const live = offer?.status === "offered" || offer?.status === "accepted";
   const stalled = checks.filter((c) => c.stalled);
+  // The three checks' forms share the field names `status` and `note`, so their ids carry the check's
+  // kind: a problem belongs to the check that was sent, and the summary links to that check's field.
+  const failedKind = intent === "offer-check" ? value("kind") : "";
+  const checkErrors = errorsFor("offer-check");
+  const checkFieldId = (kind: string, field: string) => `check-${kind}-${field}`;
+  const isCheckField = (field: string) => field === "status" || field === "note";
+  const failedCheck = checks.some((c) => c.kind === failedKind);
+  const checkSummary = Object.fromEntries(
+    Object.entries(checkErrors).map(([field, message]) => [
+      failedCheck && isCheckField(field) ? checkFieldId(failedKind, field) : field,
+      message,
+    ]),
+  );
+  const checkLabels = failedCheck
+    ? {
+        [checkFieldId(failedKind, "status")]: `${CHECK_KINDS[failedKind as keyof typeof CHECK_KINDS]} status`,
+        [checkFieldId(failedKind, "note")]: `${CHECK_KINDS[failedKind as keyof typeof CHECK_KINDS]} note`,
+      }
+    : {};
   return (
     <section aria-labelledby="offer-title">
       <h2 id="offer-title">Offer</h2>
@@ -140,49 +159,54 @@ export function OfferSection({ section, candidateName }: { section: Section; can
               {stalled.length === 1 ? "1 check has" : `${stalled.length} checks have`} not moved for more than {STALLED_AFTER_DAYS} days.
             </p>
           ) : null}
-          <ErrorSummary errors={errorsFor("offer-check")} />
+          <ErrorSummary errors={checkSummary} labels={checkLabels} />
           <ul className="stack">
-            {checks.map((c) => (
-              <li key={c.kind} className={c.stalled ? "card stalled" : "card"}>
-                <Form method="post" className="stack" aria-label={CHECK_KINDS[c.kind]}>
-                  <h4>{CHECK_KINDS[c.kind]}</h4>
-                  <p>
-                    {CHECK_STATUSES[c.status]} since {day(c.statusChangedAt)}
-                    {c.updatedByName ? ` (${c.updatedByName})` : ""}
-                    {c.stalled ? (
+            {checks.map((c) => {
+              const failed = c.kind === failedKind;
+              const errors = failed ? checkErrors : {};
+              return (
+                <li key={c.kind} className={c.stalled ? "card stalled" : "card"}>
+                  <Form method="post" className="stack" aria-label={CHECK_KINDS[c.kind]}>
+                    <h4>{CHECK_KINDS[c.kind]}</h4>
+                    <p>
+                      {CHECK_STATUSES[c.status]} since {day(c.statusChangedAt)}
+                      {c.updatedByName ? ` (${c.updatedByName})` : ""}
+                      {c.stalled ? (
+                        <>
+                          {" "}
+                          <span className="tag alert">Stalled</span>
+                        </>
+                      ) : null}
+                    </p>
+                    {c.note ? <p>Note: {c.note}</p> : null}
+                    {canManage ? (
                       <>
-                        {" "}
-                        <span className="tag alert">Stalled</span>
+                        <input type="hidden" name="offerId" value={offer.id} />
+                        <input type="hidden" name="kind" value={c.kind} />
+                        <SelectField
+                          id={checkFieldId(c.kind, "status")}
+                          name="status"
+                          label="Status"
+                          options={CHECK_STATUSES}
+                          defaultValue={failed ? value("status", c.status) : c.status}
+                          error={errors.status}
+                        />
+                        <TextArea
+                          id={checkFieldId(c.kind, "note")}
+                          name="note"
+                          label="Note (optional)"
+                          defaultValue={failed ? value("note", c.note) : c.note}
+                          error={errors.note}
+                        />
+                        <button type="submit" name="intent" value="offer-check" className="button secondary">
+                          Save {CHECK_KINDS[c.kind]}
+                        </button>
                       </>
                     ) : null}
-                  </p>
-                  {c.note ? <p>Note: {c.note}</p> : null}
-                  {canManage ? (
-                    <>
-                      <input type="hidden" name="offerId" value={offer.id} />
-                      <input type="hidden" name="kind" value={c.kind} />
-                      <div className="field">
-                        <label htmlFor={`check-${c.kind}-status`}>Status</label>
-                        <select id={`check-${c.kind}-status`} name="status" defaultValue={c.status}>
-                          {Object.entries(CHECK_STATUSES).map(([k, label]) => (
-                            <option key={k} value={k}>
-                              {label}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`check-${c.kind}-note`}>Note (optional)</label>
-                        <textarea id={`check-${c.kind}-note`} name="note" defaultValue={c.note} />
-                      </div>
-                      <button type="submit" name="intent" value="offer-check" className="button secondary">
-                        Save {CHECK_KINDS[c.kind]}
-                      </button>
-                    </>
-                  ) : null}
-                </Form>
-              </li>
-            ))}
+                  </Form>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
