@@ -5,18 +5,23 @@ import type { People } from "#app/domain/analytics/people.server.js";
 import { TableWrap } from "./table-wrap.js";
 
 /**
- * The funnel dashboard's "People" section: the voluntary monitoring answers and location, in
- * aggregate only. Groups under 5 people (and any group that could be worked out from them) show
- * "fewer than 5" and no numbers: the loader never sends them.
+ * The "People" figures: the voluntary monitoring answers and location, in aggregate only. A group
+ * or a count hidden by the rule in people.ts shows "fewer than 5" and no number: the loader never
+ * sends it (a hidden count is null), and a hire rate is shown only with its hired count.
  */
 export function PeopleSection({ people, csvLink }: { people: People; csvLink: ReactNode }) {
   return (
     <section aria-labelledby="people-title">
       <h2 id="people-title">People</h2>
       <p className="hint">
-        From the optional equal opportunities questions candidates can answer after applying, and the place they gave. Only groups of{" "}
-        {people.minGroup} or more people are shown; a smaller group, and any group its number could be worked out from, says "
-        {SUPPRESSED_TEXT}". Hire rate: the share of the group's applications that led to someone starting.
+        From the optional equal opportunities questions candidates can answer after applying, and the place they gave. To keep everyone's
+        answers private, a group is shown only with at least {people.minGroup} applications, and its workshop and hire numbers only when at
+        least {people.minGroup} people in it did and at least {people.minGroup} did not. A number is also hidden when it is everyone's (for
+        example, when every person hired gave the same answer), or when a hidden number could be worked out from it and the totals on the
+        funnel dashboard. Hidden numbers say "{SUPPRESSED_TEXT}", though a few of them are larger.
+      </p>
+      <p className="hint">
+        Hire rate: the share of the group's applications that led to someone starting, shown only when the number hired is.
       </p>
       {people.questions.map((q) => (
         <div key={q.key} className="card">
@@ -24,7 +29,9 @@ export function PeopleSection({ people, csvLink }: { people: People; csvLink: Re
           <p>
             {q.hotspot
               ? `Hotspot: ${q.hotspot.label}, ${formatPercent(q.hotspot.hireRate)} hired against ${formatPercent(q.overallHireRate)} overall.`
-              : `No group shown has a hire rate below the overall ${formatPercent(q.overallHireRate)}.`}
+              : q.groups.some((g) => !g.suppressed && g.hireRate !== null)
+                ? `No group whose hire rate is shown is below the overall ${formatPercent(q.overallHireRate)}.`
+                : `No group's hire rate can be shown; overall it is ${formatPercent(q.overallHireRate)}.`}
           </p>
           <TableWrap label={`People by ${q.topic.toLowerCase()}`}>
             <table>
@@ -47,9 +54,9 @@ export function PeopleSection({ people, csvLink }: { people: People; csvLink: Re
                     ) : (
                       <>
                         <td>{g.applications}</td>
-                        <td>{g.attended}</td>
-                        <td>{g.hired}</td>
-                        <td>{formatPercent(g.hireRate)}</td>
+                        <td>{g.attended ?? SUPPRESSED_TEXT}</td>
+                        <td>{g.hired ?? SUPPRESSED_TEXT}</td>
+                        <td>{g.hired === null ? "not shown" : formatPercent(g.hireRate)}</td>
                       </>
                     )}
                   </tr>

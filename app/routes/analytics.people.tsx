@@ -27,7 +27,8 @@ export default function People() {
       </p>
       <h1>People</h1>
       <p className="lede">
-        Applications made from {filters.from} to {filters.to}, with the funnel's filters. Groups of fewer than 5 people are not shown.
+        Applications made from {filters.from} to {filters.to}, with the funnel's filters. Groups of fewer than 5 people, and counts of fewer
+        than 5, are not shown.
       </p>
       <UpdatingNote updating={people.updating} />
       <PeopleSection people={people} csvLink={<CsvLink section="people" label="the people figures" />} />

@@ -83,6 +83,7 @@ test("the People figures, linked from the funnel dashboard, pass axe and downloa
   await expect(section.getByRole("heading", { level: 2, name: "People" })).toBeVisible();
   await expect(section.getByRole("heading", { level: 3, name: "Ethnic group" })).toBeVisible();
   await expect(section.getByRole("region", { name: "People by gender" }).getByRole("row", { name: /Woman/ })).toBeVisible();
+  await expect(section.getByText(/workshop and hire numbers only when at least 5 people in it did and at least 5 did not/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   const download = page.waitForEvent("download");
@@ -90,4 +91,18 @@ test("the People figures, linked from the funnel dashboard, pass axe and downloa
   const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString("utf8");
   expect(csv.split("\n")[0]).toBe("question,group,applications,attended_workshop,hired,hire_rate");
   expect(csv).toContain("Gender,Woman,");
+  // Every number in it is 5 or more and leaves 5 or more of its group out (people.ts); hidden ones
+  // say "fewer than 5". The last four columns never hold a comma.
+  for (const row of csv.trim().split("\n").slice(1)) {
+    const [applications, ...counts] = row.split(",").slice(-4, -1);
+    if (applications === "fewer than 5") {
+      expect(counts).toEqual(["", ""]);
+      continue;
+    }
+    for (const n of counts) {
+      if (n === "fewer than 5") continue;
+      expect(Number(n)).toBeGreaterThanOrEqual(5);
+      expect(Number(applications) - Number(n)).toBeGreaterThanOrEqual(5);
+    }
+  }
 });

@@ -54,15 +54,20 @@ export function dashboardCsv(d: Dashboard, section: DashboardCsvSection): string
   }
 }
 
-/** The People section as CSV: suppressed groups say so and carry no numbers. */
+/**
+ * The People section as CSV, as the page shows it (the rule is in people.ts): a suppressed group says
+ * "fewer than 5" and carries no numbers; a hidden count says "fewer than 5", and its hire rate is left
+ * empty. No hidden number is written: the loader data has none.
+ */
 export function peopleCsv(p: People): string {
+  const count = (n: number | null) => (n === null ? SUPPRESSED_TEXT : n);
   return lines([
     ["question", "group", "applications", "attended_workshop", "hired", "hire_rate"],
     ...p.questions.flatMap((q) =>
       q.groups.map((g) =>
         g.suppressed
           ? [q.topic, g.label, SUPPRESSED_TEXT, "", "", ""]
-          : [q.topic, g.label, g.applications, g.attended, g.hired, rate(g.hireRate)],
+          : [q.topic, g.label, g.applications, count(g.attended), count(g.hired), rate(g.hireRate)],
       ),
     ),
   ]);

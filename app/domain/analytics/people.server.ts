@@ -17,11 +17,12 @@ const SLOTS = QUESTION_OPTIONS.flatMap(({ question, options }) => options.map(([
 
 /**
  * The "People" section: for each monitoring question and for location, the cohort's applications,
- * workshop attendance and hires per group, with small groups suppressed (see people.ts), and the
- * hotspot per question. Same cohort and filters as the rest of the dashboard, read from the People
- * rollup after refreshing any month whose facts changed (as the dashboard does); the answers and the
- * places are read at once, on two connections.
- * Nothing here identifies a person: only counts of MIN_GROUP or more leave this function.
+ * workshop attendance and hires per group, with the disclosure rule in people.ts applied (small
+ * groups suppressed, and any count of fewer than 5, or leaving fewer than 5 of its group out, hidden),
+ * and the hotspot per question. Same cohort and filters as the rest of the dashboard, read from the
+ * People rollup after refreshing any month whose facts changed (as the dashboard does); the answers
+ * and the places are read at once, on two connections.
+ * Nothing here identifies a person: a hidden count leaves this function as null, never as a number.
  */
 export async function loadPeople(scoped: Scoped, f: AnalyticsFilters, refreshMaxFacts?: number) {
   const updating = await refreshForPage(scoped, refreshMaxFacts);
@@ -55,8 +56,9 @@ export async function loadPeople(scoped: Scoped, f: AnalyticsFilters, refreshMax
 
 function section(key: string, topic: string, counts: GroupCounts[], alwaysHideOther = false) {
   const totals = overall(counts);
-  // The merged small places are never shown, whatever their sum (it would name nobody, but keeps the rule simple).
-  const groups = suppress(alwaysHideOther ? counts.map((g) => (g.key === OTHER_PLACES ? { ...g, applications: 0 } : g)) : counts);
+  // The merged small places are never shown, whatever their sum (it would name nobody, but keeps the
+  // rule simple); their counts still count in the totals the other groups are checked against.
+  const groups = suppress(counts, { alwaysHide: alwaysHideOther ? [OTHER_PLACES] : [] });
   return { key, topic, overallHireRate: totals.hireRate, groups, hotspot: hotspot(groups, totals.hireRate) };
 }
 
