@@ -1,12 +1,12 @@
-import { getDb, type Tx } from "#db/client.js";
+import { getDb } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug } from "#db/queries/organisations.js";
-import { withOrg } from "#db/tenant.js";
+import { type Scoped, withOrg } from "#db/tenant.js";
 import { findVoterByLink } from "#app/domain/votes/vote-links.server.js";
 import { findTouchpointByLink } from "#app/domain/offers/touchpoint-links.server.js";
 import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
 
-export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
+export type { Scoped };
 
 /** Signed-in staff, and a runner whose every query sees only their organisation. */
 export async function staffScope(request: Request, roles?: StaffRole[]): Promise<{ staff: StaffSession; scoped: Scoped }> {

@@ -1,4 +1,4 @@
-import type { Tx } from "#db/client.js";
+import type { Scoped } from "#db/tenant.js";
 import { hireStats, hiresByExperience, offerOutcomesByQuarter, refreshMyFunnel, sumExitReasons, sumFunnel } from "#db/queries/analytics.js";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { SOURCES } from "../applications/application.schema.js";
@@ -7,9 +7,6 @@ import { getMixBand } from "../teams/team-mix.server.js";
 import { addCounts, cohortHeadlines, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
 import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
 import type { AnalyticsFilters } from "./filters.js";
-
-/** Runs work in the signed-in organisation's transaction (app/utils/tenant.server.ts makes one). */
-export type Scoped = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
 /**
  * A page rebuilds changed months of up to this many applications before reading (about 150 ms

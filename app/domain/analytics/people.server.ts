@@ -1,7 +1,8 @@
 import { countAnswers, countPlaces, type GroupTotals, NOT_ANSWERED } from "#db/queries/people.js";
 import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MONITORING_TOPICS } from "../diversity/monitoring.js";
 import type { AnalyticsFilters } from "./filters.js";
-import { refreshForPage, type Scoped } from "./load-dashboard.server.js";
+import type { Scoped } from "#db/tenant.js";
+import { refreshForPage } from "./load-dashboard.server.js";
 import { type GroupCounts, hotspot, MIN_GROUP, overall, suppress } from "./people.js";
 
 const OTHER_PLACES = "other_places";
