@@ -46,6 +46,11 @@ function findResponse(trx: Tx, respondent: Respondent) {
 }
 
 export async function loadSurvey(trx: Tx, respondent: Respondent): Promise<SurveyState> {
+  return (await readSurvey(trx, respondent)).state;
+}
+
+/** The survey's state and, for a candidate, the application it was read with (looked up once). */
+async function readSurvey(trx: Tx, respondent: Respondent) {
   const application = "applicationId" in respondent ? await findApplicationFor(trx, respondent) : null;
   const response = await findResponse(trx, respondent);
   // A started survey stays on the version it started with, whatever the lead edits since.
@@ -55,7 +60,7 @@ export async function loadSurvey(trx: Tx, respondent: Respondent): Promise<Surve
     : [];
   const answers = Object.fromEntries(rows.map((r) => [r.itemId, r.answer]));
   const pages = surveyPages(version.definition);
-  return {
+  const state: SurveyState = {
     version,
     responseId: response?.id ?? null,
     answers,
@@ -64,6 +69,7 @@ export async function loadSurvey(trx: Tx, respondent: Respondent): Promise<Surve
     pageCount: pages.length,
     open: application ? OPEN_STAGES.includes(application.stage) : true,
   };
+  return { state, application };
 }
 
 export type SavePageResult =
@@ -83,7 +89,7 @@ export async function saveSurveyPage(
   submitted: Record<string, unknown>,
   actorName: string,
 ): Promise<SavePageResult> {
-  const state = await loadSurvey(trx, respondent);
+  const { state, application } = await readSurvey(trx, respondent);
   if (state.completed) throw new SurveyError("closed", "You have already finished the survey. Thank you.");
   if (!state.open) throw new SurveyError("closed", "This application has closed, so the survey is no longer open.");
   const pages = surveyPages(state.version.definition);
@@ -108,16 +114,14 @@ export async function saveSurveyPage(
       .returning("id")
       .executeTakeFirstOrThrow();
     responseId = created.id;
-    if ("applicationId" in respondent) {
-      const application = await findApplicationFor(trx, respondent);
-      if (application.stage === "applied") {
-        await moveApplication(trx, {
-          applicationId: application.id,
-          to: "survey",
-          actor: { userId: null, name: actorName },
-          reason: "Started the values survey",
-        });
-      }
+    // The application as read above (only this response has been written since, which leaves its stage as it was).
+    if (application?.stage === "applied") {
+      await moveApplication(trx, {
+        applicationId: application.id,
+        to: "survey",
+        actor: { userId: null, name: actorName },
+        reason: "Started the values survey",
+      });
     }
   }
 
