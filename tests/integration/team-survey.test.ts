@@ -59,10 +59,33 @@ describe("the team's values profile", () => {
       expect(comparison.team === null).toBe(i < 2);
     }
     const comparison = await withOrg(getDb(), org.orgId, (trx) => findComparisonProfiles(trx, org.teamId));
-    // One member answered as weakly as possible (0) and two strongly: the average sits between.
-    const compassion = comparison.team?.find((v) => v.key === "compassion")?.score;
-    expect(compassion).toBeGreaterThan(40);
-    expect(compassion).toBeLessThan(100);
+    // Worked by hand from the default survey (4 statements per value, then 6 scenarios) and
+    // pageAnswers (tests/factories/survey.ts):
+    // - Ann ("worst"): every statement scores 0 (1 on a plain one, 5 on a reverse one), and every
+    //   scenario's last option by total points gives no points to anything (sit1 c, sit2 b, sit3 c,
+    //   sit4 c, sit5 b, sit6 b), so every value is 0.
+    // - Bob and Cy ("best"): every statement scores 1, and each scenario's option with the most
+    //   points is "a" (in sit1 a and d both total 4; the stable sort keeps a first). A scenario
+    //   counts for every value any of its options scores, as chosen points / best points:
+    //     compassion     4 + sit1 3/3 + sit2 0/1 + sit4 0/1 + sit5 0/1 = 5/8 = 62.5 -> 63
+    //     responsibility 4 + sit1 0/1 + sit2 0/2 + sit3 3/3 + sit6 0/2 = 5/8 = 62.5 -> 63
+    //     collaboration  4 + sit2 2/2 + sit3 1/1 + sit5 3/3 + sit6 1/1 = 8/8        -> 100
+    //     curiosity      4 + sit1 1/1 + sit4 0/3 + sit6 3/3            = 6/7 = 85.7 -> 86
+    //     creativity     4 + sit1 0/2 + sit4 3/3                       = 5/6 = 83.3 -> 83
+    //     flourishing    4 + sit1 0/2 + sit4 2/2                       = 5/6 = 83.3 -> 83
+    //     autonomy       4 + sit2 3/3 + sit5 2/2                       = 6/6        -> 100
+    // - The team: the mean of the three (rounded) scores, rounded: compassion (0 + 63 + 63) / 3 = 42,
+    //   responsibility 42, collaboration 200 / 3 = 66.7 -> 67, curiosity 172 / 3 = 57.3 -> 57,
+    //   creativity and flourishing 166 / 3 = 55.3 -> 55, autonomy 67.
+    expect(comparison.team).toEqual([
+      { key: "compassion", score: 42 },
+      { key: "responsibility", score: 42 },
+      { key: "collaboration", score: 67 },
+      { key: "curiosity", score: 57 },
+      { key: "creativity", score: 55 },
+      { key: "flourishing", score: 55 },
+      { key: "autonomy", score: 67 },
+    ]);
 
     // Inviting again only reaches the member who has not answered.
     const again = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
