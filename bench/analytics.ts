@@ -1,6 +1,6 @@
 /**
  * `npm run bench:analytics`: how long the funnel dashboard and its People page take to load, for the whole
- * organisation and for a filtered slice (one team and one channel), at 10k, 100k and 1M
+ * organisation and for filtered slices (one team and one channel; one channel), at 10k, 100k and 1M
  * applications of a synthetic organisation (scripts/seed-scale.ts).
  *
  * It makes a database of its own (circle_bench_*, migrated), and for each size generates the
@@ -95,10 +95,15 @@ try {
     const people = (f: typeof filters, before?: () => Promise<unknown>) => time(() => loadPeople(scoped, f), before);
     const whole = { dashboard: await dashboard(filters), people: await people(filters) };
     const filtered = { dashboard: await dashboard(sliceFilters), people: await people(sliceFilters) };
+    const channel = {
+      dashboard: await dashboard({ ...filters, source: "referral" }),
+      people: await people({ ...filters, source: "referral" }),
+    };
     const changed = { dashboard: await dashboard(filters, change), people: await people(filters, change) };
     await sql`select refresh_dirty_funnel(${orgId}::uuid)`.execute(owner);
     rows.push({ size, slice: "whole organisation, all time", ...whole, seedSeconds });
     rows.push({ size, slice: "one team, one channel", ...filtered, seedSeconds });
+    rows.push({ size, slice: "one channel", ...channel, seedSeconds });
     rows.push({ size, slice: "whole, just after a change", ...changed, seedSeconds });
     log(
       `${size}: dashboard p95 ${whole.dashboard.p95.toFixed(1)} / ${filtered.dashboard.p95.toFixed(1)} ms, people p95 ${whole.people.p95.toFixed(1)} / ${filtered.people.p95.toFixed(1)} ms`,
