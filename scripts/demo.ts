@@ -27,6 +27,9 @@ Circle Hire is running.
   Sign in as lead@oakfield.test, coach@oakfield.test, sam@oakfield.test
   or lead@riverside.test, all with the password ${DEMO_PASSWORD}
 
+  For the funnel analytics with three years of numbers, in another terminal:
+  npm run seed:scale -- --applications 20000, then sign in as lead@scale.test
+
 Press Ctrl+C to stop.
 `);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
