@@ -1,13 +1,11 @@
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
-import type { Email } from "#emails/send-email.server.js";
 import { findApplicationForEmail } from "#db/queries/applications.js";
 import { findCandidateForEmail } from "#db/queries/candidates.js";
 import { findMemberForEmail } from "#db/queries/teams.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
-
-type Composed = { to: string; email: Email };
+import type { ComposeContext, Composed } from "./compose.js";
 
 const KINDS = ["application-received", "application-duplicate", "candidate-sign-in", "survey-reminder", "member-survey-invite"];
 
@@ -22,7 +20,7 @@ export async function composeApplicationEmail(
   trx: Tx,
   kind: string,
   payload: Record<string, string>,
-  ctx: { appUrl: string; orgName: string },
+  ctx: ComposeContext,
 ): Promise<Composed> {
   switch (kind) {
     case "application-received":

@@ -1,14 +1,10 @@
 import type { Tx } from "#db/client.js";
-import type { Email } from "#emails/send-email.server.js";
 import { listTeamAlerts } from "../teams/team-mix.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
+import type { ComposeContext, Composed } from "./compose.js";
 
 /** The lead's weekly digest of team alerts, as they stand when the email is composed. */
-export async function composeMixEmail(
-  trx: Tx,
-  payload: Record<string, string>,
-  ctx: { appUrl: string; orgName: string },
-): Promise<{ to: string; email: Email }> {
+export async function composeMixEmail(trx: Tx, payload: Record<string, string>, ctx: ComposeContext): Promise<Composed> {
   const [lead, alerts] = await Promise.all([findUserForEmail(trx, payload.userId), listTeamAlerts(trx)]);
   const week = new Date(`${payload.week}T12:00:00Z`).toLocaleDateString("en-GB", {
     weekday: "long",

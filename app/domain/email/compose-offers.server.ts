@@ -1,6 +1,5 @@
 import type { Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
-import type { Email } from "#emails/send-email.server.js";
 import type { OfferCandidateVariant } from "#emails/offer-candidate.js";
 import type { OfferLeadVariant } from "#emails/offer-lead.js";
 import { findOfferById } from "#db/queries/offers.js";
@@ -9,13 +8,10 @@ import { firstName } from "../names.js";
 import { formatUkDay } from "../offers/offer-rules.js";
 import { WITHDRAWAL_REASONS } from "../offers/offer.schema.js";
 import { findUserForEmail } from "#db/queries/users.js";
+import type { ComposeContext, Composed } from "./compose.js";
 
 /** Every offer email: to the candidate (the offer, a moved start date) and to the leads (their answer). */
-export async function composeOfferEmail(
-  trx: Tx,
-  row: OutboxRow,
-  { appUrl, orgName }: { appUrl: string; orgName: string },
-): Promise<{ to: string; email: Email }> {
+export async function composeOfferEmail(trx: Tx, row: OutboxRow, { appUrl, orgName }: ComposeContext): Promise<Composed> {
   const payload = row.payload as { offerId: string; userId?: string; variant: string };
   const offer = await findOfferById(trx, payload.offerId);
   if (!offer) throw new Error(`Offer ${payload.offerId} for outbox ${row.id} is gone`);

@@ -1,25 +1,20 @@
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
-import type { Email } from "#emails/send-email.server.js";
 import type { ShadowCandidateVariant } from "#emails/shadow-candidate.js";
 import type { ShadowHostVariant } from "#emails/shadow-host.js";
 import { findShadowApplication, findShift } from "#db/queries/shadow.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { formatLondonSlot } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
+import type { ComposeContext, Composed } from "./compose.js";
 
 /**
  * Every shadow shift email, to the candidate or the host. The visit details (perhaps a client's
  * home) go to the candidate only while the shift is confirmed for their application, whatever the
  * email: a proposed, moved or cancelled shift never shows them.
  */
-export async function composeShadowEmail(
-  trx: Tx,
-  row: OutboxRow,
-  orgName: string,
-  appUrl: string,
-): Promise<{ to: string; email: Email } | null> {
+export async function composeShadowEmail(trx: Tx, row: OutboxRow, { orgName, appUrl }: ComposeContext): Promise<Composed | null> {
   const payload = row.payload as { applicationId: string; shiftId?: string; variant: string };
   const application = await findShadowApplication(trx, payload.applicationId);
   if (!application) throw new Error(`Application ${payload.applicationId} for outbox ${row.id} is gone`);

@@ -1,20 +1,18 @@
 import { formatUkDay } from "../offers/offer-rules.js";
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
-import type { Email } from "#emails/send-email.server.js";
 import { findTouchpointContext, listKitContent } from "#db/queries/touchpoints.js";
 import { kitMessageFor } from "../offers/kit-content.js";
 import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
-
-type Composed = { to: string; email: Email };
+import type { ComposeContext, Composed } from "./compose.js";
 
 /** Keep-in-touch emails (to the new starter or their buddy) and the lead's drop-out alerts; null when no longer sendable. */
 export async function composeTouchpointEmail(
   trx: Tx,
   kind: string,
   payload: Record<string, string>,
-  ctx: { appUrl: string; orgName: string },
+  ctx: ComposeContext,
 ): Promise<Composed | null> {
   if (kind === "offer-alert") {
     const [lead, offer] = await Promise.all([

@@ -1,20 +1,18 @@
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
-import type { Email } from "#emails/send-email.server.js";
 import { findOwnBallot, findVoteContext, findVoter } from "#db/queries/votes.js";
 import { CHOICE_LABELS, describeResult } from "../votes/decision.js";
 import { createVoteLink } from "../votes/vote-links.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
-
-type Composed = { to: string; email: Email };
+import type { ComposeContext, Composed } from "./compose.js";
 
 /** The team-vote emails. Voters get a fresh personal link; nobody is told how anyone else voted. */
 export async function composeVoteEmail(
   trx: Tx,
   kind: string,
   payload: Record<string, string>,
-  ctx: { appUrl: string; orgName: string },
+  ctx: ComposeContext,
 ): Promise<Composed | null> {
   const vote = await findVoteContext(trx, payload.voteId);
   const closesAt = new Date(vote.closesAt);

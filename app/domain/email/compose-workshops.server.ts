@@ -1,14 +1,12 @@
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
-import type { Attachment, Email } from "#emails/send-email.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import { findBookingDetails, findWaitlistOfferForEmail, findWorkshopById } from "#db/queries/workshops.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
-
-type Composed = { to: string; email: Email; attachments?: Attachment[] };
+import type { ComposeContext, Composed } from "./compose.js";
 
 const KINDS = ["workshop-booked", "workshop-cancelled", "workshop-reminder", "workshop-no-show", "waitlist-offer", "workshop-low-numbers"];
 
@@ -19,12 +17,7 @@ export const isWorkshopEmail = (kind: string) => KINDS.includes(kind);
  * seat from the waiting list), each with a fresh sign-in link to their booking page and, for a
  * booking or a cancellation, the calendar file; and to a lead when a workshop is below the minimum.
  */
-export async function composeWorkshopEmail(
-  trx: Tx,
-  kind: string,
-  payload: Record<string, string>,
-  ctx: { appUrl: string; orgName: string },
-): Promise<Composed> {
+export async function composeWorkshopEmail(trx: Tx, kind: string, payload: Record<string, string>, ctx: ComposeContext): Promise<Composed> {
   switch (kind) {
     case "workshop-booked":
     case "workshop-cancelled": {

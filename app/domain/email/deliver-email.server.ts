@@ -3,7 +3,7 @@ import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
-import { type Attachment, type Email, sendEmail } from "#emails/send-email.server.js";
+import { sendEmail } from "#emails/send-email.server.js";
 import { getServerEnv } from "#app/env.server.js";
 import { composeApplicationEmail, isApplicationEmail } from "./compose-applications.server.js";
 import { composeWorkshopEmail, isWorkshopEmail } from "./compose-workshops.server.js";
@@ -12,6 +12,7 @@ import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
 import { composeMixEmail } from "./compose-mix.server.js";
 import { composeOfferEmail } from "./compose-offers.server.js";
+import type { Composed } from "./compose.js";
 
 /**
  * Sends one outbox email, once. What the email needs (such as a sign-in token) is committed
@@ -38,8 +39,6 @@ export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string
   return "sent" as const;
 }
 
-type Composed = { to: string; email: Email; attachments?: Attachment[] };
-
 /** Composes an outbox row's email in its area's module; null when it is no longer wanted. */
 async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<Composed | null> {
   const org = await findOrganisationById(trx, row.orgId);
@@ -47,7 +46,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<Composed | n
   const payload = row.payload as Record<string, string>;
   if (isApplicationEmail(row.kind)) return composeApplicationEmail(trx, row.kind, payload, ctx);
   if (isWorkshopEmail(row.kind)) return composeWorkshopEmail(trx, row.kind, payload, ctx);
-  if (row.kind === "shadow-candidate" || row.kind === "shadow-host") return composeShadowEmail(trx, row, ctx.orgName, ctx.appUrl);
+  if (row.kind === "shadow-candidate" || row.kind === "shadow-host") return composeShadowEmail(trx, row, ctx);
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, ctx);
   if (row.kind === "offer-candidate" || row.kind === "offer-lead") return composeOfferEmail(trx, row, ctx);
   if (row.kind === "touchpoint" || row.kind === "offer-alert") return composeTouchpointEmail(trx, row.kind, payload, ctx);
