@@ -326,6 +326,14 @@ const ANSWER_RATE_LATER = 0.68;
 
 type Col = { name: string; type: string; expr?: string };
 
+/** Columns written "name:type" ("text" when no type is given), separated by spaces. */
+function cols(spec: string): Col[] {
+  return spec.split(" ").map((column) => {
+    const [name, type = "text"] = column.split(":");
+    return { name, type };
+  });
+}
+
 class Rows {
   readonly cols: unknown[][];
   constructor(
@@ -480,11 +488,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       .shuffle([...REGIONS])
       .slice(0, regionCount)
       .map((r) => ({ ...r, id: uuid(), teams: [] as number[] }));
-    const regionRows = new Rows("regions", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "name", type: "text" },
-    ]);
+    const regionRows = new Rows("regions", cols("id:uuid org_id:uuid name"));
     for (const r of regions) regionRows.push(r.id, orgId, r.name);
 
     type Team = {
@@ -529,34 +533,12 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       });
       regions[region].teams.push(i);
     }
-    const teamRows = new Rows("teams", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "region_id", type: "uuid" },
-      { name: "name", type: "text" },
-      { name: "town", type: "text" },
-    ]);
-    const memberRows = new Rows("team_members", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-      { name: "name", type: "text" },
-      { name: "email", type: "text" },
-      { name: "experience", type: "text" },
-      { name: "joined_on", type: "date" },
-      { name: "left_on", type: "date" },
-    ]);
-    const vacancyRows = new Rows("vacancies", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-      { name: "title", type: "text" },
-      { name: "town", type: "text" },
-      { name: "hours", type: "text" },
-      { name: "summary", type: "text" },
-      { name: "status", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]);
+    const teamRows = new Rows("teams", cols("id:uuid org_id:uuid region_id:uuid name town"));
+    const memberRows = new Rows("team_members", cols("id:uuid org_id:uuid team_id:uuid name email experience joined_on:date left_on:date"));
+    const vacancyRows = new Rows(
+      "vacancies",
+      cols("id:uuid org_id:uuid team_id:uuid title town hours summary status created_at:timestamptz"),
+    );
     let memberSerial = 0;
     for (const team of teams) {
       teamRows.push(team.id, orgId, regions[team.region].id, team.name, team.town);
@@ -596,34 +578,16 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
         );
       }
     }
-    const userRows = new Rows("users", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "email", type: "text" },
-      { name: "name", type: "text" },
-      { name: "password_hash", type: "text" },
-      { name: "role", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]);
+    const userRows = new Rows("users", cols("id:uuid org_id:uuid email name password_hash role created_at:timestamptz"));
     userRows.push(uuid(), orgId, `lead@${slug}.test`, "Lee Scale", passwordHash, "lead", iso(windowStart - 30 * DAY));
     userRows.push(uuid(), orgId, `coach@${slug}.test`, "Cat Scale", passwordHash, "coach", iso(windowStart - 30 * DAY));
 
     const surveyVersionId = uuid();
-    const workshopRows = new Rows("workshops", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "starts_at", type: "timestamptz" },
-      { name: "ends_at", type: "timestamptz" },
-      { name: "venue_name", type: "text" },
-      { name: "venue_address", type: "text" },
-      { name: "capacity", type: "int" },
-      { name: "created_at", type: "timestamptz" },
-    ]);
-    const workshopTeamRows = new Rows("workshop_teams", [
-      { name: "org_id", type: "uuid" },
-      { name: "workshop_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-    ]);
+    const workshopRows = new Rows(
+      "workshops",
+      cols("id:uuid org_id:uuid starts_at:timestamptz ends_at:timestamptz venue_name venue_address capacity:int created_at:timestamptz"),
+    );
+    const workshopTeamRows = new Rows("workshop_teams", cols("org_id:uuid workshop_id:uuid team_id:uuid"));
     // Weekly-ish workshops per region, as many a week as the expected bookings need (about 0.42
     // bookings per application, January and September peaks), from the window's start to 6 weeks ahead.
     const weeks = Math.ceil((now + 42 * DAY - windowStart) / (7 * DAY));
@@ -685,53 +649,24 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
     );
 
     // --- Applications and everything that follows from them, a batch at a time ---
-    const candidates = new Rows("candidates", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "email", type: "text" },
-      { name: "full_name", type: "text" },
-      { name: "phone", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]);
+    const candidates = new Rows("candidates", cols("id:uuid org_id:uuid email full_name phone created_at:timestamptz"));
     const applications = new Rows("applications", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "candidate_id", type: "uuid" },
-      { name: "vacancy_id", type: "uuid" },
-      { name: "stage", type: "text" },
-      { name: "experience", type: "text" },
-      { name: "source", type: "text" },
-      { name: "location", type: "text" },
+      ...cols("id:uuid org_id:uuid candidate_id:uuid vacancy_id:uuid stage experience source location"),
       { name: "availability", type: "text", expr: "c8::text[]" },
       { name: "right_to_work", type: "boolean" },
       { name: "adjustments", type: "text", expr: "c10::text[]" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "stage_changed_at", type: "timestamptz" },
+      ...cols("created_at:timestamptz stage_changed_at:timestamptz"),
     ]);
-    const events = new Rows("application_events", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "kind", type: "text" },
-      { name: "from_stage", type: "text" },
-      { name: "to_stage", type: "text" },
-      { name: "actor_name", type: "text" },
-      { name: "reason", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]);
+    const events = new Rows(
+      "application_events",
+      cols("id:uuid org_id:uuid application_id:uuid kind from_stage to_stage actor_name reason created_at:timestamptz"),
+    );
     // The profile is built in SQL from the fit (each value's score near it), to keep the batch small.
     const valueTotals = surveyValueTotals();
     const itemTotal = DEFAULT_SURVEY.items.length;
     const nv = 9; // column parameters before the value key/name/total arrays
     const responses = new Rows("survey_responses", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "version_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "started_at", type: "timestamptz" },
-      { name: "completed_at", type: "timestamptz" },
-      { name: "fit", type: "int" },
-      { name: "outcome", type: "text" },
+      ...cols("id:uuid org_id:uuid version_id:uuid application_id:uuid started_at:timestamptz completed_at:timestamptz fit:int outcome"),
       {
         name: "profile",
         type: "int",
@@ -744,44 +679,19 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
     ]);
     const responseExtra = [valueTotals.map((v) => v.key), valueTotals.map((v) => v.name), valueTotals.map((v) => v.total)];
     const bookings = new Rows("workshop_bookings", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "workshop_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "status", type: "text" },
-      { name: "booked_at", type: "timestamptz" },
-      { name: "cancelled_at", type: "timestamptz" },
-      { name: "attendance", type: "text" },
-      { name: "attendance_recorded_at", type: "timestamptz" },
+      ...cols(
+        "id:uuid org_id:uuid workshop_id:uuid application_id:uuid status booked_at:timestamptz cancelled_at:timestamptz attendance attendance_recorded_at:timestamptz",
+      ),
     ]);
     const shifts = new Rows("shadow_shifts", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-      { name: "host_member_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "origin", type: "text" },
-      { name: "status", type: "text" },
-      { name: "starts_at", type: "timestamptz" },
-      { name: "ends_at", type: "timestamptz" },
-      { name: "meeting_point", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "confirmed_at", type: "timestamptz" },
+      ...cols(
+        "id:uuid org_id:uuid team_id:uuid host_member_id:uuid application_id:uuid origin status starts_at:timestamptz ends_at:timestamptz meeting_point created_at:timestamptz confirmed_at:timestamptz",
+      ),
     ]);
     const votes = new Rows("votes", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-      { name: "status", type: "text" },
-      { name: "rule", type: "text" },
-      { name: "quorum", type: "text" },
-      { name: "visibility", type: "text" },
-      { name: "opened_at", type: "timestamptz" },
-      { name: "opened_by_name", type: "text" },
-      { name: "closes_at", type: "timestamptz" },
-      { name: "closed_at", type: "timestamptz" },
-      { name: "outcome", type: "text" },
+      ...cols(
+        "id:uuid org_id:uuid application_id:uuid team_id:uuid status rule quorum visibility opened_at:timestamptz opened_by_name closes_at:timestamptz closed_at:timestamptz outcome",
+      ),
       // eligible, required, cast, yes, no (concern = cast - yes - no)
       {
         name: "result",
@@ -790,38 +700,15 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
       },
     ]);
     const offers = new Rows("offers", [
-      { name: "id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "application_id", type: "uuid" },
-      { name: "team_id", type: "uuid" },
-      { name: "buddy_member_id", type: "uuid" },
-      { name: "role_title", type: "text" },
-      { name: "hours", type: "text" },
-      { name: "pay", type: "text" },
-      { name: "start_date", type: "date" },
-      { name: "status", type: "text" },
-      { name: "created_by_name", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "accepted_at", type: "timestamptz" },
-      { name: "declined_at", type: "timestamptz" },
-      { name: "decline_reason", type: "text" },
-      { name: "withdrawn_at", type: "timestamptz" },
-      { name: "withdrawal_reason", type: "text" },
-      { name: "started_on", type: "date" },
-      { name: "member_id", type: "uuid" },
-      { name: "no_show_flagged_at", type: "timestamptz" },
+      ...cols(
+        "id:uuid org_id:uuid application_id:uuid team_id:uuid buddy_member_id:uuid role_title hours pay start_date:date status created_by_name created_at:timestamptz accepted_at:timestamptz declined_at:timestamptz decline_reason withdrawn_at:timestamptz withdrawal_reason started_on:date member_id:uuid no_show_flagged_at:timestamptz",
+      ),
     ]);
     const starters = new Rows("team_members", memberRows.spec);
-    const answers = new Rows("diversity_answers", [
-      { name: "application_id", type: "uuid" },
-      { name: "org_id", type: "uuid" },
-      { name: "age_band", type: "text" },
-      { name: "gender", type: "text" },
-      { name: "disability", type: "text" },
-      { name: "ethnicity", type: "text" },
-      { name: "caring", type: "text" },
-      { name: "answered_at", type: "timestamptz" },
-    ]);
+    const answers = new Rows(
+      "diversity_answers",
+      cols("application_id:uuid org_id:uuid age_band gender disability ethnicity caring answered_at:timestamptz"),
+    );
     const ageBand = sampler(AGE_BANDS);
     const ageBandLeftAfterOffer = sampler(AGE_BANDS_LEFT_AFTER_OFFER);
     const ageBandStarted = sampler(AGE_BANDS_STARTED);
