@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { lockOffer } from "#db/queries/offers.js";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
@@ -12,12 +13,7 @@ export const NO_SHOW_GRACE_DAYS = 3;
  * start or records the no-show; the flag itself changes nothing else.
  */
 export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date().toISOString().slice(0, 10)): Promise<OutboxRef[]> {
-  const offer = await trx
-    .selectFrom("offers")
-    .select(["id", "status", "startDate", "noShowFlaggedAt"])
-    .where("id", "=", offerId)
-    .forUpdate()
-    .executeTakeFirst();
+  const offer = await lockOffer(trx, offerId);
   if (offer?.status !== "accepted" || offer.noShowFlaggedAt) return [];
   const graceEnds = new Date(Date.parse(`${offer.startDate}T00:00:00Z`) + NO_SHOW_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (today <= graceEnds) return [];
