@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import { lockOffer } from "#db/queries/offers.js";
+import { ukToday } from "./offer-rules.js";
+import { addDays } from "./touchpoint-plan.js";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
@@ -12,10 +14,10 @@ export const NO_SHOW_GRACE_DAYS = 3;
  * confirmed start is flagged (once) and every lead and admin is emailed. The lead then confirms a late
  * start or records the no-show; the flag itself changes nothing else.
  */
-export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date().toISOString().slice(0, 10)): Promise<OutboxRef[]> {
+export async function flagNoShowIfDue(trx: Tx, offerId: string, today = ukToday()): Promise<OutboxRef[]> {
   const offer = await lockOffer(trx, offerId);
   if (offer?.status !== "accepted" || offer.noShowFlaggedAt) return [];
-  const graceEnds = new Date(Date.parse(`${offer.startDate}T00:00:00Z`) + NO_SHOW_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const graceEnds = addDays(offer.startDate, NO_SHOW_GRACE_DAYS);
   if (today <= graceEnds) return [];
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
   const refs: OutboxRef[] = [];

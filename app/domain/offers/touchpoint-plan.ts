@@ -13,7 +13,8 @@ const DAY = 86_400_000;
 
 export type PlannedTouchpoint = { kind: "kit" | "buddy_call" | "checkin"; seq: number; dueAt: Date };
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+/** A calendar day (YYYY-MM-DD) plus some days. */
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const londonDate = (instant: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
 
 export function planTouchpoints(offer: { acceptedAt: Date | null; startDate: string; startedOn: string | null }): PlannedTouchpoint[] {
