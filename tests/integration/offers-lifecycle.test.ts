@@ -260,6 +260,9 @@ describe("offers", () => {
     const s = await setUp();
     await s.leadPost(s.offerFields());
     await s.candidatePost({ intent: "accept" });
+    // Accepting planned weekly emails and buddy calls up to the start: these are what must stop.
+    const planned = (await s.touchpoints()).map((t) => t.id).sort();
+    expect(planned).toHaveLength(6);
     const missing = await s.candidatePost({ intent: "withdraw", note: "Sorry" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).fieldErrors).toEqual({ withdrawalReason: "Choose the main reason" });
@@ -274,6 +277,9 @@ describe("offers", () => {
     const offer = await s.offerRow();
     expect(offer).toMatchObject({ status: "withdrawn", withdrawalReason: "another_job", withdrawalNote: "Closer to home" });
     expect((await s.touchpoints()).every((t) => t.cancelledAt !== null)).toBe(true);
+    // The same touchpoints are kept (as history), each cancelled and none sent.
+    expect((await s.touchpoints()).map((t) => t.id).sort()).toEqual(planned);
+    expect((await s.touchpoints()).filter((t) => t.cancelledAt === null || t.sentAt !== null)).toEqual([]);
     expect(await s.lastEvent()).toEqual({
       toStage: "withdrawn",
       reason: "Withdrew after accepting the offer: They took another job (Closer to home)",
@@ -282,9 +288,12 @@ describe("offers", () => {
     const t = await setUp();
     await t.leadPost(t.offerFields());
     await t.candidatePost({ intent: "accept" });
+    const leadPlanned = (await t.touchpoints()).map((x) => x.id).sort();
+    expect(leadPlanned).toHaveLength(6);
     expect((await t.leadPost({ intent: "offer-withdraw", withdrawalReason: "checks_failed" })).status).toBe(302);
     expect((await t.offerRow()).withdrawalReason).toBe("checks_failed");
     expect((await t.touchpoints()).every((x) => x.cancelledAt !== null)).toBe(true);
+    expect((await t.touchpoints()).map((x) => x.id).sort()).toEqual(leadPlanned);
     expect((await t.application()).stage).toBe("withdrawn");
   });
 
@@ -453,8 +462,12 @@ describe("offers", () => {
 
   it("a no-show is recorded once the start date has passed: closed, and nothing more is sent", async () => {
     const s = await setUp();
-    await s.leadPost(s.offerFields({ startDate: ukDateIn(1) }));
+    // A start 10 days after accepting plans week 1's email and buddy call, still unsent at the no-show.
+    await s.leadPost(s.offerFields({ startDate: ukDateIn(10) }));
     await s.candidatePost({ intent: "accept" });
+    const planned = await s.touchpoints();
+    expect(planned.map((t) => `${t.kind}:${t.seq}`).sort()).toEqual(["buddy_call:1", "kit:1"]);
+    expect(planned.filter((t) => t.cancelledAt !== null || t.sentAt !== null)).toEqual([]);
     expect((await s.leadPost({ intent: "offer-no-show" })).status).toBe(409);
     await ownerDb()
       .updateTable("offers")
@@ -467,6 +480,10 @@ describe("offers", () => {
     expect((await s.application()).stage).toBe("withdrawn");
     expect(await s.lastEvent()).toEqual({ toStage: "withdrawn", reason: "Did not start (no-show)" });
     expect((await s.touchpoints()).every((t) => t.cancelledAt !== null || t.sentAt !== null)).toBe(true);
+    // Week 1's email and call are cancelled, not sent.
+    expect((await s.touchpoints()).map((t) => ({ kind: t.kind, sent: t.sentAt !== null, cancelled: t.cancelledAt !== null }))).toEqual(
+      planned.map((t) => ({ kind: t.kind, sent: false, cancelled: true })),
+    );
   });
 
   it("another organisation can neither see nor act on an offer", async () => {
