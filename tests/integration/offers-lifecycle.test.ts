@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { touchpointJobId } from "#app/domain/offers/keep-in-touch.server.js";
-import { startSession } from "#app/utils/session.server.js";
 import { withOrg } from "#db/tenant.js";
 import { closeReminderQueue, getReminderQueue } from "#jobs/queues.js";
 import { action as candidateAction, loader as candidateLoader } from "#app/routes/me_.offer.$applicationId.js";
@@ -9,6 +8,7 @@ import { action as applicationAction, loader as applicationLoader } from "#app/r
 import { action as teamAction, loader as teamLoader } from "#app/routes/teams.$teamId.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { insertOfferReady, ukDateIn } from "#tests/factories/offer.js";
+import { candidateCookie } from "#tests/factories/shadow.js";
 
 afterAll(async () => {
   await closeReminderQueue();
@@ -35,12 +35,11 @@ async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_t
     applicationLoader({ request: new Request(appUrl, { headers: { Cookie: cookie } }), params, context: {} });
   const leadPost = async (fields: Record<string, string>, cookie = s.lead) =>
     (await applicationAction({ request: post(appUrl, fields, cookie), params, context: {} })) as Response;
-  const candidateCookie = (await withOrg(ownerDb(), s.org.orgId, (trx) => startSession(trx, { candidateId: s.candidateId }))).split(";")[0];
+  const candidate = await candidateCookie(s.org.orgId, s.candidateId);
   const meUrl = `http://localhost/me/offer/${s.applicationId}`;
-  const candidateView = () =>
-    candidateLoader({ request: new Request(meUrl, { headers: { Cookie: candidateCookie } }), params, context: {} });
+  const candidateView = () => candidateLoader({ request: new Request(meUrl, { headers: { Cookie: candidate } }), params, context: {} });
   const candidatePost = async (fields: Record<string, string>) =>
-    (await candidateAction({ request: post(meUrl, fields, candidateCookie), params, context: {} })) as Response;
+    (await candidateAction({ request: post(meUrl, fields, candidate), params, context: {} })) as Response;
   const offerFields = (overrides: Record<string, string> = {}) => ({
     intent: "offer-record",
     roleTitle: "Care and support worker",
@@ -85,7 +84,7 @@ async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_t
     touchpoints,
     application,
     lastEvent,
-    candidateCookie,
+    candidateCookie: candidate,
   };
 }
 
@@ -509,7 +508,7 @@ describe("offers", () => {
       .values({ orgId: riverside.orgId, email: `x.${s.applicationId}@example.com`, fullName: "X Y", phone: "1" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const cookie = (await withOrg(ownerDb(), riverside.orgId, (trx) => startSession(trx, { candidateId: other.id }))).split(";")[0];
+    const cookie = await candidateCookie(riverside.orgId, other.id);
     const url = `http://localhost/me/offer/${s.applicationId}`;
     const res = await caught(
       candidateLoader({
