@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
@@ -281,19 +280,19 @@ describe("after the start", () => {
     const swept = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
     // Only the one who stayed is asked (days 7 and 30, each to them and their buddy).
     expect(swept).toHaveLength(4);
-    const sweptFor = await withOrg(ownerDb(), org.orgId, (trx) =>
+    const sweptPayloads = await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .selectFrom("outbox")
-        .innerJoin("touchpoints", "touchpoints.id", sql<string>`(outbox.payload->>'touchpointId')::uuid`)
-        .select("touchpoints.offerId")
+        .select("payload")
         .where(
-          "outbox.id",
+          "id",
           "in",
           swept.map((r) => r.id),
         )
         .execute(),
     );
-    expect(sweptFor.map((r) => r.offerId)).toEqual(Array(4).fill(stayed.offerId));
+    const stayedIds = (await touchpointsOf(org.orgId, stayed.offerId)).map((t) => t.id);
+    expect(sweptPayloads.every((o) => stayedIds.includes((o.payload as { touchpointId: string }).touchpointId))).toBe(true);
     expect((await touchpointsOf(org.orgId, stayed.offerId)).filter((t) => t.sentAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
       "checkin:7",
       "checkin:30",
