@@ -176,6 +176,7 @@ describe("the buddy's emails", () => {
     expect(outbox.map((o) => (o.payload as { to: string }).to)).toEqual(["person", "person"]);
     // The buddy-call touchpoint is done (nothing left to retry).
     const calls = (await touchpointsOf(org.orgId, noEmail.offerId)).filter((t) => t.kind === "buddy_call" && t.seq === 1);
+    expect(calls).toHaveLength(1);
     expect(calls.every((t) => t.sentAt)).toBe(true);
   });
 
@@ -261,7 +262,14 @@ describe("after the start", () => {
   it("a person who left the team gets no more check-ins", async () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { startedDaysAgo: 31 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    // Someone who started on the same day and stayed: their check-ins go, as a control.
+    const stayed = await insertOffer(org, { startedDaysAgo: 31 });
+    for (const o of [offer, stayed]) await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, o.offerId));
+    expect((await touchpointsOf(org.orgId, offer.offerId)).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "checkin:7",
+      "checkin:30",
+      "checkin:90",
+    ]);
     await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .updateTable("teamMembers")
@@ -269,8 +277,32 @@ describe("after the start", () => {
         .where("id", "=", offer.memberId as string)
         .execute(),
     );
-    expect((await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    const swept = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    // Only the one who stayed is asked (days 7 and 30, each to them and their buddy).
+    expect(swept).toHaveLength(4);
+    const sweptPayloads = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .selectFrom("outbox")
+        .select("payload")
+        .where(
+          "id",
+          "in",
+          swept.map((r) => r.id),
+        )
+        .execute(),
+    );
+    const stayedIds = (await touchpointsOf(org.orgId, stayed.offerId)).map((t) => t.id);
+    expect(sweptPayloads.every((o) => stayedIds.includes((o.payload as { touchpointId: string }).touchpointId))).toBe(true);
+    expect((await touchpointsOf(org.orgId, stayed.offerId)).filter((t) => t.sentAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "checkin:7",
+      "checkin:30",
+    ]);
     expect((await touchpointsOf(org.orgId, offer.offerId)).filter((t) => t.sentAt)).toEqual([]);
+    // Their due check-ins are closed, not left waiting for the next sweep.
+    expect((await touchpointsOf(org.orgId, offer.offerId)).filter((t) => t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
+      "checkin:7",
+      "checkin:30",
+    ]);
   });
 });
 
@@ -400,6 +432,10 @@ describe("tenancy", () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { acceptedDaysAgo: 8 });
     await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const own = await withOrg(getDb(), org.orgId, (trx) =>
+      trx.selectFrom("touchpoints").select("id").where("offerId", "=", offer.offerId).execute(),
+    );
+    expect(own).toHaveLength(8); // weeks 1-4 between accepting 8 days ago and the start in 21 days, seen by their own organisation
     const other = await insertOrg("Riverside");
     const seen = await withOrg(getDb(), other.orgId, (trx) =>
       trx.selectFrom("touchpoints").select("id").where("offerId", "=", offer.offerId).execute(),

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { touchpointJobId } from "#app/domain/offers/keep-in-touch.server.js";
-import { startSession } from "#app/utils/session.server.js";
 import { withOrg } from "#db/tenant.js";
 import { closeReminderQueue, getReminderQueue } from "#jobs/queues.js";
 import { action as candidateAction, loader as candidateLoader } from "#app/routes/me_.offer.$applicationId.js";
@@ -9,6 +8,7 @@ import { action as applicationAction, loader as applicationLoader } from "#app/r
 import { action as teamAction, loader as teamLoader } from "#app/routes/teams.$teamId.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { insertOfferReady, ukDateIn } from "#tests/factories/offer.js";
+import { candidateCookie } from "#tests/factories/shadow.js";
 
 afterAll(async () => {
   await closeReminderQueue();
@@ -35,12 +35,11 @@ async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_t
     applicationLoader({ request: new Request(appUrl, { headers: { Cookie: cookie } }), params, context: {} });
   const leadPost = async (fields: Record<string, string>, cookie = s.lead) =>
     (await applicationAction({ request: post(appUrl, fields, cookie), params, context: {} })) as Response;
-  const candidateCookie = (await withOrg(ownerDb(), s.org.orgId, (trx) => startSession(trx, { candidateId: s.candidateId }))).split(";")[0];
+  const candidate = await candidateCookie(s.org.orgId, s.candidateId);
   const meUrl = `http://localhost/me/offer/${s.applicationId}`;
-  const candidateView = () =>
-    candidateLoader({ request: new Request(meUrl, { headers: { Cookie: candidateCookie } }), params, context: {} });
+  const candidateView = () => candidateLoader({ request: new Request(meUrl, { headers: { Cookie: candidate } }), params, context: {} });
   const candidatePost = async (fields: Record<string, string>) =>
-    (await candidateAction({ request: post(meUrl, fields, candidateCookie), params, context: {} })) as Response;
+    (await candidateAction({ request: post(meUrl, fields, candidate), params, context: {} })) as Response;
   const offerFields = (overrides: Record<string, string> = {}) => ({
     intent: "offer-record",
     roleTitle: "Care and support worker",
@@ -85,7 +84,7 @@ async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_t
     touchpoints,
     application,
     lastEvent,
-    candidateCookie,
+    candidateCookie: candidate,
   };
 }
 
@@ -260,6 +259,9 @@ describe("offers", () => {
     const s = await setUp();
     await s.leadPost(s.offerFields());
     await s.candidatePost({ intent: "accept" });
+    // Accepting planned weekly emails and buddy calls up to the start: these are what must stop.
+    const planned = (await s.touchpoints()).map((t) => t.id).sort();
+    expect(planned).toHaveLength(6);
     const missing = await s.candidatePost({ intent: "withdraw", note: "Sorry" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).fieldErrors).toEqual({ withdrawalReason: "Choose the main reason" });
@@ -274,6 +276,9 @@ describe("offers", () => {
     const offer = await s.offerRow();
     expect(offer).toMatchObject({ status: "withdrawn", withdrawalReason: "another_job", withdrawalNote: "Closer to home" });
     expect((await s.touchpoints()).every((t) => t.cancelledAt !== null)).toBe(true);
+    // The same touchpoints are kept (as history), each cancelled and none sent.
+    expect((await s.touchpoints()).map((t) => t.id).sort()).toEqual(planned);
+    expect((await s.touchpoints()).filter((t) => t.cancelledAt === null || t.sentAt !== null)).toEqual([]);
     expect(await s.lastEvent()).toEqual({
       toStage: "withdrawn",
       reason: "Withdrew after accepting the offer: They took another job (Closer to home)",
@@ -282,9 +287,12 @@ describe("offers", () => {
     const t = await setUp();
     await t.leadPost(t.offerFields());
     await t.candidatePost({ intent: "accept" });
+    const leadPlanned = (await t.touchpoints()).map((x) => x.id).sort();
+    expect(leadPlanned).toHaveLength(6);
     expect((await t.leadPost({ intent: "offer-withdraw", withdrawalReason: "checks_failed" })).status).toBe(302);
     expect((await t.offerRow()).withdrawalReason).toBe("checks_failed");
     expect((await t.touchpoints()).every((x) => x.cancelledAt !== null)).toBe(true);
+    expect((await t.touchpoints()).map((x) => x.id).sort()).toEqual(leadPlanned);
     expect((await t.application()).stage).toBe("withdrawn");
   });
 
@@ -453,8 +461,12 @@ describe("offers", () => {
 
   it("a no-show is recorded once the start date has passed: closed, and nothing more is sent", async () => {
     const s = await setUp();
-    await s.leadPost(s.offerFields({ startDate: ukDateIn(1) }));
+    // A start 10 days after accepting plans week 1's email and buddy call, still unsent at the no-show.
+    await s.leadPost(s.offerFields({ startDate: ukDateIn(10) }));
     await s.candidatePost({ intent: "accept" });
+    const planned = await s.touchpoints();
+    expect(planned.map((t) => `${t.kind}:${t.seq}`).sort()).toEqual(["buddy_call:1", "kit:1"]);
+    expect(planned.filter((t) => t.cancelledAt !== null || t.sentAt !== null)).toEqual([]);
     expect((await s.leadPost({ intent: "offer-no-show" })).status).toBe(409);
     await ownerDb()
       .updateTable("offers")
@@ -467,6 +479,10 @@ describe("offers", () => {
     expect((await s.application()).stage).toBe("withdrawn");
     expect(await s.lastEvent()).toEqual({ toStage: "withdrawn", reason: "Did not start (no-show)" });
     expect((await s.touchpoints()).every((t) => t.cancelledAt !== null || t.sentAt !== null)).toBe(true);
+    // Week 1's email and call are cancelled, not sent.
+    expect((await s.touchpoints()).map((t) => ({ kind: t.kind, sent: t.sentAt !== null, cancelled: t.cancelledAt !== null }))).toEqual(
+      planned.map((t) => ({ kind: t.kind, sent: false, cancelled: true })),
+    );
   });
 
   it("another organisation can neither see nor act on an offer", async () => {
@@ -492,7 +508,7 @@ describe("offers", () => {
       .values({ orgId: riverside.orgId, email: `x.${s.applicationId}@example.com`, fullName: "X Y", phone: "1" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const cookie = (await withOrg(ownerDb(), riverside.orgId, (trx) => startSession(trx, { candidateId: other.id }))).split(";")[0];
+    const cookie = await candidateCookie(riverside.orgId, other.id);
     const url = `http://localhost/me/offer/${s.applicationId}`;
     const res = await caught(
       candidateLoader({
