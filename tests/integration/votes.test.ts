@@ -379,7 +379,8 @@ describe("review fixes: guarding the vote", () => {
       async () =>
         (
           await withOrg(ownerDb(), v.org.orgId, (trx) =>
-            trx.selectFrom("outbox").select("providerId").where("kind", "=", "vote-reminder").execute(),
+            // The owner's connection is not limited by row-level security: name the organisation.
+            trx.selectFrom("outbox").select("providerId").where("orgId", "=", v.org.orgId).where("kind", "=", "vote-reminder").execute(),
           )
         ).every((r) => r.providerId),
       "every reminder to be handled",
