@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { listTeams } from "#db/queries/teams.js";
-import { listVacancies } from "#db/queries/vacancies.js";
 import { BarChart } from "#app/components/bar-chart.js";
 import { CsvLink } from "#app/components/csv-link.js";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
@@ -11,7 +9,7 @@ import { formatHeadline } from "#app/domain/analytics/csv.js";
 import { formatDays, formatPercent } from "#app/domain/analytics/dashboard.js";
 import { HEADLINES } from "#app/domain/analytics/definitions.js";
 import { filtersFromSearch } from "#app/domain/analytics/filters.js";
-import { loadDashboard } from "#app/domain/analytics/load-dashboard.server.js";
+import { loadDashboard, loadFilterOptions } from "#app/domain/analytics/load-dashboard.server.js";
 import { mixStatusText } from "#app/domain/teams/mix.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -22,12 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Recruitment funnel" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scoped } = await staffScope(request, PIPELINE_ROLES);
   const { filters, errors } = filtersFromSearch(new URL(request.url).searchParams);
-  const dashboard = await loadDashboard(scoped, filters);
-  const options = await scoped(async (trx) => ({
-    teams: await listTeams(trx),
-    vacancies: await listVacancies(trx),
-    regions: await trx.selectFrom("regions").select(["id", "name"]).orderBy("name").execute(),
-  }));
+  const [dashboard, options] = await Promise.all([loadDashboard(scoped, filters), loadFilterOptions(scoped)]);
   return { dashboard, errors, options };
 }
 

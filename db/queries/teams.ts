@@ -1,6 +1,10 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 
+export function listRegions(trx: Tx) {
+  return trx.selectFrom("regions").select(["id", "name"]).orderBy("name").execute();
+}
+
 export function listTeamsWithMix(trx: Tx) {
   return trx
     .selectFrom("teams")

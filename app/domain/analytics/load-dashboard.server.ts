@@ -1,6 +1,7 @@
 import type { Scoped } from "#db/tenant.js";
 import { hireStats, hiresByExperience, offerOutcomesByQuarter, refreshMyFunnel, sumExitReasons, sumFunnel } from "#db/queries/analytics.js";
-import { listTeamsWithMix } from "#db/queries/teams.js";
+import { listRegions, listTeams, listTeamsWithMix } from "#db/queries/teams.js";
+import { listVacancies } from "#db/queries/vacancies.js";
 import { SOURCES } from "../applications/application.schema.js";
 import { teamMix } from "../teams/mix.js";
 import { getMixBand } from "../teams/team-mix.server.js";
@@ -158,6 +159,11 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** The choices of the dashboard's filters: regions, teams and vacancies. */
+export function loadFilterOptions(scoped: Scoped) {
+  return scoped(async (trx) => ({ regions: await listRegions(trx), teams: await listTeams(trx), vacancies: await listVacancies(trx) }));
+}
 
 function quarterStart(now: Date) {
   const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
