@@ -1,4 +1,5 @@
 import type { Tx } from "../client.js";
+import { listUsersWithRoles } from "./users.js";
 
 /** The offer and what every page about it shows: the candidate, the team and the buddy. */
 function offerDetails(trx: Tx) {
@@ -73,5 +74,5 @@ export function listBuddies(trx: Tx) {
 
 /** Leads of the organisation, who hear about answers to offers. */
 export function listLeads(trx: Tx) {
-  return trx.selectFrom("users").select(["id", "email", "name"]).where("role", "=", "lead").execute();
+  return listUsersWithRoles(trx, ["lead"]);
 }

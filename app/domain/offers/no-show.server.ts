@@ -5,6 +5,7 @@ import { addDays } from "./touchpoint-plan.js";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { listUsersWithRoles } from "#db/queries/users.js";
 
 /** Days after the start date with no confirmed start before the lead is told it may be a no-show. */
 export const NO_SHOW_GRACE_DAYS = 3;
@@ -21,7 +22,7 @@ export async function flagNoShowIfDue(trx: Tx, offerId: string, today = ukToday(
   if (today <= graceEnds) return [];
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
   const refs: OutboxRef[] = [];
-  for (const lead of await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute()) {
+  for (const lead of await listUsersWithRoles(trx, ["lead", "admin"])) {
     const ref = await addToOutboxOnce(trx, `no-show-${offerId}-${lead.id}`, {
       kind: "offer-alert",
       offerId,

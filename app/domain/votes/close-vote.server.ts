@@ -4,6 +4,7 @@ import { addTimelineNote, moveApplication } from "../applications/move-applicati
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { decide, describeResult, tally } from "./decision.js";
+import { listUsersWithRoles } from "#db/queries/users.js";
 
 /** When the quorum is not reached, the window is extended once by this much; then it goes to the lead. */
 export const VOTE_EXTENSION_HOURS = 48;
@@ -85,7 +86,7 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
 
   // The lead hears every outcome; the team hears when they have a new colleague.
   const refs: OutboxRef[] = [];
-  const leads = await trx.selectFrom("users").select("id").where("role", "=", "lead").execute();
+  const leads = await listUsersWithRoles(trx, ["lead"]);
   for (const lead of leads) {
     const ref = await addToOutboxOnce(trx, `vote-outcome-${voteId}-${lead.id}`, { kind: "vote-outcome", voteId, userId: lead.id });
     if (ref) refs.push(ref);

@@ -4,6 +4,7 @@ import { withOrg } from "#db/tenant.js";
 import { addToOutbox, addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import { WorkshopError } from "./workshop.errors.js";
+import { listUsersWithRoles } from "#db/queries/users.js";
 
 const LOOK_AHEAD_HOURS = 48;
 
@@ -41,7 +42,7 @@ export async function checkWorkshopNumbers(trx: Tx, workshopId: string, now = ne
   const { workshopMinAttendees } = await getOrgSettings(trx);
   if (!isBelowMinimum(workshop, await liveBookings(trx, workshopId), workshopMinAttendees, now)) return [];
   await trx.updateTable("workshops").set({ lowNumbersAlertedAt: sql`now()` }).where("id", "=", workshopId).execute();
-  const leads = await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute();
+  const leads = await listUsersWithRoles(trx, ["lead", "admin"]);
   const refs: OutboxRef[] = [];
   for (const lead of leads) {
     const ref = await addToOutboxOnce(trx, `workshop-low-${workshopId}-${lead.id}`, {
