@@ -3,8 +3,8 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 
 /**
- * Every minute: recount the analytics months whose facts changed (the dashboard also does this for
- * its own organisation before reading, so it is never stale), including hires who reached day 90.
+ * Every minute: recount the analytics months whose facts changed (the pages recount changed months
+ * of up to 5,000 applications themselves, and leave bigger ones to this), including hires who reached day 90.
  */
 export async function refreshFunnelProcessor() {
   const db = getDb();
