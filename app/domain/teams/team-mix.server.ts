@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { listOpenAlerts, listSnapshots, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
-import { listTeamsWithMix } from "#db/queries/teams.js";
+import { countTeamMix, listTeamsWithMix } from "#db/queries/teams.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
@@ -103,18 +103,7 @@ export async function sweepWeeklyDigest(db: DB, now = new Date(), orgId?: string
 
 /** What one team needs most, against the organisation's band (for leads next to its vacancies). */
 export async function findTeamNeeds(trx: Tx, teamId: string) {
-  const [row, band] = await Promise.all([
-    trx
-      .selectFrom("teamMembers")
-      .select([
-        sql<number>`count(*)::int`.as("size"),
-        sql<number>`count(*) filter (where experience = 'experienced')::int`.as("experienced"),
-      ])
-      .where("teamId", "=", teamId)
-      .where("leftOn", "is", null)
-      .executeTakeFirstOrThrow(),
-    getMixBand(trx),
-  ]);
+  const [row, band] = await Promise.all([countTeamMix(trx, teamId), getMixBand(trx)]);
   const mix = teamMix(row.experienced, row.size, band);
   return { status: mix.status, text: TEAM_NEEDS_TEXT[mix.status], summary: mix.summary };
 }
