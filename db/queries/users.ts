@@ -4,3 +4,8 @@ import type { Tx } from "../client.js";
 export function findUserForEmail(trx: Tx, userId: string) {
   return trx.selectFrom("users").select(["email", "name"]).where("id", "=", userId).executeTakeFirstOrThrow();
 }
+
+/** The organisation's leads and admins, who are told at once when something needs them. */
+export function listManagers(trx: Tx) {
+  return trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute();
+}

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import type { CheckinAnswer } from "#db/schema.js";
+import { listManagers } from "#db/queries/users.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 
 /**
@@ -22,7 +23,7 @@ export async function answerTouchpoint(
     .executeTakeFirst();
   if (!touchpoint || reply.answer !== "worried") return [];
   const refs: OutboxRef[] = [];
-  for (const lead of await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute()) {
+  for (const lead of await listManagers(trx)) {
     const ref = await addToOutboxOnce(trx, `worried-${touchpointId}-${lead.id}`, {
       kind: "offer-alert",
       offerId: touchpoint.offerId,

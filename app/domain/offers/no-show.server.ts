@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
+import { lockOffer } from "#db/queries/offers.js";
+import { listManagers } from "#db/queries/users.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 
 /** Days after the start date with no confirmed start before the lead is told it may be a no-show. */
@@ -12,18 +14,13 @@ export const NO_SHOW_GRACE_DAYS = 3;
  * start or records the no-show; the flag itself changes nothing else.
  */
 export async function flagNoShowIfDue(trx: Tx, offerId: string, today = new Date().toISOString().slice(0, 10)): Promise<OutboxRef[]> {
-  const offer = await trx
-    .selectFrom("offers")
-    .select(["id", "status", "startDate", "noShowFlaggedAt"])
-    .where("id", "=", offerId)
-    .forUpdate()
-    .executeTakeFirst();
+  const offer = await lockOffer(trx, offerId);
   if (offer?.status !== "accepted" || offer.noShowFlaggedAt) return [];
   const graceEnds = new Date(Date.parse(`${offer.startDate}T00:00:00Z`) + NO_SHOW_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (today <= graceEnds) return [];
   await trx.updateTable("offers").set({ noShowFlaggedAt: sql`now()` }).where("id", "=", offerId).execute();
   const refs: OutboxRef[] = [];
-  for (const lead of await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute()) {
+  for (const lead of await listManagers(trx)) {
     const ref = await addToOutboxOnce(trx, `no-show-${offerId}-${lead.id}`, {
       kind: "offer-alert",
       offerId,

@@ -3,6 +3,7 @@ import type { DB, Tx } from "#db/client.js";
 import { listOpenAlerts, listSnapshots, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
 import { countTeamMix, listTeamsWithMix } from "#db/queries/teams.js";
 import { withOrg } from "#db/tenant.js";
+import { listManagers } from "#db/queries/users.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import {
@@ -75,7 +76,7 @@ export async function queueWeeklyDigest(trx: Tx, now = new Date()): Promise<Outb
     .executeTakeFirstOrThrow();
   if (n === 0) return [];
   const week = mondayOf(londonDate(now));
-  const leads = await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute();
+  const leads = await listManagers(trx);
   const refs: OutboxRef[] = [];
   for (const lead of leads) {
     const ref = await addToOutboxOnce(trx, `team-mix-digest-${week}-${lead.id}`, { kind: "team-mix-digest", userId: lead.id, week });
