@@ -1,6 +1,6 @@
 import type { Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
-import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { syncTouchpoints, type TouchpointJobPlan } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
@@ -24,12 +24,8 @@ export async function confirmStart(
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
   if (!mayConfirmStart(args.actor, found)) throw new OfferError("not_allowed", "Only a lead or their buddy can confirm the start.");
-  const offer = await trx
-    .selectFrom("offers")
-    .select(["id", "status", "startDate"])
-    .where("id", "=", found.id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const offer = await lockOffer(trx, found.id);
+  if (!offer) throw new OfferError("not_found", "We could not find that offer.");
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer can start.");
   const today = args.today ?? ukToday();
   if (offer.startDate > today) throw new OfferError("too_early", `The start can be confirmed on or after ${formatUkDay(offer.startDate)}.`);

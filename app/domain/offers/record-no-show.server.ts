@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { cancelTouchpoints } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
@@ -13,12 +13,8 @@ export const NO_SHOW_REASON = "Did not start (no-show)";
 export async function recordNoShow(trx: Tx, args: { applicationId: string; actor: Actor; today?: string }) {
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
-  const offer = await trx
-    .selectFrom("offers")
-    .select(["id", "status", "startDate"])
-    .where("id", "=", found.id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const offer = await lockOffer(trx, found.id);
+  if (!offer) throw new OfferError("not_found", "We could not find that offer.");
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be a no-show.");
   if (offer.startDate >= (args.today ?? ukToday()))
     throw new OfferError("too_early", "A no-show can be recorded once the start date has passed.");

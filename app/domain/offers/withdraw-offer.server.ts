@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import type { OutboxRef } from "../email/outbox.server.js";
 import { cancelTouchpoints } from "./keep-in-touch.server.js";
@@ -21,7 +21,8 @@ export async function withdrawAfterAcceptance(
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found || (args.candidateId && found.candidateId !== args.candidateId))
     throw new OfferError("not_found", "We could not find that offer.");
-  const offer = await trx.selectFrom("offers").select(["id", "status"]).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+  const offer = await lockOffer(trx, found.id);
+  if (!offer) throw new OfferError("not_found", "We could not find that offer.");
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be withdrawn.");
   const note = args.note?.trim() || null;
   await trx
