@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { removeJobs, scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
+import { scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { planTouchpoints } from "./touchpoint-plan.js";
 
@@ -81,14 +81,6 @@ export async function scheduleTouchpointJobs(jobs: TouchpointJobPlan[]) {
     );
   } catch (error) {
     console.warn(`keep-in-touch jobs left for the sweep: ${(error as Error).message}`);
-  }
-}
-
-export async function removeTouchpointJobs(jobs: { touchpointId: string; dueAt: Date }[]) {
-  try {
-    await removeJobs(jobs.map((j) => touchpointJobId(j.touchpointId, j.dueAt)));
-  } catch (error) {
-    console.warn(`keep-in-touch jobs not removed now (they will be skipped): ${(error as Error).message}`);
   }
 }
 

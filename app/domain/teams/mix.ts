@@ -58,8 +58,6 @@ export function mixStatusText(band: Pick<MixBand, "low" | "high"> = MIX_BAND): R
   };
 }
 
-export const MIX_STATUS_TEXT: Record<MixStatus, string> = mixStatusText();
-
 /** The line leads see next to a team's vacancies. */
 export const TEAM_NEEDS_TEXT: Record<MixStatus, string> = {
   balanced: "This team is in balance",
