@@ -20,6 +20,9 @@ export const mixBandFromSettings = (s: { mixTarget: number; mixBandLow: number; 
 
 const pct = (fraction: number) => Math.round(fraction * 100);
 
+/** The band in whole percentages, for the pages. */
+export const bandPercent = (band: MixBand) => ({ low: pct(band.low), high: pct(band.high), target: pct(band.target) });
+
 export type MixStatus = "balanced" | "needs_experienced" | "needs_new_to_care" | "empty";
 
 export type TeamMix = {
