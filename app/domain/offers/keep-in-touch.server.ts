@@ -38,23 +38,21 @@ export async function syncTouchpoints(trx: Tx, offerId: string): Promise<Touchpo
       .where("cancelledAt", "is", null)
       .execute();
   }
-  const jobs: TouchpointJobPlan[] = [];
-  for (const item of plan) {
-    // Unsent rows follow the plan (new due time, not cancelled); a sent one keeps its history.
-    const row = await trx
-      .insertInto("touchpoints")
-      .values({ offerId, kind: item.kind, seq: item.seq, dueAt: item.dueAt })
-      .onConflict((oc) =>
-        oc
-          .columns(["offerId", "kind", "seq"])
-          .doUpdateSet({ dueAt: item.dueAt, cancelledAt: null })
-          .where("touchpoints.sentAt", "is", null),
-      )
-      .returning(["id", "dueAt"])
-      .executeTakeFirst();
-    if (row) jobs.push({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) });
-  }
-  return jobs;
+  if (!plan.length) return [];
+  // One upsert for the whole plan: unsent rows follow it (new due time, not cancelled); a sent one
+  // keeps its history and is not returned, so it gets no job.
+  const rows = await trx
+    .insertInto("touchpoints")
+    .values(plan.map((item) => ({ offerId, kind: item.kind, seq: item.seq, dueAt: item.dueAt })))
+    .onConflict((oc) =>
+      oc
+        .columns(["offerId", "kind", "seq"])
+        .doUpdateSet((eb) => ({ dueAt: eb.ref("excluded.dueAt"), cancelledAt: null }))
+        .where("touchpoints.sentAt", "is", null),
+    )
+    .returning(["id", "dueAt"])
+    .execute();
+  return rows.map((row) => ({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) }));
 }
 
 /** Nothing more goes out for this offer (declined, withdrawn, a no-show, or the person left). */
