@@ -4,6 +4,15 @@ import { formatLondonDate, londonDay } from "../workshops/london-time.js";
 /** Today's date in the UK, "2026-11-26". */
 export const ukToday = (now = new Date()) => londonDay(now);
 
+/** A live offer (waiting for an answer, or accepted and not started yet): its start date and checks can still change. */
+export const isLiveOffer = (status: string) => status === "offered" || status === "accepted";
+
+/** The start can be confirmed on or after the start date (UK dates, "YYYY-MM-DD"). */
+export const startDateReached = (startDate: string, today: string) => startDate <= today;
+
+/** A no-show can be recorded once the start date has passed. */
+export const startDatePassed = (startDate: string, today: string) => startDate < today;
+
 /** A check is stalled when it is still pending or a problem and nothing has changed for more than this. */
 export const STALLED_AFTER_DAYS = 10;
 

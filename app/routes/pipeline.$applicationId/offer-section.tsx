@@ -22,7 +22,8 @@ const day = (d: string | Date) =>
 
 /** The application page's offer: record it, then the checks, the start date, and the start (or a drop-out). */
 export function OfferSection({ section, candidateName }: { section: Section; candidateName: string }) {
-  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canConfirmStart, canRecordNoShow } = section;
+  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canChangeStartDate, canConfirmStart, canRecordNoShow } =
+    section;
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("offer") as OfferNotice];
@@ -30,7 +31,6 @@ export function OfferSection({ section, candidateName }: { section: Section; can
   const errorsFor = (name: string) => (intent === name ? (actionData?.fieldErrors ?? {}) : {});
   const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;
   if (!offer && !recording) return null;
-  const live = offer?.status === "offered" || offer?.status === "accepted";
   const stalled = checks.filter((c) => c.stalled);
   // The three checks' forms share the field names `status` and `note`, so their ids carry the check's
   // kind: a problem belongs to the check that was sent, and the summary links to that check's field.
@@ -225,7 +225,7 @@ export function OfferSection({ section, candidateName }: { section: Section; can
         </Form>
       ) : null}
 
-      {canManage && live && offer ? (
+      {canChangeStartDate && offer ? (
         <Form method="post" noValidate className="stack card">
           <h3>Change the start date</h3>
           <ErrorSummary errors={errorsFor("offer-start-date")} />
