@@ -5,6 +5,7 @@ import { findTouchpointContext } from "#db/queries/touchpoints.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { firstName } from "#app/domain/names.js";
 import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js";
 import { CHECKIN_ANSWERS, CheckinSchema, KitReplySchema } from "#app/domain/offers/touchpoint.schema.js";
 import { touchpointScope } from "#app/utils/tenant.server.js";
@@ -18,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!t) throw new Response("We could not find that message.", { status: 404 });
   return {
     kind: t.kind === "checkin" ? ("checkin" as const) : ("kit" as const),
-    firstName: t.fullName.split(/\s+/)[0],
+    firstName: firstName(t.fullName),
     teamName: t.teamName,
     day: t.seq,
     answer: t.answer,

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { listKitContent } from "#db/queries/touchpoints.js";
+import { listKitContent, saveKitContent } from "#db/queries/touchpoints.js";
 import { ErrorSummary, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { KIT_WEEKS, kitMessageFor } from "#app/domain/offers/kit-content.js";
@@ -24,15 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = parseForm(await request.formData(), KitContentSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const rows = WEEKS.map((week) => ({ week, title: result.data[`title${week}`], body: result.data[`body${week}`] }));
-  await scoped((trx) =>
-    trx
-      .insertInto("kitContent")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(["orgId", "week"]).doUpdateSet((eb) => ({ title: eb.ref("excluded.title"), body: eb.ref("excluded.body") })),
-      )
-      .execute(),
-  );
+  await scoped((trx) => saveKitContent(trx, rows));
   return redirect("/settings/keep-in-touch?saved=1");
 }
 

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
 import { markMemberLeft } from "#app/domain/offers/member-left.server.js";
 import { OfferError } from "#app/domain/offers/offer.errors.js";
-import { ukToday } from "#app/domain/offers/offer-rules.js";
 import { LeftTeamSchema } from "#app/domain/offers/offer.schema.js";
 import { parseForm } from "#app/utils/validation.js";
 import { getDb } from "#db/client.js";
@@ -15,7 +14,16 @@ import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { listPipeline } from "#db/queries/applications.js";
 import { STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
-import { londonDate, mixStatusText, sizeNote, TEAM_MIN_SIZE, TEAM_NEEDS_TEXT, TEAM_SPLIT_POINT, teamMix } from "#app/domain/teams/mix.js";
+import {
+  bandPercent,
+  londonDate,
+  mixStatusText,
+  sizeNote,
+  TEAM_MIN_SIZE,
+  TEAM_NEEDS_TEXT,
+  TEAM_SPLIT_POINT,
+  teamMix,
+} from "#app/domain/teams/mix.js";
 import { getMixBand, mixHistory } from "#app/domain/teams/team-mix.server.js";
 import { MixChart } from "#app/components/mix-chart.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -52,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       candidates,
       band,
       history,
+      today,
       survey: { answered: comparison.teamAnswered, minimum: comparison.minimum, rows, shown: comparison.team !== null },
     };
   });
@@ -62,11 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...rest,
     mix,
-    band: { low: Math.round(band.low * 100), high: Math.round(band.high * 100), target: Math.round(band.target * 100) },
+    band: bandPercent(band),
     statusText: mixStatusText(band)[mix.status],
     needs: TEAM_NEEDS_TEXT[mix.status],
     canInvite: MANAGE_ROLES.includes(staff.role),
-    today: ukToday(),
   };
 }
 

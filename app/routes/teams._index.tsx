@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listTeamsWithMix } from "#db/queries/teams.js";
-import { mixStatusText, sizeNote, teamMix } from "#app/domain/teams/mix.js";
+import { bandPercent, mixStatusText, sizeNote, teamMix } from "#app/domain/teams/mix.js";
 import { getMixBand, listTeamAlerts } from "#app/domain/teams/team-mix.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     teams: teams.map((t) => ({ ...t, mix: teamMix(t.experienced, t.size, band) })),
     alerts: alerts.map((a) => ({ id: a.id, teamId: a.teamId, teamName: a.teamName, title: a.title, text: a.text })),
-    band: { low: Math.round(band.low * 100), high: Math.round(band.high * 100), target: Math.round(band.target * 100) },
+    band: bandPercent(band),
     statusText: mixStatusText(band),
   };
 }

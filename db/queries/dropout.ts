@@ -50,12 +50,3 @@ export function listTouchpointsForOffers(trx: Tx, offerIds: string[]) {
     .orderBy("seq")
     .execute();
 }
-
-export function listChecksForOffers(trx: Tx, offerIds: string[]) {
-  if (!offerIds.length) return Promise.resolve([]);
-  return trx
-    .selectFrom("prestartChecks")
-    .select(["offerId", "kind", "status", "statusChangedAt"])
-    .where("offerId", "in", offerIds)
-    .execute();
-}

@@ -36,3 +36,14 @@ export function findTouchpointContext(trx: Tx, touchpointId: string) {
 export function listKitContent(trx: Tx) {
   return trx.selectFrom("kitContent").select(["week", "title", "body"]).orderBy("week").execute();
 }
+
+/** Saves the organisation's keep-in-touch words, one row per week (replacing what was there). */
+export function saveKitContent(trx: Tx, rows: { week: number; title: string; body: string }[]) {
+  return trx
+    .insertInto("kitContent")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["orgId", "week"]).doUpdateSet((eb) => ({ title: eb.ref("excluded.title"), body: eb.ref("excluded.body") })),
+    )
+    .execute();
+}

@@ -4,6 +4,7 @@ import { addTimelineNote } from "../applications/move-application.server.js";
 import { addToOutbox } from "../email/outbox.server.js";
 import { syncTouchpoints } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
+import { isLiveOffer } from "./offer-rules.js";
 import type { Actor } from "./record-offer.server.js";
 
 /**
@@ -13,7 +14,7 @@ import type { Actor } from "./record-offer.server.js";
 export async function changeStartDate(trx: Tx, args: { offerId: string; startDate: string; actor: Actor }) {
   const offer = await lockOffer(trx, args.offerId);
   if (!offer) throw new OfferError("not_found", "We could not find that offer.");
-  if (offer.status !== "offered" && offer.status !== "accepted") {
+  if (!isLiveOffer(offer.status)) {
     throw new OfferError("wrong_status", "The start date can only change before the person starts.", "startDate");
   }
   if (offer.startDate === args.startDate) return { refs: [], jobs: [] };

@@ -4,7 +4,7 @@ import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js"
 import { moveApplication } from "../applications/move-application.server.js";
 import { syncTouchpoints, type TouchpointJobPlan } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
-import { formatUkDay, ukToday } from "./offer-rules.js";
+import { formatUkDay, startDateReached, ukToday } from "./offer-rules.js";
 
 export const CONFIRM_START_ROLES: StaffRole[] = ["lead", "admin"];
 
@@ -28,7 +28,8 @@ export async function confirmStart(
   if (!offer) throw new OfferError("not_found", "We could not find that offer.");
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer can start.");
   const today = args.today ?? ukToday();
-  if (offer.startDate > today) throw new OfferError("too_early", `The start can be confirmed on or after ${formatUkDay(offer.startDate)}.`);
+  if (!startDateReached(offer.startDate, today))
+    throw new OfferError("too_early", `The start can be confirmed on or after ${formatUkDay(offer.startDate)}.`);
   const member = await trx
     .insertInto("teamMembers")
     .values({

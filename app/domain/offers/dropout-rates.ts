@@ -19,6 +19,8 @@
  *
  * Both are null when there is nothing to divide by.
  */
+import { londonDay } from "../workshops/london-time.js";
+
 export type OfferOutcome = {
   acceptedAt: Date;
   status: "offered" | "accepted" | "declined" | "withdrawn" | "started" | "no_show";
@@ -44,7 +46,7 @@ export const DROPOUT_BENCHMARKS = { before: 0.38, after: 0.21 } as const;
 
 /** "2026 Q3", by the UK calendar date of `instant`. */
 export function quarterOf(instant: Date) {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant).split("-").map(Number);
+  const [year, month] = londonDay(instant).split("-").map(Number);
   return `${year} Q${Math.floor((month - 1) / 3) + 1}`;
 }
 

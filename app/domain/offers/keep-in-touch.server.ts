@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { removeJobs, scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
+import { scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { planTouchpoints } from "./touchpoint-plan.js";
 
@@ -38,23 +38,21 @@ export async function syncTouchpoints(trx: Tx, offerId: string): Promise<Touchpo
       .where("cancelledAt", "is", null)
       .execute();
   }
-  const jobs: TouchpointJobPlan[] = [];
-  for (const item of plan) {
-    // Unsent rows follow the plan (new due time, not cancelled); a sent one keeps its history.
-    const row = await trx
-      .insertInto("touchpoints")
-      .values({ offerId, kind: item.kind, seq: item.seq, dueAt: item.dueAt })
-      .onConflict((oc) =>
-        oc
-          .columns(["offerId", "kind", "seq"])
-          .doUpdateSet({ dueAt: item.dueAt, cancelledAt: null })
-          .where("touchpoints.sentAt", "is", null),
-      )
-      .returning(["id", "dueAt"])
-      .executeTakeFirst();
-    if (row) jobs.push({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) });
-  }
-  return jobs;
+  if (!plan.length) return [];
+  // One upsert for the whole plan: unsent rows follow it (new due time, not cancelled); a sent one
+  // keeps its history and is not returned, so it gets no job.
+  const rows = await trx
+    .insertInto("touchpoints")
+    .values(plan.map((item) => ({ offerId, kind: item.kind, seq: item.seq, dueAt: item.dueAt })))
+    .onConflict((oc) =>
+      oc
+        .columns(["offerId", "kind", "seq"])
+        .doUpdateSet((eb) => ({ dueAt: eb.ref("excluded.dueAt"), cancelledAt: null }))
+        .where("touchpoints.sentAt", "is", null),
+    )
+    .returning(["id", "dueAt"])
+    .execute();
+  return rows.map((row) => ({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) }));
 }
 
 /** Nothing more goes out for this offer (declined, withdrawn, a no-show, or the person left). */
@@ -81,14 +79,6 @@ export async function scheduleTouchpointJobs(jobs: TouchpointJobPlan[]) {
     );
   } catch (error) {
     console.warn(`keep-in-touch jobs left for the sweep: ${(error as Error).message}`);
-  }
-}
-
-export async function removeTouchpointJobs(jobs: { touchpointId: string; dueAt: Date }[]) {
-  try {
-    await removeJobs(jobs.map((j) => touchpointJobId(j.touchpointId, j.dueAt)));
-  } catch (error) {
-    console.warn(`keep-in-touch jobs not removed now (they will be skipped): ${(error as Error).message}`);
   }
 }
 

@@ -1,9 +1,17 @@
 /** Pure rules about offers, shared by the server and the pages (no server imports here). */
+import { formatLondonDate, londonDay } from "../workshops/london-time.js";
 
 /** Today's date in the UK, "2026-11-26". */
-export function ukToday(now = new Date()) {
-  return now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
-}
+export const ukToday = (now = new Date()) => londonDay(now);
+
+/** A live offer (waiting for an answer, or accepted and not started yet): its start date and checks can still change. */
+export const isLiveOffer = (status: string) => status === "offered" || status === "accepted";
+
+/** The start can be confirmed on or after the start date (UK dates, "YYYY-MM-DD"). */
+export const startDateReached = (startDate: string, today: string) => startDate <= today;
+
+/** A no-show can be recorded once the start date has passed. */
+export const startDatePassed = (startDate: string, today: string) => startDate < today;
 
 /** A check is stalled when it is still pending or a problem and nothing has changed for more than this. */
 export const STALLED_AFTER_DAYS = 10;
@@ -14,8 +22,4 @@ export function isStalled(check: { status: string; statusChangedAt: string | Dat
 }
 
 /** "Monday 4 January 2027" for a date-only value ("2027-01-04"). */
-export function formatUkDay(date: string) {
-  return new Date(`${date}T12:00:00Z`)
-    .toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
-    .replace(",", "");
-}
+export const formatUkDay = (date: string) => formatLondonDate(`${date}T12:00:00Z`);

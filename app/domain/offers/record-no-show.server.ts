@@ -4,7 +4,7 @@ import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js"
 import { moveApplication } from "../applications/move-application.server.js";
 import { cancelTouchpoints } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
-import { ukToday } from "./offer-rules.js";
+import { startDatePassed, ukToday } from "./offer-rules.js";
 import type { Actor } from "./record-offer.server.js";
 
 export const NO_SHOW_REASON = "Did not start (no-show)";
@@ -16,7 +16,7 @@ export async function recordNoShow(trx: Tx, args: { applicationId: string; actor
   const offer = await lockOffer(trx, found.id);
   if (!offer) throw new OfferError("not_found", "We could not find that offer.");
   if (offer.status !== "accepted") throw new OfferError("wrong_status", "Only an accepted offer that has not started can be a no-show.");
-  if (offer.startDate >= (args.today ?? ukToday()))
+  if (!startDatePassed(offer.startDate, args.today ?? ukToday()))
     throw new OfferError("too_early", "A no-show can be recorded once the start date has passed.");
   await trx
     .updateTable("offers")

@@ -1,5 +1,6 @@
 import type { Tx } from "#db/client.js";
-import { listChecksForOffers, listOffersAtRisk, listTouchpointsForOffers } from "#db/queries/dropout.js";
+import { listOffersAtRisk, listTouchpointsForOffers } from "#db/queries/dropout.js";
+import { listChecks } from "#db/queries/offers.js";
 import { isStalled } from "./offer-rules.js";
 
 /** A start this long after acceptance gives people time to change their mind. */
@@ -22,7 +23,7 @@ const CHECK_NAMES = { references: "References", dbs: "DBS check", right_to_work:
 export async function listRiskFlags(trx: Tx, now = new Date()) {
   const offers = await listOffersAtRisk(trx);
   const ids = offers.map((o) => o.id);
-  const [touchpoints, checks] = await Promise.all([listTouchpointsForOffers(trx, ids), listChecksForOffers(trx, ids)]);
+  const [touchpoints, checks] = await Promise.all([listTouchpointsForOffers(trx, ids), listChecks(trx, ids)]);
   return offers
     .map((offer) => {
       const flags: string[] = [];

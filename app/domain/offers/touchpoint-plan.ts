@@ -5,7 +5,7 @@
  *   on or after the start date;
  * - after the start: wellbeing check-ins on days 7, 30 and 90, at 10:00 UK time.
  */
-import { londonToUtc } from "../workshops/london-time.js";
+import { londonDay, londonToUtc } from "../workshops/london-time.js";
 
 export const KIT_TIME = "10:00";
 export const CHECKIN_DAYS = [7, 30, 90] as const;
@@ -15,12 +15,11 @@ export type PlannedTouchpoint = { kind: "kit" | "buddy_call" | "checkin"; seq: n
 
 /** A calendar day (YYYY-MM-DD) plus some days. */
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const londonDate = (instant: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
 
 export function planTouchpoints(offer: { acceptedAt: Date | null; startDate: string; startedOn: string | null }): PlannedTouchpoint[] {
   const plan: PlannedTouchpoint[] = [];
   if (offer.acceptedAt) {
-    const accepted = londonDate(offer.acceptedAt);
+    const accepted = londonDay(offer.acceptedAt);
     const lastDay = offer.startedOn && offer.startedOn < offer.startDate ? offer.startedOn : offer.startDate;
     for (let week = 1; ; week++) {
       const day = addDays(accepted, week * 7);

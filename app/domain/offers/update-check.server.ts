@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import type { CheckKind, CheckStatus } from "#db/schema.js";
 import { OfferError } from "./offer.errors.js";
+import { isLiveOffer } from "./offer-rules.js";
 
 /** A pre-start check changes: its date moves only when its status does, so a stalled check stays visible. */
 export async function updateCheck(
@@ -10,7 +11,7 @@ export async function updateCheck(
 ) {
   const offer = await trx.selectFrom("offers").select("status").where("id", "=", args.offerId).executeTakeFirst();
   if (!offer) throw new OfferError("not_found", "We could not find that offer.");
-  if (offer.status !== "offered" && offer.status !== "accepted") {
+  if (!isLiveOffer(offer.status)) {
     throw new OfferError("wrong_status", "The checks can only change before the person starts.");
   }
   await trx

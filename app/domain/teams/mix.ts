@@ -1,3 +1,5 @@
+import { londonDay } from "../workshops/london-time.js";
+
 /** BelleVie's rule: about half experienced, half new to care; 40-60% is within the band. */
 export const MIX_TARGET = 0.5;
 export const MIX_BAND = { low: 0.4, high: 0.6 } as const;
@@ -17,6 +19,9 @@ export const mixBandFromSettings = (s: { mixTarget: number; mixBandLow: number; 
 });
 
 const pct = (fraction: number) => Math.round(fraction * 100);
+
+/** The band in whole percentages, for the pages. */
+export const bandPercent = (band: MixBand) => ({ low: pct(band.low), high: pct(band.high), target: pct(band.target) });
 
 export type MixStatus = "balanced" | "needs_experienced" | "needs_new_to_care" | "empty";
 
@@ -57,8 +62,6 @@ export function mixStatusText(band: Pick<MixBand, "low" | "high"> = MIX_BAND): R
     empty: "No members yet",
   };
 }
-
-export const MIX_STATUS_TEXT: Record<MixStatus, string> = mixStatusText();
 
 /** The line leads see next to a team's vacancies. */
 export const TEAM_NEEDS_TEXT: Record<MixStatus, string> = {
@@ -186,9 +189,7 @@ export function monthlySeries(snapshots: Snapshot[], today: string, months = 12)
 }
 
 /** Today's date in the UK ("YYYY-MM-DD"): snapshots and digests follow the UK calendar. */
-export function londonDate(now: Date) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export const londonDate = (now: Date) => londonDay(now);
 
 /** The Monday of a date's week ("YYYY-MM-DD"): the weekly digest's key, one email per lead per week. */
 export function mondayOf(date: string) {

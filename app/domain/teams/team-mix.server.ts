@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { listOpenAlerts, listSnapshots, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
-import { listTeamsWithMix } from "#db/queries/teams.js";
+import { countTeamMix, listTeamsWithMix } from "#db/queries/teams.js";
 import { withOrg } from "#db/tenant.js";
+import { listUsersWithRoles } from "#db/queries/users.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import {
@@ -75,7 +76,7 @@ export async function queueWeeklyDigest(trx: Tx, now = new Date()): Promise<Outb
     .executeTakeFirstOrThrow();
   if (n === 0) return [];
   const week = mondayOf(londonDate(now));
-  const leads = await trx.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).execute();
+  const leads = await listUsersWithRoles(trx, ["lead", "admin"]);
   const refs: OutboxRef[] = [];
   for (const lead of leads) {
     const ref = await addToOutboxOnce(trx, `team-mix-digest-${week}-${lead.id}`, { kind: "team-mix-digest", userId: lead.id, week });
@@ -103,18 +104,7 @@ export async function sweepWeeklyDigest(db: DB, now = new Date(), orgId?: string
 
 /** What one team needs most, against the organisation's band (for leads next to its vacancies). */
 export async function findTeamNeeds(trx: Tx, teamId: string) {
-  const [row, band] = await Promise.all([
-    trx
-      .selectFrom("teamMembers")
-      .select([
-        sql<number>`count(*)::int`.as("size"),
-        sql<number>`count(*) filter (where experience = 'experienced')::int`.as("experienced"),
-      ])
-      .where("teamId", "=", teamId)
-      .where("leftOn", "is", null)
-      .executeTakeFirstOrThrow(),
-    getMixBand(trx),
-  ]);
+  const [row, band] = await Promise.all([countTeamMix(trx, teamId), getMixBand(trx)]);
   const mix = teamMix(row.experienced, row.size, band);
   return { status: mix.status, text: TEAM_NEEDS_TEXT[mix.status], summary: mix.summary };
 }

@@ -6,7 +6,7 @@ import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { changeStartDate } from "#app/domain/offers/change-start-date.server.js";
 import { confirmStart, mayConfirmStart } from "#app/domain/offers/confirm-start.server.js";
 import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
-import { isStalled, ukToday } from "#app/domain/offers/offer-rules.js";
+import { isLiveOffer, isStalled, startDatePassed, startDateReached, ukToday } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
 import { CheckSchema, OfferSchema, StartDateSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
 import { recordNoShow } from "#app/domain/offers/record-no-show.server.js";
@@ -28,7 +28,7 @@ export async function loadOfferSection(
   const checks = offer ? await listChecks(trx, [offer.id]) : [];
   const now = new Date();
   const today = ukToday(now);
-  const live = offer && (offer.status === "offered" || offer.status === "accepted");
+  const live = Boolean(offer && isLiveOffer(offer.status));
   const recording = canManage && application.stage === "offer" && !live;
   const choices: OfferChoices = recording ? await offerChoices(trx, application.vacancyId) : { teams: {}, buddies: {}, hours: "" };
   return {
@@ -56,8 +56,9 @@ export async function loadOfferSection(
     teams: choices.teams,
     buddies: choices.buddies,
     today,
-    canConfirmStart: Boolean(offer && offer.status === "accepted" && offer.startDate <= today && mayConfirmStart(staff, offer)),
-    canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && offer.startDate < today),
+    canChangeStartDate: canManage && live,
+    canConfirmStart: Boolean(offer?.status === "accepted" && startDateReached(offer.startDate, today) && mayConfirmStart(staff, offer)),
+    canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && startDatePassed(offer.startDate, today)),
   };
 }
 

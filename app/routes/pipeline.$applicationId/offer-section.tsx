@@ -22,15 +22,21 @@ const day = (d: string | Date) =>
 
 /** The application page's offer: record it, then the checks, the start date, and the start (or a drop-out). */
 export function OfferSection({ section, candidateName }: { section: Section; candidateName: string }) {
-  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canConfirmStart, canRecordNoShow } = section;
+  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canChangeStartDate, canConfirmStart, canRecordNoShow } =
+    section;
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("offer") as OfferNotice];
   const intent = actionData?.intent ?? "";
   const errorsFor = (name: string) => (intent === name ? (actionData?.fieldErrors ?? {}) : {});
   const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;
+  /** A field of one of the offer's forms: its name, what was typed (after that form failed) or the fallback, and its error. */
+  const field = (form: string, name: string, fallback = "") => ({
+    name,
+    defaultValue: intent === form ? value(name, fallback) : fallback,
+    error: errorsFor(form)[name],
+  });
   if (!offer && !recording) return null;
-  const live = offer?.status === "offered" || offer?.status === "accepted";
   const stalled = checks.filter((c) => c.stalled);
   // The three checks' forms share the field names `status` and `note`, so their ids carry the check's
   // kind: a problem belongs to the check that was sent, and the summary links to that check's field.
@@ -107,43 +113,17 @@ export function OfferSection({ section, candidateName }: { section: Section; can
           <h3>Record the offer</h3>
           <p>The candidate is emailed the offer and asked to accept or decline it.</p>
           <ErrorSummary errors={errorsFor("offer-record")} />
-          <TextField
-            name="roleTitle"
-            label="Role"
-            defaultValue={value("roleTitle", defaults.roleTitle)}
-            error={errorsFor("offer-record").roleTitle}
-          />
-          <TextField name="hours" label="Hours" defaultValue={value("hours", defaults.hours)} error={errorsFor("offer-record").hours} />
-          <TextField
-            name="pay"
-            label="Pay"
-            hint="For example, £12.60 an hour"
-            defaultValue={value("pay")}
-            error={errorsFor("offer-record").pay}
-          />
-          <TextField
-            name="startDate"
-            type="date"
-            label="Proposed start date"
-            min={today}
-            defaultValue={value("startDate")}
-            error={errorsFor("offer-record").startDate}
-          />
+          <TextField {...field("offer-record", "roleTitle", defaults.roleTitle)} label="Role" />
+          <TextField {...field("offer-record", "hours", defaults.hours)} label="Hours" />
+          <TextField {...field("offer-record", "pay")} label="Pay" hint="For example, £12.60 an hour" />
+          <TextField {...field("offer-record", "startDate")} type="date" label="Proposed start date" min={today} />
+          <SelectField {...field("offer-record", "teamId", defaults.teamId)} label="Team" options={teams} />
           <SelectField
-            name="teamId"
-            label="Team"
-            options={teams}
-            defaultValue={value("teamId", defaults.teamId)}
-            error={errorsFor("offer-record").teamId}
-          />
-          <SelectField
-            name="buddyMemberId"
+            {...field("offer-record", "buddyMemberId")}
             label="Buddy"
             hint="A member of the team, who keeps in touch until they start and through their first weeks"
             placeholder="Choose a buddy"
             options={buddies}
-            defaultValue={value("buddyMemberId")}
-            error={errorsFor("offer-record").buddyMemberId}
           />
           <button type="submit" name="intent" value="offer-record" className="button">
             Record the offer and email the candidate
@@ -225,18 +205,11 @@ export function OfferSection({ section, candidateName }: { section: Section; can
         </Form>
       ) : null}
 
-      {canManage && live && offer ? (
+      {canChangeStartDate && offer ? (
         <Form method="post" noValidate className="stack card">
           <h3>Change the start date</h3>
           <ErrorSummary errors={errorsFor("offer-start-date")} />
-          <TextField
-            name="startDate"
-            type="date"
-            label="New start date"
-            min={today}
-            defaultValue={intent === "offer-start-date" ? value("startDate") : offer.startDate}
-            error={errorsFor("offer-start-date").startDate}
-          />
+          <TextField {...field("offer-start-date", "startDate", offer.startDate)} type="date" label="New start date" min={today} />
           <button type="submit" name="intent" value="offer-start-date" className="button secondary">
             Change the start date and email them
           </button>
@@ -259,20 +232,8 @@ export function OfferSection({ section, candidateName }: { section: Section; can
           <h3>They are not coming after all</h3>
           <p>Record it for them when they tell you they will not start.</p>
           <ErrorSummary errors={errorsFor("offer-withdraw")} />
-          <ChoiceGroup
-            type="radio"
-            name="withdrawalReason"
-            label="The main reason"
-            options={WITHDRAWAL_REASONS}
-            defaultValue={value("withdrawalReason")}
-            error={errorsFor("offer-withdraw").withdrawalReason}
-          />
-          <TextArea
-            name="note"
-            label="Anything more (optional)"
-            defaultValue={intent === "offer-withdraw" ? value("note") : ""}
-            error={errorsFor("offer-withdraw").note}
-          />
+          <ChoiceGroup {...field("offer-withdraw", "withdrawalReason")} type="radio" label="The main reason" options={WITHDRAWAL_REASONS} />
+          <TextArea {...field("offer-withdraw", "note")} label="Anything more (optional)" />
           <button type="submit" name="intent" value="offer-withdraw" className="button warning">
             Record the withdrawal
           </button>
