@@ -2,6 +2,7 @@ import type { Tx } from "#db/client.js";
 import { listTeamAlerts } from "../teams/team-mix.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
+import { firstName } from "../names.js";
 
 /** The lead's weekly digest of team alerts, as they stand when the email is composed. */
 export async function composeMixEmail(trx: Tx, payload: Record<string, string>, ctx: ComposeContext): Promise<Composed> {
@@ -18,7 +19,7 @@ export async function composeMixEmail(trx: Tx, payload: Record<string, string>, 
     email: {
       template: "team-mix-digest",
       props: {
-        name: lead.name.trim().split(/\s+/)[0] ?? lead.name,
+        name: firstName(lead.name),
         orgName: ctx.orgName,
         week,
         alerts: alerts.map((a) => ({ teamName: a.teamName, title: a.title, text: a.text })),

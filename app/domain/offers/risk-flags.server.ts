@@ -2,6 +2,7 @@ import type { Tx } from "#db/client.js";
 import { listOffersAtRisk, listTouchpointsForOffers } from "#db/queries/dropout.js";
 import { listChecks } from "#db/queries/offers.js";
 import { isStalled } from "./offer-rules.js";
+import { londonDay } from "../workshops/london-time.js";
 
 /** A start this long after acceptance gives people time to change their mind. */
 export const LONG_WAIT_DAYS = 28;
@@ -36,12 +37,9 @@ export async function listRiskFlags(trx: Tx, now = new Date()) {
         flags.push(`No reply to the last two keep-in-touch emails (weeks ${lastTwo[0].seq} and ${lastTwo[1].seq})`);
       }
       if (offer.status === "accepted" && offer.acceptedAt) {
-        const accepted = new Date(offer.acceptedAt);
-        const wait = Math.round(
-          (Date.parse(`${offer.startDate}T00:00:00Z`) -
-            Date.UTC(accepted.getUTCFullYear(), accepted.getUTCMonth(), accepted.getUTCDate())) /
-            86_400_000,
-        );
+        // Days from the UK day of acceptance to the start date.
+        const accepted = londonDay(new Date(offer.acceptedAt));
+        const wait = Math.round((Date.parse(`${offer.startDate}T00:00:00Z`) - Date.parse(`${accepted}T00:00:00Z`)) / 86_400_000);
         if (wait > LONG_WAIT_DAYS) flags.push(`Starts ${wait} days after accepting (more than four weeks)`);
       }
       if (offer.status === "accepted") {
