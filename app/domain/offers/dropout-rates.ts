@@ -19,7 +19,7 @@
  *
  * Both are null when there is nothing to divide by.
  */
-import { londonDay } from "../workshops/london-time.js";
+import { londonDay } from "../london-day.js";
 
 export type OfferOutcome = {
   acceptedAt: Date;

@@ -1,5 +1,6 @@
 /** Pure rules about offers, shared by the server and the pages (no server imports here). */
-import { formatLondonDate, londonDay } from "../workshops/london-time.js";
+import { londonDay } from "../london-day.js";
+import { formatLondonDate } from "../workshops/london-time.js";
 
 /** Today's date in the UK, "2026-11-26". */
 export const ukToday = (now = new Date()) => londonDay(now);

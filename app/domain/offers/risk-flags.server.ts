@@ -2,7 +2,7 @@ import type { Tx } from "#db/client.js";
 import { listOffersAtRisk, listTouchpointsForOffers } from "#db/queries/dropout.js";
 import { listChecks } from "#db/queries/offers.js";
 import { isStalled } from "./offer-rules.js";
-import { londonDay } from "../workshops/london-time.js";
+import { londonDay } from "../london-day.js";
 
 /** A start this long after acceptance gives people time to change their mind. */
 export const LONG_WAIT_DAYS = 28;

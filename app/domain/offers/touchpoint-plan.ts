@@ -5,7 +5,8 @@
  *   on or after the start date;
  * - after the start: wellbeing check-ins on days 7, 30 and 90, at 10:00 UK time.
  */
-import { londonDay, londonToUtc } from "../workshops/london-time.js";
+import { londonDay } from "../london-day.js";
+import { londonToUtc } from "../workshops/london-time.js";
 
 export const KIT_TIME = "10:00";
 export const CHECKIN_DAYS = [7, 30, 90] as const;

@@ -41,7 +41,13 @@ describe("ShiftSchema", () => {
       { hostMemberId: "Choose who hosts the shift", meetingPoint: "Enter where to meet", endTime: "End after the start time" },
     );
     expect(
-      errorsOf(ShiftSchema, { hostMemberId: "5f0c7a3e-1d2b-4c5e-9f6a-7b8c9d0e1f2a", date: "2026-12-01", startTime: "14:00", endTime: "10:00", meetingPoint: "Office" }),
+      errorsOf(ShiftSchema, {
+        hostMemberId: "5f0c7a3e-1d2b-4c5e-9f6a-7b8c9d0e1f2a",
+        date: "2026-12-01",
+        startTime: "14:00",
+        endTime: "10:00",
+        meetingPoint: "Office",
+      }),
     ).toEqual({ endTime: "End after the start time" });
   });
 });

@@ -1,4 +1,4 @@
-import { londonDay } from "../workshops/london-time.js";
+import { londonDay } from "../london-day.js";
 
 /** BelleVie's rule: about half experienced, half new to care; 40-60% is within the band. */
 export const MIX_TARGET = 0.5;

@@ -27,11 +27,6 @@ export function londonToUtc(date: string, time: string): Date {
   return new Date(naive - londonOffsetMinutes(new Date(first)) * 60_000);
 }
 
-/** The UK calendar date of `instant`, "2026-11-26". */
-export function londonDay(instant: Date = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
 export function formatLondonDate(instant: Date | string) {
   return new Date(instant)
     .toLocaleDateString("en-GB", { timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" })
