@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getServerEnv } from "./app/env.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
+import { drainAndClose } from "./app/utils/shutdown.server.js";
 import { closeDb } from "./db/client.js";
 import { closeProducerRedis } from "./jobs/connection.js";
 import { closeEmailQueue } from "./jobs/queues.js";
@@ -49,12 +50,14 @@ const server = app.listen(env.PORT, () => console.log(`web: listening on ${env.A
 
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     if (closing) return;
     closing = true;
-    server.close();
-    server.closeIdleConnections();
-    // Closing the pool now lets the process exit at once instead of waiting for idle clients.
-    Promise.allSettled([closeDb(), closeEmailQueue(), closeProducerRedis()]).then(() => process.exit(0));
+    console.log(`web: ${signal}, finishing requests in flight`);
+    const { drained } = await drainAndClose(server, env.SHUTDOWN_TIMEOUT_MS, () =>
+      Promise.allSettled([closeDb(), closeEmailQueue(), closeProducerRedis()]),
+    );
+    if (!drained) console.error(`web: requests still running after ${env.SHUTDOWN_TIMEOUT_MS} ms were cut off`);
+    process.exit(drained ? 0 : 1);
   });
 }

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: z.coerce.boolean().default(false),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+  // On SIGTERM, how long the web server waits for requests in flight and the worker for running jobs.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_DATABASE_URL: string };
@@ -50,7 +52,13 @@ export function getServerEnv(): Env {
   if (env.APP_URL.startsWith("https://") && env.SESSION_SECRET === DEV_SECRET) {
     throw new Error("SESSION_SECRET must be set when APP_URL is https");
   }
-  cached = { ...env, APP_DATABASE_URL: env.APP_DATABASE_URL ?? appDatabaseUrl(env.DATABASE_URL) };
+  const appUrl = env.APP_DATABASE_URL ?? appDatabaseUrl(env.DATABASE_URL);
+  // circle_app may read any organisation once it sets app.org_id, so its login must not rest on a
+  // trusting pg_hba.conf: a deployment gives it a password (db:migrate sets it on the role).
+  if (env.APP_URL.startsWith("https://") && !new URL(appUrl).password) {
+    throw new Error("APP_DATABASE_URL must include the circle_app role's password when APP_URL is https");
+  }
+  cached = { ...env, APP_DATABASE_URL: appUrl };
   return cached;
 }
 

@@ -39,8 +39,8 @@ function positive(name: string, fallback: number) {
 if (process.env.NODE_ENV === "production") process.env.NODE_ENV = "test";
 delete process.env.APP_DATABASE_URL;
 
-if (!existsSync("build/index.js")) {
-  console.error("[bench] build/index.js is missing: run `npm run build` first (npm run bench:pages does).");
+if (!existsSync("build/index.js") || !existsSync("build/server.js")) {
+  console.error("[bench] build/ is incomplete: run `npm run build` first (npm run bench:pages does).");
   process.exit(1);
 }
 
@@ -265,7 +265,8 @@ try {
     QUEUE_PREFIX: queuePrefix,
     APP_URL: appUrl,
   };
-  const web = start("web", ["--import", "tsx", "server.ts"], webEnv);
+  // The compiled server, as production runs it.
+  const web = start("web", ["build/server.js"], webEnv);
   await waitForHttp(`http://127.0.0.1:${webPort}/healthz`, web);
 
   const careersUrl = `http://127.0.0.1:${webPort}/o/${ORG_SLUG}/jobs`;

@@ -1,11 +1,9 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, Kysely, Migrator, PostgresDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect } from "kysely";
 import pg from "pg";
 import { getServerEnv } from "../app/env.server.js";
-
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+import { setAppRolePassword } from "./app-role.js";
+import { migrationProvider } from "./migration-provider.js";
 
 /** Creates the database named in `url` when it does not exist yet (connecting to `postgres`). */
 export async function ensureDatabase(url: string) {
@@ -43,7 +41,7 @@ export async function dropDatabase(url: string) {
 export async function migrateToLatest(url: string) {
   await ensureDatabase(url);
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
-  const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
+  const migrator = new Migrator({ db, provider: migrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   await db.destroy();
   for (const result of results ?? []) {
@@ -54,15 +52,16 @@ export async function migrateToLatest(url: string) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const url = getServerEnv().DATABASE_URL;
-  migrateToLatest(url).then(
-    (results) => {
-      for (const r of results) console.log(`migrated ${r.migrationName}`);
-      console.log(results.length ? "database is up to date" : "nothing to migrate: database is up to date");
-    },
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  const env = getServerEnv();
+  try {
+    const results = await migrateToLatest(env.DATABASE_URL);
+    for (const r of results) console.log(`migrated ${r.migrationName}`);
+    console.log(results.length ? "database is up to date" : "nothing to migrate: database is up to date");
+    // Only a password given in APP_DATABASE_URL: the one derived from DATABASE_URL has none.
+    const role = await setAppRolePassword(env.DATABASE_URL, env.APP_DATABASE_URL);
+    if (role) console.log(`set the password of role ${role} from APP_DATABASE_URL`);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
 }

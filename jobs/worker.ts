@@ -34,7 +34,7 @@ const REFRESH_FUNNEL_JOB = "refresh-funnel";
 
 /**
  * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
- * Returns a stop function (SIGTERM calls it): finishes running jobs, then closes connections.
+ * Returns a stop function (SIGTERM calls it, with a deadline): finishes running jobs, then closes connections.
  */
 export async function startWorker() {
   const env = getServerEnv();
@@ -107,7 +107,8 @@ export async function startWorker() {
   };
 }
 
-if (process.argv[1]?.endsWith("worker.ts")) {
+// `node build/worker.js` in production (npm run worker), `jobs/worker.ts` through tsx in development.
+if (/[\\/](build[\\/]worker\.js|jobs[\\/]worker\.ts)$/.test(process.argv[1] ?? "")) {
   const stop = await startWorker();
   console.log("worker: waiting for jobs");
   let stopping = false;
@@ -116,8 +117,13 @@ if (process.argv[1]?.endsWith("worker.ts")) {
       if (stopping) return;
       stopping = true;
       console.log(`worker: ${signal}, finishing running jobs`);
-      await stop();
-      process.exit(0);
+      // A job still running at the deadline is abandoned: its lock expires and BullMQ hands it to
+      // another worker as stalled (processors are idempotent), so a hung job cannot hold a deploy.
+      const timeoutMs = getServerEnv().SHUTDOWN_TIMEOUT_MS;
+      const deadline = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+      const stopped = await Promise.race([stop().then(() => true), deadline]);
+      if (!stopped) console.error(`worker: jobs still running after ${timeoutMs} ms were abandoned`);
+      process.exit(stopped ? 0 : 1);
     });
   }
 }

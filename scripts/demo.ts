@@ -14,7 +14,7 @@ const owner = createDb(env.DATABASE_URL, 2);
 const created = await seed(owner);
 await owner.destroy();
 console.log(created.length ? `seeded ${created.join(", ")}` : "demo organisations already seeded");
-execSync("npx remix build", { stdio: "inherit" });
+execSync("npm run build", { stdio: "inherit" });
 
 const stack = await startStack({ env: { APP_URL: env.APP_URL }, port: env.PORT, mailPort });
 console.log(`

@@ -4,6 +4,8 @@ import { startMailCapture } from "../tests/support/mail-capture-server.js";
 /**
  * Runs the whole product on this machine: the local email capture server (in this process),
  * the built web server and the worker (child processes). Used by `npm run demo` and the e2e tests.
+ * Both run the compiled files `npm run build` makes (build/server.js, build/worker.js), as
+ * production does, so the e2e tests test what is deployed.
  */
 export async function startStack({ env, port, mailPort }: { env: Record<string, string>; port: number; mailPort: number }) {
   const capture = await startMailCapture(mailPort);
@@ -16,7 +18,7 @@ export async function startStack({ env, port, mailPort }: { env: Record<string, 
   };
   const children: ChildProcess[] = [];
   const run = (name: string, args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    const child = spawn(process.execPath, ["--enable-source-maps", ...args], {
       env: { ...childEnv, ...extra },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -28,8 +30,8 @@ export async function startStack({ env, port, mailPort }: { env: Record<string, 
     children.push(child);
   };
   let stopping = false;
-  run("web", ["server.ts"], { NODE_ENV: env.NODE_ENV ?? "production" });
-  run("worker", ["jobs/worker.ts"]);
+  run("web", ["build/server.js"], { NODE_ENV: env.NODE_ENV ?? "production" });
+  run("worker", ["build/worker.js"]);
   const stop = async () => {
     stopping = true;
     await Promise.all(

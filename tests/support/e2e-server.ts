@@ -34,9 +34,11 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const log = (message: string) => console.log(`[e2e] ${message}`);
 
-if (!existsSync("build/index.js")) {
-  console.error("[e2e] build/index.js is missing: run `npm run build` first (npm run test:e2e does).");
-  process.exit(1);
+for (const file of ["build/index.js", "build/server.js", "build/worker.js"]) {
+  if (!existsSync(file)) {
+    console.error(`[e2e] ${file} is missing: run \`npm run build\` first (npm run test:e2e does).`);
+    process.exit(1);
+  }
 }
 
 // Imported after the environment is settled: app/env.server.ts reads it once.
