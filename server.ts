@@ -14,7 +14,8 @@ const env = getServerEnv();
 const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
-if (env.TRUST_PROXY) app.set("trust proxy", true);
+// A hop count, never `true`: see TrustProxyHops in app/env.server.ts.
+if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
 
 // Fingerprinted assets never change; everything else is served fresh.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -2,6 +2,26 @@ import { z } from "zod";
 
 const DEV_SECRET = "dev-only-session-secret-change-me-please";
 
+/**
+ * TRUST_PROXY is a hop count: the client address is taken that many entries from the right of
+ * X-Forwarded-For, which only our own proxies can have written. Unset, "", "false" or "0" is 0
+ * (use the socket address). "true" means 1, a single load balancer: "trust every hop" would let
+ * anyone choose their address, and so their rate limits, by sending X-Forwarded-For themselves.
+ * (z.coerce.boolean read "false" as true.)
+ */
+export const TrustProxyHops = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value === "false") return 0;
+    if (value === "true") return 1;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    ctx.addIssue({ code: "custom", message: 'Use the number of proxies in front of the app (0, 1, 2 ...), or "false"' });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -22,7 +42,8 @@ const EnvSchema = z.object({
   // Optional integration: the local capture server's URL. When set, /dev/mailbox shows what was sent.
   DEV_MAILBOX_URL: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
-  TRUST_PROXY: z.coerce.boolean().default(false),
+  // How many reverse proxies stand in front of the app (see TrustProxyHops).
+  TRUST_PROXY: TrustProxyHops,
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
   // On SIGTERM, how long the web server waits for requests in flight and the worker for running jobs.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const token = String(form.get("token") ?? "");
   if (form.get("intent") === "fresh") {
-    if (await hitRateLimit("fresh-link-ip", context.clientIp ?? "unknown", 10, 900)) {
+    if (await hitRateLimit("freshLinkByIp", context.clientIp ?? "unknown")) {
       const ref = await requestFreshLink(getDb(), token);
       if (ref) await relayOutbox(getDb(), [ref]);
     }

@@ -4,7 +4,7 @@ import { getDb } from "#db/client.js";
 import { StaffSignInSchema } from "#app/domain/auth/auth.schema.js";
 import { signInStaff } from "#app/domain/auth/staff-sign-in.server.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
-import { hitRateLimit } from "#app/utils/rate-limit.server.js";
+import { signInLimit } from "#app/utils/rate-limit.server.js";
 import { getSession, safeRedirect } from "#app/utils/session.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
@@ -20,13 +20,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = parseForm(await request.formData(), StaffSignInSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, email: result.values.email ?? "" }, { status: 400 });
   const { email, password, redirectTo } = result.data;
-  const allowed =
-    (await hitRateLimit("signin-ip", context.clientIp ?? "unknown", 30, 900)) && (await hitRateLimit("signin-email", email, 10, 900));
-  if (!allowed) {
-    return Response.json({ fieldErrors: { email: "Too many attempts. Wait 15 minutes, then try again." }, email }, { status: 429 });
+  const limit = await signInLimit(email, context.clientIp ?? "unknown");
+  const wait = await limit.blockedForMinutes();
+  if (wait) {
+    const when = wait > 90 ? `${Math.ceil(wait / 60)} hours` : wait === 1 ? "a minute" : `${wait} minutes`;
+    return Response.json({ fieldErrors: { email: `Too many attempts. Wait ${when}, then try again.` }, email }, { status: 429 });
   }
   const cookie = await signInStaff(getDb(), email, password);
-  if (!cookie) return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
+  if (!cookie) {
+    await limit.failed();
+    return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
+  }
+  await limit.succeeded();
   return redirect(safeRedirect(redirectTo, "/sign-in"), { headers: { "Set-Cookie": cookie } });
 }
 

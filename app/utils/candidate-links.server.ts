@@ -8,7 +8,7 @@ import { hitRateLimit } from "./rate-limit.server.js";
  * Over the limit nothing is sent, but the answer the person sees is the same.
  */
 export async function requestLinkFor(db: DB, email: string, ip: string, nextPath: string) {
-  const allowed = (await hitRateLimit("link-ip", ip, 10, 900)) && (await hitRateLimit("link-email", email, 3, 900));
+  const allowed = (await hitRateLimit("linkByIp", ip)) && (await hitRateLimit("linkByEmail", email));
   if (!allowed) return;
   await relayOutbox(db, await requestCandidateLinks(db, email, nextPath));
 }

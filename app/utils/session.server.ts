@@ -79,11 +79,7 @@ export function getSession(request: Request): Promise<SessionInfo | null> {
   return found;
 }
 
-/** Safe place to go back to after sign-in: a path on this site only. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "./safe-redirect.js";
 
 export const PIPELINE_ROLES: StaffRole[] = ["lead", "coach", "admin"];
 export const MANAGE_ROLES: StaffRole[] = ["lead", "admin"];

@@ -61,7 +61,7 @@ describe("application, sign-in and survey emails", () => {
     const org = await insertOrg("Oakfield Home Care");
     const input = applicationInput({ fullName: "Mary Jane Seacole" });
     const first = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    expect(await deliverOutboxEmail(getDb(), org.orgId, first.email.id)).toBe("sent");
+    expect(await deliverOutboxEmail(getDb(), org.orgId, first.email!.id)).toBe("sent");
     const [received] = await fetchCaptured(mailbox(), input.email);
     expect(received.to).toEqual([input.email]);
     expect(received.subject).toBe("We have your application for Care worker");
@@ -72,7 +72,7 @@ describe("application, sign-in and survey emails", () => {
 
     const again = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
     expect(again.duplicate).toBe(true);
-    expect(await deliverOutboxEmail(getDb(), org.orgId, again.email.id)).toBe("sent");
+    expect(await deliverOutboxEmail(getDb(), org.orgId, again.email!.id)).toBe("sent");
     const [duplicate] = await fetchCaptured(mailbox(), input.email);
     expect(duplicate.to).toEqual([input.email]);
     expect(duplicate.subject).toBe("You have already applied for Care worker");

@@ -24,9 +24,9 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     const org = await insertOrg("Oakfield Home Care");
     const input = applicationInput({ fullName: "Mary Seacole" });
     const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    expect(await relayOutbox(getDb(), [applied.email])).toBe(true);
-    const job = await getEmailQueue().getJob(emailJobId(applied.email.id));
-    expect(job?.data).toEqual({ outboxId: applied.email.id, orgId: org.orgId });
+    expect(await relayOutbox(getDb(), [applied.email!])).toBe(true);
+    const job = await getEmailQueue().getJob(emailJobId(applied.email!.id));
+    expect(job?.data).toEqual({ outboxId: applied.email!.id, orgId: org.orgId });
 
     await worker.start();
     const [email] = await waitFor(async () => {
@@ -38,8 +38,8 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     expect(email.text).toContain("Oakfield Home Care");
 
     // Enqueueing the same outbox row again, or running its delivery again, sends nothing new.
-    await enqueueEmails([{ outboxId: applied.email.id, orgId: org.orgId }]);
-    expect(await deliverOutboxEmail(getDb(), org.orgId, applied.email.id)).toBe("already-sent");
+    await enqueueEmails([{ outboxId: applied.email!.id, orgId: org.orgId }]);
+    expect(await deliverOutboxEmail(getDb(), org.orgId, applied.email!.id)).toBe("already-sent");
     await new Promise((r) => setTimeout(r, 500));
     expect(await fetchCaptured(mailbox(), input.email)).toHaveLength(1);
 
@@ -58,7 +58,7 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     const org = await insertOrg();
     const input = applicationInput();
     const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    await deliverOutboxEmail(getDb(), org.orgId, applied.email.id);
+    await deliverOutboxEmail(getDb(), org.orgId, applied.email!.id);
     const [email] = await fetchCaptured(mailbox(), input.email);
     await withOrg(getDb(), org.orgId, (trx) =>
       trx
@@ -77,15 +77,15 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     const down = new Queue(EMAIL_QUEUE, { connection: createRedis("producer", "redis://127.0.0.1:1"), prefix: keyPrefix() });
     down.on("error", () => {});
     const started = Date.now();
-    expect(await relayOutbox(getDb(), [applied.email], (items) => enqueueEmails(items, down))).toBe(false);
+    expect(await relayOutbox(getDb(), [applied.email!], (items) => enqueueEmails(items, down))).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
     await down.close().catch(() => {});
 
     const saved = await withOrg(getDb(), org.orgId, (trx) =>
-      trx.selectFrom("outbox").select(["enqueuedAt", "sentAt"]).where("id", "=", applied.email.id).executeTakeFirstOrThrow(),
+      trx.selectFrom("outbox").select(["enqueuedAt", "sentAt"]).where("id", "=", applied.email!.id).executeTakeFirstOrThrow(),
     );
     expect(saved).toEqual({ enqueuedAt: null, sentAt: null });
-    expect(await getEmailQueue().getJob(emailJobId(applied.email.id))).toBeUndefined();
+    expect(await getEmailQueue().getJob(emailJobId(applied.email!.id))).toBeUndefined();
 
     // Redis is back: the worker's relay finds the pending email and it goes out, once.
     await worker.start();

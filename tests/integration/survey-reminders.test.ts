@@ -39,7 +39,7 @@ async function applicationFrom(daysAgo: number) {
       .where("id", "=", applied.applicationId)
       .execute(),
   );
-  await deliverOutboxEmail(getDb(), org.orgId, applied.email.id);
+  await deliverOutboxEmail(getDb(), org.orgId, applied.email!.id);
   const createdAt = new Date(Date.now() - daysAgo * DAY);
   return { org, email: input.email, applicationId: applied.applicationId, createdAt };
 }

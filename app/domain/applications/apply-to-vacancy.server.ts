@@ -1,28 +1,40 @@
 import type { Tx } from "#db/client.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { addToOutbox, addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { londonDay } from "../london-day.js";
 import { type PlannedReminder, planSurveyReminders } from "../survey/survey-reminders.server.js";
 import { ApplicationError } from "./application.errors.js";
 import type { ApplicationInput } from "./application.schema.js";
 
-export type ApplyResult = { applicationId: string; duplicate: boolean; email: OutboxRef; reminders: PlannedReminder[] };
+export type ApplyResult =
+  | { applicationId: string; duplicate: false; email: OutboxRef; reminders: PlannedReminder[] }
+  /** `email` is null when this application's "already applied" email went out earlier today. */
+  | { applicationId: string; duplicate: true; email: OutboxRef | null; reminders: [] };
 
 /**
  * A candidate applies to an open vacancy. One candidate per email per organisation; one
  * application per candidate per vacancy: applying again changes nothing but sends them a
- * sign-in link to the application they already have.
+ * sign-in link to the application they already have, at most once a day.
+ *
+ * Anyone can type anyone's email here, signed out, so an existing candidate's name and phone are
+ * never changed by applying: they keep what they first gave (details change only once signed in
+ * through the emailed link). The answers that belong to this application (experience, place,
+ * availability...) go on the application row.
  */
 export async function applyToVacancy(trx: Tx, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
   const vacancy = await findVacancyById(trx, vacancyId);
   if (!vacancy) throw new ApplicationError("not_found", "We could not find that job.");
   if (vacancy.status !== "open") throw new ApplicationError("vacancy_closed", "This job is no longer taking applications.");
 
-  const candidate = await trx
-    .insertInto("candidates")
-    .values({ email: input.email, fullName: input.fullName, phone: input.phone })
-    .onConflict((oc) => oc.columns(["orgId", "email"]).doUpdateSet({ fullName: input.fullName, phone: input.phone }))
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const candidate =
+    (await trx
+      .insertInto("candidates")
+      .values({ email: input.email, fullName: input.fullName, phone: input.phone })
+      .onConflict((oc) => oc.columns(["orgId", "email"]).doNothing())
+      .returning(["id", "fullName"])
+      .executeTakeFirst()) ??
+    // Already known (the conflict waited for any concurrent insert to commit, so this finds it).
+    (await trx.selectFrom("candidates").select(["id", "fullName"]).where("email", "=", input.email).executeTakeFirstOrThrow());
 
   const created = await trx
     .insertInto("applications")
@@ -48,13 +60,18 @@ export async function applyToVacancy(trx: Tx, vacancyId: string, input: Applicat
       .where("vacancyId", "=", vacancyId)
       .where("candidateId", "=", candidate.id)
       .executeTakeFirstOrThrow();
-    const email = await addToOutbox(trx, { kind: "application-duplicate", applicationId: existing.id });
+    // One "already applied" email per application per UK day, however often someone applies
+    // with this email: the unique dedupe key makes concurrent repeats wait and then do nothing.
+    const email = await addToOutboxOnce(trx, `application-duplicate:${existing.id}:${londonDay()}`, {
+      kind: "application-duplicate",
+      applicationId: existing.id,
+    });
     return { applicationId: existing.id, duplicate: true, email, reminders: [] };
   }
 
   await trx
     .insertInto("applicationEvents")
-    .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: input.fullName, reason: "Applied online" })
+    .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: candidate.fullName, reason: "Applied online" })
     .execute();
   const email = await addToOutbox(trx, { kind: "application-received", applicationId: created.id });
   // Applying invites the candidate to the values survey straight away; reminders follow if needed.

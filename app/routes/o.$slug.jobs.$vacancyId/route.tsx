@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = parseForm(formData, ApplicationSchema, APPLICATION_ARRAY_FIELDS);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  if (!(await hitRateLimit("apply-ip", context.clientIp ?? "unknown", 30, 3600))) {
+  if (!(await hitRateLimit("applyByIp", context.clientIp ?? "unknown"))) {
     return Response.json(
       {
         fieldErrors: { form: "We have had a lot of applications from your connection. Please try again in an hour." },
@@ -39,8 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const applied = await scoped((trx) => applyToVacancy(trx, vacancyId, result.data)).catch(throwAsHttpError);
-  await Promise.all([relayOutbox(getDb(), [applied.email]), scheduleSurveyReminders(applied.reminders)]);
-  // The same page whether or not they had applied before: the email tells them which.
+  await Promise.all([relayOutbox(getDb(), applied.email ? [applied.email] : []), scheduleSurveyReminders(applied.reminders)]);
+  // The same page whether or not they had applied before (or were sent an email just now): the
+  // email tells them which, so the page never tells a stranger that an email is known.
   return redirect(`/o/${org.slug}/jobs/${vacancyId}/applied`);
 }
 
