@@ -8,11 +8,11 @@ import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
-import { joinWaitlist, scheduleOfferExpiries } from "#app/domain/workshops/waitlist.server.js";
+import { joinWaitlist, scheduleSeatHoldExpiries } from "#app/domain/workshops/waitlist.server.js";
 import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
-import { requireUuid } from "#app/utils/http-errors.server.js";
+import { requireUuid, workshopErrorStatus } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         return {
           ...w,
           when: formatLondonSlot(w.startsAt, w.endsAt),
-          seatsLeft: Math.max(0, w.capacity - w.taken - w.held),
+          seatsLeft: Math.max(0, w.free),
           waiting: entry?.status === "waiting",
           heldUntil:
             entry?.status === "offered" && entry.offerExpiresAt
@@ -78,9 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "cancel") {
       const cancelled = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
       await Promise.all([
-        relayOutbox(getDb(), [cancelled.email, ...cancelled.offers.map((o) => o.email)]),
+        relayOutbox(getDb(), [cancelled.email, ...cancelled.seatHolds.map((h) => h.email)]),
         cancelWorkshopReminders(cancelled.bookingId),
-        scheduleOfferExpiries(candidate.orgId, cancelled.offers),
+        scheduleSeatHoldExpiries(candidate.orgId, cancelled.seatHolds),
       ]);
       return redirect(`/me/workshop/${id}?cancelled=1`);
     }
@@ -88,15 +88,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
     const booked = await scoped((trx) => bookSeat(trx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
     await Promise.all([
-      relayOutbox(getDb(), [booked.email, ...booked.offers.map((o) => o.email)]),
-      scheduleOfferExpiries(candidate.orgId, booked.offers),
+      relayOutbox(getDb(), [booked.email, ...booked.seatHolds.map((h) => h.email)]),
+      scheduleSeatHoldExpiries(candidate.orgId, booked.seatHolds),
       scheduleWorkshopReminders(candidate.orgId, booked.bookingId, booked.startsAt),
       booked.previousBookingId ? cancelWorkshopReminders(booked.previousBookingId) : null,
     ]);
     return redirect(`/me/workshop/${id}?booked=1`);
   } catch (error) {
     if (error instanceof WorkshopError) {
-      return Response.json({ fieldErrors: { workshopId: error.message } }, { status: error.code === "not_found" ? 404 : 409 });
+      return Response.json({ fieldErrors: { workshopId: error.message } }, { status: workshopErrorStatus(error) });
     }
     throw error;
   }

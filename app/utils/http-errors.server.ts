@@ -1,4 +1,5 @@
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
+import type { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 
 const STATUS: Record<ApplicationError["code"], number> = {
   not_found: 404,
@@ -8,6 +9,20 @@ const STATUS: Record<ApplicationError["code"], number> = {
   stale: 409,
   offer_accepted: 409,
 };
+
+const WORKSHOP_STATUS: Record<WorkshopError["code"], number> = {
+  not_found: 404,
+  // A workshop for another team is not one this person can see or book.
+  other_team: 404,
+  not_invited: 409,
+  full: 409,
+  too_late: 409,
+  closed: 409,
+  changed: 409,
+};
+
+/** The status a workshop error answers with (its message is shown on the form that sent it). */
+export const workshopErrorStatus = (error: WorkshopError) => WORKSHOP_STATUS[error.code];
 
 /** Turns a domain error into the HTTP response the error boundary shows; rethrows anything else. */
 export function throwAsHttpError(error: unknown): never {

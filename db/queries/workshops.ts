@@ -19,6 +19,82 @@ const BOOKING_COLUMNS = [
 
 const seatsTaken = sql<number>`(select count(*)::int from workshop_bookings b where b.workshop_id = workshops.id and b.status = 'booked')`;
 
+/**
+ * Seats held: a seat hold is a waiting-list entry offered a freed seat (status 'offered') whose
+ * offer has not run out; the seat is kept for that person until then. A hold for `forApplicationId`
+ * is theirs to take, so it is not counted against them.
+ */
+const seatsHeld = (forApplicationId?: string) =>
+  sql<number>`(select count(*)::int from workshop_waitlist q where q.workshop_id = workshops.id and q.status = 'offered'
+    and q.offer_expires_at > now()${forApplicationId ? sql` and q.application_id <> ${forApplicationId}` : sql``})`;
+
+/**
+ * The one count of free seats: capacity, less live bookings, less seats held for the waiting list.
+ * The booking page, booking, seat holds and merging all use it. When it decides whether someone
+ * gets a seat, run it in its own statement after the workshop is locked (`lockSeats`), so it sees
+ * what the lock's previous holder committed.
+ */
+const freeSeats = (forApplicationId?: string) => sql<number>`(workshops.capacity - ${seatsTaken} - ${seatsHeld(forApplicationId)})`;
+
+export async function countFreeSeats(trx: Tx, workshopId: string, forApplicationId?: string) {
+  const row = await trx
+    .selectFrom("workshops")
+    .select(freeSeats(forApplicationId).as("free"))
+    .where("id", "=", workshopId)
+    .executeTakeFirstOrThrow();
+  return row.free;
+}
+
+/** Seat locks, in the order `lockSeats` (app/domain/workshops/seats.server.ts) takes them. */
+export function lockApplicationsForSeats(trx: Tx, applicationIds: string[]) {
+  // FOR NO KEY UPDATE: it queues the person's own seat changes, yet lets a merge insert their moved
+  // booking, whose foreign-key check needs only a KEY SHARE lock on the application.
+  return trx.selectFrom("applications").select("id").where("id", "in", applicationIds).orderBy("id").forNoKeyUpdate().execute();
+}
+
+export function lockWorkshopsById(trx: Tx, workshopIds: string[]) {
+  return trx
+    .selectFrom("workshops")
+    .select(["id", "capacity", "startsAt", "status"])
+    .where("id", "in", workshopIds)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+const LIVE_BOOKING_COLUMNS = ["id", "applicationId", "workshopId", "sequence", "adjustments"] as const;
+
+export function listLiveBookingsForApplications(trx: Tx, applicationIds: string[]) {
+  return trx
+    .selectFrom("workshopBookings")
+    .select(LIVE_BOOKING_COLUMNS)
+    .where("applicationId", "in", applicationIds)
+    .where("status", "=", "booked")
+    .execute();
+}
+
+export function listLiveBookingsOnWorkshop(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopBookings")
+    .select(LIVE_BOOKING_COLUMNS)
+    .where("workshopId", "=", workshopId)
+    .where("status", "=", "booked")
+    .execute();
+}
+
+/** Whether the workshop recruits for the team of the application's vacancy. */
+export async function isWorkshopForApplication(trx: Tx, workshopId: string, applicationId: string) {
+  const row = await trx
+    .selectFrom("workshopTeams")
+    .innerJoin("vacancies", "vacancies.teamId", "workshopTeams.teamId")
+    .innerJoin("applications", "applications.vacancyId", "vacancies.id")
+    .select("workshopTeams.workshopId")
+    .where("workshopTeams.workshopId", "=", workshopId)
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 export function findBookingDetails(trx: Tx, bookingId: string) {
   return trx
     .selectFrom("workshopBookings")
@@ -41,19 +117,12 @@ export function findLiveBooking(trx: Tx, applicationId: string) {
     .executeTakeFirst();
 }
 
-/** Upcoming workshops for a team that can still be booked (after `from`), with seats taken or held for others. */
+/** Upcoming workshops for a team that can still be booked (after `from`), with the seats free for this application. */
 export function listBookableWorkshops(trx: Tx, teamId: string, from: Date, applicationId: string) {
   return trx
     .selectFrom("workshops")
     .innerJoin("workshopTeams", "workshopTeams.workshopId", "workshops.id")
-    .select([
-      "workshops.id",
-      ...PLACE_COLUMNS,
-      "workshops.capacity",
-      seatsTaken.as("taken"),
-      sql<number>`(select count(*)::int from workshop_waitlist q where q.workshop_id = workshops.id and q.status = 'offered'
-        and q.offer_expires_at > now() and q.application_id <> ${applicationId})`.as("held"),
-    ])
+    .select(["workshops.id", ...PLACE_COLUMNS, freeSeats(applicationId).as("free")])
     .where("workshopTeams.teamId", "=", teamId)
     .where("workshops.status", "=", "scheduled")
     .where("workshops.startsAt", ">", from)

@@ -6,7 +6,9 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { loader as workshopLoader } from "#app/routes/workshops.$workshopId.js";
 import { loader as listLoader } from "#app/routes/workshops._index.js";
-import { closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
+import { action as bookingAction } from "#app/routes/me_.workshop.$applicationId.js";
+import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
+import { candidateCookie } from "#tests/factories/shadow.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
 
 afterAll(closeOwnerDb);
@@ -100,6 +102,43 @@ describe("booking a workshop seat", () => {
     ).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("booking another team's workshop", () => {
+  it("refuses a workshop that recruits for another team, even from a hand-made POST", async () => {
+    const org = await insertOrg();
+    const otherTeam = await withOrg(ownerDb(), org.orgId, async (trx) => {
+      const region = await trx.selectFrom("regions").select("id").executeTakeFirstOrThrow();
+      return trx
+        .insertInto("teams")
+        .values({ name: "Brookside", town: "Brookside", regionId: region.id })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    });
+    const theirs = await insertWorkshop(org.orgId, otherTeam.id, { capacity: 5 });
+    const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
+
+    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: theirs, adjustments: "" }))).rejects.toMatchObject(
+      {
+        code: "other_team",
+      },
+    );
+    const cookie = await candidateCookie(org.orgId, me.candidateId);
+    const post = (intent: string) =>
+      bookingAction({
+        request: new Request(`http://localhost/me/workshop/${me.applicationId}`, {
+          method: "POST",
+          headers: { Cookie: cookie },
+          body: new URLSearchParams({ intent, workshopId: theirs, adjustments: "" }),
+        }),
+        params: { applicationId: me.applicationId },
+        context: {},
+      }) as Promise<Response>;
+    expect((await post("book")).status).toBe(404);
+    // Nor can they queue for it: a seat held for them there would be one they could not take.
+    expect((await post(`waitlist:${theirs}`)).status).toBe(404);
+    expect(await liveBookings(org.orgId, theirs)).toBe(0);
   });
 });
 

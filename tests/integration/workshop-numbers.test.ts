@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
-import { bookSeat } from "#app/domain/workshops/book-seat.server.js";
+import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { checkWorkshopNumbers, mergeWorkshop, sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
@@ -60,5 +61,21 @@ describe("workshops below the minimum", () => {
       code: "full",
       message: "That date does not have room for all 2 people. Choose another.",
     });
+  });
+  it("counts a seat held for the waiting list: no merge fills it, and the person it is held for can still book", async () => {
+    const org = await insertOrg();
+    const from = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 5 });
+    const into = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 12, capacity: 2 });
+    const [booked, leaving, waiting, moving] = await insertInvitedApplications(org.orgId, org.vacancyId, 4);
+    const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+    await run((trx) => bookSeat(trx, { ...booked, workshopId: into, adjustments: "" }));
+    await run((trx) => bookSeat(trx, { ...leaving, workshopId: into, adjustments: "" }));
+    await run((trx) => joinWaitlist(trx, into, waiting.applicationId));
+    // The cancel frees a seat, which is held for the person waiting: the date is full again.
+    expect((await run((trx) => cancelBooking(trx, leaving.applicationId, leaving.candidateId))).seatHolds).toHaveLength(1);
+    await run((trx) => bookSeat(trx, { ...moving, workshopId: from, adjustments: "" }));
+
+    await expect(run((trx) => mergeWorkshop(trx, from, into))).rejects.toMatchObject({ code: "full" });
+    await run((trx) => bookSeat(trx, { ...waiting, workshopId: into, adjustments: "" }));
   });
 });

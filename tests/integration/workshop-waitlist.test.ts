@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
-import { expireOffer, joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
+import { expireSeatHold, joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
@@ -32,7 +32,7 @@ describe("the waiting list", () => {
     await run((trx) => joinWaitlist(trx, workshopId, c.applicationId)); // joining twice changes nothing
 
     const cancelled = await run((trx) => cancelBooking(trx, a.applicationId, a.candidateId));
-    expect(cancelled.offers).toHaveLength(1);
+    expect(cancelled.seatHolds).toHaveLength(1);
     expect(await statuses(org.orgId, workshopId)).toEqual([
       { applicationId: b.applicationId, status: "offered" },
       { applicationId: c.applicationId, status: "waiting" },
@@ -41,9 +41,9 @@ describe("the waiting list", () => {
     await expect(run((trx) => bookSeat(trx, { ...c, workshopId, adjustments: "" }))).rejects.toMatchObject({ code: "full" });
 
     // B does not answer in time: the offer expires and C is offered the seat.
-    const expiry = cancelled.offers[0];
-    expect(await run((trx) => expireOffer(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() - 60_000)))).toEqual([]);
-    const next = await run((trx) => expireOffer(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() + 1000)));
+    const expiry = cancelled.seatHolds[0];
+    expect(await run((trx) => expireSeatHold(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() - 60_000)))).toEqual([]);
+    const next = await run((trx) => expireSeatHold(trx, expiry.entryId, new Date(expiry.expiresAt.getTime() + 1000)));
     expect(next).toHaveLength(1);
     expect(await statuses(org.orgId, workshopId)).toEqual([
       { applicationId: b.applicationId, status: "expired" },

@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import { isWorkshopForApplication } from "#db/queries/workshops.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
-import { WorkshopError } from "./workshop.errors.js";
-import { acceptOffer, assertNotFull, type Offer, offerFreedSeats, seatsFree } from "./waitlist.server.js";
+import { freeSeatsOn, lockSeats } from "./seats.server.js";
+import { acceptSeatHold, holdFreedSeats, type SeatHold } from "./waitlist.server.js";
+import { otherTeamError, WorkshopError } from "./workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS } from "./workshop.schema.js";
 
 export type BookingRequest = { applicationId: string; candidateId: string; workshopId: string; adjustments: string };
@@ -21,51 +23,43 @@ async function findInvitedApplication(trx: Tx, applicationId: string, candidateI
 
 const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
 
-/**
- * Books a seat, or moves an existing booking to another date. No overbooking, ever: the workshop
- * row is locked (FOR UPDATE) while its seats are counted and the booking is written, so
- * concurrent bookings for the same workshop queue up and the one that finds it full is refused.
- */
 export type BookingResult = {
   bookingId: string;
   email: OutboxRef;
   moved: boolean;
   startsAt: Date;
   previousBookingId: string | null;
-  /** Seats offered to people waiting, after this booking freed one. */
-  offers: Offer[];
+  /** Seats held for people waiting, after this booking freed one. */
+  seatHolds: SeatHold[];
 };
 
+/**
+ * Books a seat, or moves an existing booking to another date. No overbooking, ever: `lockSeats`
+ * locks the person's application, then the new workshop and the one they are booked on now (the
+ * seat given up there goes to the waiting list), before the seats are counted and the booking
+ * written. Concurrent bookings for one workshop queue on its lock, and a second submit of the same
+ * form queues on the application and finds the booking the first one made.
+ */
 export async function bookSeat(trx: Tx, request: BookingRequest): Promise<BookingResult> {
+  const { workshops, bookings } = await lockSeats(trx, { applicationIds: [request.applicationId], workshopIds: [request.workshopId] });
   await findInvitedApplication(trx, request.applicationId, request.candidateId);
-  const current = await trx
-    .selectFrom("workshopBookings")
-    .select(["id", "workshopId", "sequence"])
-    .where("applicationId", "=", request.applicationId)
-    .where("status", "=", "booked")
-    .executeTakeFirst();
-  // A change of date touches two workshops (the old seat goes to the waiting list): lock both,
-  // always in id order, so two people swapping dates in opposite directions cannot deadlock.
-  const locked = await trx
-    .selectFrom("workshops")
-    .select(["id", "capacity", "startsAt", "status"])
-    .where("id", "in", current ? [request.workshopId, current.workshopId] : [request.workshopId])
-    .orderBy("id")
-    .forUpdate()
-    .execute();
-  const workshop = locked.find((w) => w.id === request.workshopId);
+  const workshop = workshops.get(request.workshopId);
   if (workshop?.status !== "scheduled") throw new WorkshopError("not_found", "We could not find that workshop.");
-  if (new Date(workshop.startsAt) < cutoff()) {
+  if (!(await isWorkshopForApplication(trx, workshop.id, request.applicationId))) throw otherTeamError();
+  if (workshop.startsAt < cutoff()) {
     throw new WorkshopError("too_late", `That workshop starts in less than ${BOOKING_CUTOFF_HOURS} hours. Please choose a later date.`);
   }
-  if (current?.workshopId === request.workshopId) {
+  const current = bookings[0];
+  if (current?.workshopId === workshop.id) {
     await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
     const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
-    return { bookingId: current.id, email, moved: false, startsAt: new Date(workshop.startsAt), previousBookingId: null, offers: [] };
+    return { bookingId: current.id, email, moved: false, startsAt: workshop.startsAt, previousBookingId: null, seatHolds: [] };
   }
 
-  // Seats held for people offered them from the waiting list count as taken, except one held for this person.
-  assertNotFull(await seatsFree(trx, workshop.id, workshop.capacity, request.applicationId));
+  // A seat held for this person is theirs to take; seats held for others count as taken.
+  if ((await freeSeatsOn(trx, workshop, request.applicationId)) <= 0) {
+    throw new WorkshopError("full", "Sorry, that workshop is now full. Please choose another date.");
+  }
 
   // A change of date keeps one calendar event: the new booking carries on the old one's sequence.
   let sequence = 0;
@@ -78,36 +72,33 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
     .values({ workshopId: workshop.id, applicationId: request.applicationId, adjustments: request.adjustments, sequence })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await acceptOffer(trx, workshop.id, request.applicationId);
+  await acceptSeatHold(trx, workshop.id, request.applicationId);
   const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
-  // The seat given up on the old date goes to the first person waiting for it.
-  const offers = current ? await offerFreedSeats(trx, current.workshopId) : [];
+  // The seat given up on the old date is held for the first person waiting for it.
+  const left = current && workshops.get(current.workshopId);
+  const seatHolds = left ? await holdFreedSeats(trx, left) : [];
   return {
-    offers,
+    seatHolds,
     bookingId: booking.id,
     email,
     moved: Boolean(current),
-    startsAt: new Date(workshop.startsAt),
+    startsAt: workshop.startsAt,
     previousBookingId: current?.id ?? null,
   };
 }
 
-/** Gives the seat back; the calendar invite is cancelled by the email this sends. */
+/** Gives the seat back (locks as `bookSeat` does); the calendar invite is cancelled by the email this sends. */
 export async function cancelBooking(
   trx: Tx,
   applicationId: string,
   candidateId: string,
-): Promise<{ bookingId: string; email: OutboxRef; offers: Offer[] }> {
+): Promise<{ bookingId: string; email: OutboxRef; seatHolds: SeatHold[] }> {
+  const { workshops, bookings } = await lockSeats(trx, { applicationIds: [applicationId] });
   await findInvitedApplication(trx, applicationId, candidateId);
-  const current = await trx
-    .selectFrom("workshopBookings")
-    .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
-    .select(["workshopBookings.id", "workshopBookings.workshopId", "workshops.startsAt"])
-    .where("workshopBookings.applicationId", "=", applicationId)
-    .where("workshopBookings.status", "=", "booked")
-    .executeTakeFirst();
-  if (!current) throw new WorkshopError("not_found", "You do not have a workshop booked.");
-  if (new Date(current.startsAt) < cutoff()) {
+  const current = bookings[0];
+  const workshop = current && workshops.get(current.workshopId);
+  if (!current || !workshop) throw new WorkshopError("not_found", "You do not have a workshop booked.");
+  if (workshop.startsAt < cutoff()) {
     throw new WorkshopError("too_late", `It is less than ${BOOKING_CUTOFF_HOURS} hours to go. Please call us to change your place.`);
   }
   await trx
@@ -116,5 +107,5 @@ export async function cancelBooking(
     .where("id", "=", current.id)
     .execute();
   const email = await addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id });
-  return { bookingId: current.id, email, offers: await offerFreedSeats(trx, current.workshopId) };
+  return { bookingId: current.id, email, seatHolds: await holdFreedSeats(trx, workshop) };
 }

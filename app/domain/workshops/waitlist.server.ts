@@ -1,34 +1,26 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import { isWorkshopForApplication } from "#db/queries/workshops.js";
 import { scheduleReminderJobs } from "#jobs/queues.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
-import { WorkshopError } from "./workshop.errors.js";
+import { freeSeatsOn, type LockedWorkshop, lockSeats } from "./seats.server.js";
+import { otherTeamError } from "./workshop.errors.js";
+
+/**
+ * Waiting list and seat holds. When a seat frees up, the first person waiting is offered it and the
+ * seat is held for them (a seat hold: their entry is 'offered' until `offerExpiresAt`). Held seats
+ * count as taken for everyone else (see `countFreeSeats`).
+ */
 
 /** How long a freed seat is held for the person offered it. */
-export const OFFER_HOURS = 24;
+export const SEAT_HOLD_HOURS = 24;
 
-export type Offer = { entryId: string; expiresAt: Date; email: OutboxRef };
+/** A seat held for someone from the waiting list, with the email offering it; the caller schedules its expiry. */
+export type SeatHold = { entryId: string; expiresAt: Date; email: OutboxRef };
 
-/** Seats neither booked nor held for someone on the waiting list. Call with the workshop row locked. */
-export async function seatsFree(trx: Tx, workshopId: string, capacity: number, exceptApplicationId?: string) {
-  const { taken } = await trx
-    .selectFrom("workshopBookings")
-    .select(sql<number>`count(*)::int`.as("taken"))
-    .where("workshopId", "=", workshopId)
-    .where("status", "=", "booked")
-    .executeTakeFirstOrThrow();
-  let held = trx
-    .selectFrom("workshopWaitlist")
-    .select(sql<number>`count(*)::int`.as("held"))
-    .where("workshopId", "=", workshopId)
-    .where("status", "=", "offered")
-    .where("offerExpiresAt", ">", new Date());
-  if (exceptApplicationId) held = held.where("applicationId", "!=", exceptApplicationId);
-  return capacity - taken - (await held.executeTakeFirstOrThrow()).held;
-}
-
-/** Joins the waiting list of a full workshop (again joining is a no-op). */
+/** Joins the waiting list of a full workshop (again joining is a no-op); only for a workshop for the person's team. */
 export async function joinWaitlist(trx: Tx, workshopId: string, applicationId: string) {
+  if (!(await isWorkshopForApplication(trx, workshopId, applicationId))) throw otherTeamError();
   await trx
     .insertInto("workshopWaitlist")
     .values({ workshopId, applicationId })
@@ -47,55 +39,54 @@ export async function leaveWaitlist(trx: Tx, workshopId: string, applicationId: 
 }
 
 /**
- * When a seat frees up, the first person waiting is offered it for 24 hours (the seat is held
- * for them meanwhile). Returns the offers made, whose expiry jobs the caller schedules.
+ * Holds each free seat of a (locked) workshop for the next person waiting, for 24 hours or until
+ * the start, and emails them the offer. Returns the seat holds made.
  */
-export async function offerFreedSeats(trx: Tx, workshopId: string): Promise<Offer[]> {
-  const workshop = await trx
-    .selectFrom("workshops")
-    .select(["id", "capacity", "startsAt", "status"])
-    .where("id", "=", workshopId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (workshop?.status !== "scheduled" || new Date(workshop.startsAt) <= new Date()) return [];
-  const offers: Offer[] = [];
-  for (let free = await seatsFree(trx, workshopId, workshop.capacity); free > 0; free--) {
+export async function holdFreedSeats(trx: Tx, workshop: LockedWorkshop): Promise<SeatHold[]> {
+  if (workshop.status !== "scheduled" || workshop.startsAt <= new Date()) return [];
+  const holds: SeatHold[] = [];
+  for (let free = await freeSeatsOn(trx, workshop); free > 0; free--) {
     const next = await trx
       .selectFrom("workshopWaitlist")
       .select("id")
-      .where("workshopId", "=", workshopId)
+      .where("workshopId", "=", workshop.id)
       .where("status", "=", "waiting")
       .orderBy("joinedAt")
       .limit(1)
       .forUpdate()
       .executeTakeFirst();
     if (!next) break;
-    const expiresAt = new Date(Math.min(Date.now() + OFFER_HOURS * 3_600_000, new Date(workshop.startsAt).getTime()));
+    const expiresAt = new Date(Math.min(Date.now() + SEAT_HOLD_HOURS * 3_600_000, workshop.startsAt.getTime()));
     await trx
       .updateTable("workshopWaitlist")
       .set({ status: "offered", offeredAt: sql`now()`, offerExpiresAt: expiresAt })
       .where("id", "=", next.id)
       .execute();
-    offers.push({ entryId: next.id, expiresAt, email: await addToOutbox(trx, { kind: "waitlist-offer", entryId: next.id }) });
+    holds.push({ entryId: next.id, expiresAt, email: await addToOutbox(trx, { kind: "waitlist-offer", entryId: next.id }) });
   }
-  return offers;
+  return holds;
 }
 
-/** An offer ran out: it expires and the seat goes to the next person waiting. */
-export async function expireOffer(trx: Tx, entryId: string, now = new Date()): Promise<Offer[]> {
-  const entry = await trx
+/** A seat hold ran out: it expires and the seat is held for the next person waiting. */
+export async function expireSeatHold(trx: Tx, entryId: string, now = new Date()): Promise<SeatHold[]> {
+  const entry = await trx.selectFrom("workshopWaitlist").select("workshopId").where("id", "=", entryId).executeTakeFirst();
+  if (!entry) return [];
+  // The workshop first, as everywhere (lockSeats), then the entry: booking a held seat takes them in that order too.
+  const { workshops } = await lockSeats(trx, { workshopIds: [entry.workshopId] });
+  const workshop = workshops.get(entry.workshopId);
+  const hold = await trx
     .selectFrom("workshopWaitlist")
-    .select(["workshopId", "status", "offerExpiresAt"])
+    .select(["status", "offerExpiresAt"])
     .where("id", "=", entryId)
     .forUpdate()
     .executeTakeFirst();
-  if (entry?.status !== "offered" || !entry.offerExpiresAt || new Date(entry.offerExpiresAt) > now) return [];
+  if (!workshop || hold?.status !== "offered" || !hold.offerExpiresAt || new Date(hold.offerExpiresAt) > now) return [];
   await trx.updateTable("workshopWaitlist").set({ status: "expired" }).where("id", "=", entryId).execute();
-  return offerFreedSeats(trx, entry.workshopId);
+  return holdFreedSeats(trx, workshop);
 }
 
-/** Marks a held seat as taken when its holder books it. */
-export async function acceptOffer(trx: Tx, workshopId: string, applicationId: string) {
+/** The person booked: their waiting-list entry, and any seat held for them, is done with. */
+export async function acceptSeatHold(trx: Tx, workshopId: string, applicationId: string) {
   await trx
     .updateTable("workshopWaitlist")
     .set({ status: "accepted" })
@@ -105,23 +96,23 @@ export async function acceptOffer(trx: Tx, workshopId: string, applicationId: st
     .execute();
 }
 
-export function assertNotFull(free: number) {
-  if (free <= 0) throw new WorkshopError("full", "Sorry, that workshop is now full. Please choose another date.");
-}
-
-/** Each offer's expiry as a delayed job with a stable id (best effort: the offer also carries its expiry time). */
-export async function scheduleOfferExpiries(orgId: string, offers: Offer[]) {
-  if (!offers.length) return;
+/** Each seat hold's expiry as a delayed job with a stable id (best effort: the hold also carries its expiry time). */
+export async function scheduleSeatHoldExpiries(orgId: string, holds: SeatHold[]) {
+  if (!holds.length) return;
   try {
     await scheduleReminderJobs(
-      offers.map((o) => ({
+      holds.map((h) => ({
         name: "expire-waitlist-offer",
-        data: { orgId, entryId: o.entryId },
-        jobId: `waitlist-offer-${o.entryId}`,
-        dueAt: o.expiresAt,
+        data: { orgId, entryId: h.entryId },
+        jobId: `waitlist-offer-${h.entryId}`,
+        dueAt: h.expiresAt,
       })),
     );
   } catch (error) {
-    console.warn(`waitlist offer expiries not scheduled now: ${(error as Error).message}`);
+    console.warn(`seat hold expiries not scheduled now: ${(error as Error).message}`);
   }
 }
+
+// The expire-waitlist-offer job processor (jobs/, changed separately) still imports the earlier names.
+export const expireOffer = expireSeatHold;
+export const scheduleOfferExpiries = scheduleSeatHoldExpiries;

@@ -5,6 +5,8 @@ import { addToOutbox, addToOutboxOnce, type OutboxRef } from "../email/outbox.se
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import { WorkshopError } from "./workshop.errors.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
+import { listLiveBookingsOnWorkshop } from "#db/queries/workshops.js";
+import { freeSeatsOn, lockSeats } from "./seats.server.js";
 
 const LOOK_AHEAD_HOURS = 48;
 
@@ -65,30 +67,21 @@ export async function sweepWorkshopNumbers(db: DB, now = new Date()): Promise<Ou
 /**
  * Moves every booking of a workshop to another date and cancels the first: each person gets an
  * email with the updated calendar entry (same UID, next sequence). Refused if the other date
- * cannot seat everyone.
+ * cannot seat everyone: its free seats (`countFreeSeats`) leave out seats held for its waiting list.
  */
 export async function mergeWorkshop(trx: Tx, fromId: string, intoId: string) {
   if (fromId === intoId) throw new WorkshopError("not_found", "Choose a different date to merge into.");
-  // Lock both rows in one order, so two merges cannot wait on each other.
-  const locked = await trx
-    .selectFrom("workshops")
-    .select(["id", "capacity", "startsAt", "status"])
-    .where("id", "in", [fromId, intoId])
-    .orderBy("id")
-    .forUpdate()
-    .execute();
-  const from = locked.find((w) => w.id === fromId);
-  const into = locked.find((w) => w.id === intoId);
-  if (!from || !into || from.status !== "scheduled" || into.status !== "scheduled" || new Date(into.startsAt) <= new Date()) {
+  // The people booked on the date being emptied are locked first, like any seat change (lockSeats).
+  const booked = await listLiveBookingsOnWorkshop(trx, fromId);
+  const { workshops } = await lockSeats(trx, { applicationIds: booked.map((b) => b.applicationId), workshopIds: [fromId, intoId] });
+  const from = workshops.get(fromId);
+  const into = workshops.get(intoId);
+  if (from?.status !== "scheduled" || into?.status !== "scheduled" || into.startsAt <= new Date()) {
     throw new WorkshopError("not_found", "Choose an upcoming workshop to merge into.");
   }
-  const moving = await trx
-    .selectFrom("workshopBookings")
-    .select(["id", "applicationId", "adjustments", "sequence"])
-    .where("workshopId", "=", fromId)
-    .where("status", "=", "booked")
-    .execute();
-  if ((await liveBookings(trx, intoId)) + moving.length > into.capacity) {
+  // Read again now the date is locked: nobody can book onto it or leave it any more.
+  const moving = await listLiveBookingsOnWorkshop(trx, fromId);
+  if (moving.length > (await freeSeatsOn(trx, into))) {
     throw new WorkshopError("full", `That date does not have room for all ${moving.length} people. Choose another.`);
   }
   const emails: OutboxRef[] = [];
@@ -109,5 +102,5 @@ export async function mergeWorkshop(trx: Tx, fromId: string, intoId: string) {
     moved.push({ bookingId: created.id, previousBookingId: booking.id });
   }
   await trx.updateTable("workshops").set({ status: "cancelled" }).where("id", "=", fromId).execute();
-  return { emails, moved, startsAt: new Date(into.startsAt) };
+  return { emails, moved, startsAt: into.startsAt };
 }
