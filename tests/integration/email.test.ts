@@ -37,6 +37,11 @@ describe("email through the outbox, the queue, the worker and Resend", () => {
     expect(email.text).toContain("Thank you, Mary");
     expect(email.text).toContain("Oakfield Home Care");
 
+    // The capture server can hold the email a moment before the worker marks the row sent.
+    await waitFor(
+      async () => (await (await getEmailQueue().getJob(emailJobId(applied.email!.id)))?.getState()) === "completed",
+      "the job to finish",
+    );
     // Enqueueing the same outbox row again, or running its delivery again, sends nothing new.
     await enqueueEmails([{ outboxId: applied.email!.id, orgId: org.orgId }]);
     expect(await deliverOutboxEmail(getDb(), org.orgId, applied.email!.id)).toBe("already-sent");
