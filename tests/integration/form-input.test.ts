@@ -5,7 +5,7 @@ import { action as applyAction } from "#app/routes/o.$slug.jobs.$vacancyId/route
 import { action as editAction } from "#app/routes/settings.survey.edit.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
+import { applicationInput, closeOwnerDb, insertOrg, staffCookie } from "#tests/factories/org.js";
 
 // What a person sees when a form arrives with something no keyboard types, or is not a form at all.
 
@@ -100,7 +100,7 @@ describe("unusual input in the survey editor", () => {
   it("is a field error at the wording, and the draft is not touched (its JSON would have been refused by PostgreSQL)", async () => {
     const org = await insertOrg();
     const lead = await staffCookie(org.orgId, org.leadId);
-    await withOrg(ownerDb(), org.orgId, (trx) => findLiveSurvey(trx));
+    await withOrg(getDb(), org.orgId, (trx) => findLiveSurvey(trx));
     const response = (await editAction({
       request: new Request("http://localhost/settings/survey/edit", {
         method: "POST",

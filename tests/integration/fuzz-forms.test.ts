@@ -9,6 +9,7 @@ import { createTouchpointLink } from "#app/domain/offers/touchpoint-links.server
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { createMemberSurveyLink } from "#app/domain/survey/member-survey.server.js";
 import { createVoteLink } from "#app/domain/votes/vote-links.server.js";
+import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { insertOffer } from "#tests/factories/offer.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
@@ -221,8 +222,10 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
   const org = await insertOrg();
-  // The live survey is made on first use (by any page that reads it): made here, so that write is not counted against a refused post.
-  await withOrg(ownerDb(), org.orgId, (trx) => findLiveSurvey(trx));
+  // The live survey is made on first use (by any page that reads it): made here, so that write is
+  // not counted against a refused post. Through the app's role: as the owner, row-level security
+  // is off and another organisation's live survey would be found instead.
+  await withOrg(getDb(), org.orgId, (trx) => findLiveSurvey(trx));
   const atShadow = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members: 3 });
   const atVote = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members: 1 });
   const host = await insertHost(org.orgId, org.teamId);
