@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getServerEnv } from "./app/env.server.js";
+import { limitRequestBodies } from "./app/utils/body-limits.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
 import { drainAndClose } from "./app/utils/shutdown.server.js";
 import { closeDb } from "./db/client.js";
@@ -37,6 +38,8 @@ app.use((req, res, next) => {
   }
   next();
 });
+// Over-long bodies get a 413 page before Remix reads them into memory.
+app.use(limitRequestBodies());
 
 app.all(
   "*",

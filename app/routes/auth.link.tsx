@@ -4,6 +4,7 @@ import { getDb } from "#db/client.js";
 import { consumeLoginToken, peekLoginToken, requestFreshLink } from "#app/domain/auth/candidate-links.server.js";
 import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const token = String(form.get("token") ?? "");
   if (form.get("intent") === "fresh") {
     if (await hitRateLimit("freshLinkByIp", context.clientIp ?? "unknown")) {

@@ -10,6 +10,7 @@ import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js
 import { CHECKIN_ANSWERS, CheckinSchema, KitReplySchema } from "#app/domain/offers/touchpoint.schema.js";
 import { touchpointScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.kind === "checkin" ? "How is it going?" : "Reply to us" }];
 
@@ -30,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { touchpointId, scoped } = await touchpointScope(params.token);
-  const form = await request.formData();
+  const form = await readForm(request);
   const kind = await scoped(async (trx) => (await findTouchpointContext(trx, touchpointId))?.kind);
   if (!kind) throw new Response("We could not find that message.", { status: 404 });
   const result = kind === "checkin" ? parseForm(form, CheckinSchema) : parseForm(form, KitReplySchema);

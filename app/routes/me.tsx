@@ -10,6 +10,7 @@ import { requestLinkFor } from "#app/utils/candidate-links.server.js";
 import { safeRedirect } from "#app/utils/session.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your applications" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Signed out: email a sign-in link (the same answer whether or not we know the email). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const result = parseForm(formData, EmailLinkSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values, sent: false }, { status: 400 });
   const next = safeRedirect(formData.get("next"), "/me");

@@ -8,6 +8,7 @@ import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MonitoringSchema } from
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Equal opportunities monitoring (optional)" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id, scoped } = await scope(request, params.applicationId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "delete") {
     await scoped((trx) => deleteMyMonitoring(trx, id));
     return redirect(`/me/monitoring/${id}?deleted=1`);

@@ -16,6 +16,7 @@ import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.serve
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your job offer" }];
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const args = { applicationId: id, candidateId: candidate.candidateId, name: candidate.name };
   const fail = (fieldErrors: Record<string, string>, values: Record<string, unknown> = {}, status = 400) =>

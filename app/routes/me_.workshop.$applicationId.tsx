@@ -15,6 +15,7 @@ import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/work
 import { requireUuid, workshopErrorStatus } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your group workshop" }];
 
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent.startsWith("waitlist:")) {

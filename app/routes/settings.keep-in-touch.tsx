@@ -8,6 +8,7 @@ import { KitContentSchema } from "#app/domain/offers/kit-content.schema.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Keep-in-touch emails" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), KitContentSchema);
+  const result = parseForm(await readForm(request), KitContentSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const rows = WEEKS.map((week) => ({ week, title: result.data[`title${week}`], body: result.data[`body${week}`] }));
   await scoped((trx) => saveKitContent(trx, rows));

@@ -7,6 +7,7 @@ import { MixSettingsSchema } from "#app/domain/teams/mix-settings.schema.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Team mix settings" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), MixSettingsSchema);
+  const result = parseForm(await readForm(request), MixSettingsSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   await scoped((trx) => saveOrgSettings(trx, result.data));
   return redirect("/settings/mix?saved=1");

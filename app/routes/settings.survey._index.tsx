@@ -9,6 +9,7 @@ import { findDraftSurvey, findLiveSurvey } from "#app/domain/survey/survey-versi
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Values survey settings" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), SurveySettingsSchema);
+  const result = parseForm(await readForm(request), SurveySettingsSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const { threshold, firstReminderDays, secondReminderDays } = result.data;
   await scoped((trx) => saveOrgSettings(trx, { surveyThreshold: threshold, surveyReminderDays: [firstReminderDays, secondReminderDays] }));

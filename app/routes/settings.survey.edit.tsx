@@ -14,6 +14,7 @@ import {
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { formValues } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Edit the values survey" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (intent === "discard") {
     await scoped((trx) => discardDraftSurvey(trx));
@@ -38,7 +39,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const { definition, fieldErrors } = applySurveyEdits(current.definition, formValues(form));
     if (Object.keys(fieldErrors).length) return Response.json({ fieldErrors, values: formValues(form) }, { status: 400 });
     let next = definition;
-    if (intent.startsWith("add:")) next = addStatement(definition, intent.slice(4), `s_${randomBytes(4).toString("hex")}`);
+    if (intent.startsWith("add:")) {
+      // Only a value in the survey: any other key would save a statement no page shows.
+      const valueKey = intent.slice(4);
+      if (!definition.values.some((v) => v.key === valueKey))
+        return Response.json(
+          { fieldErrors: { form: "Add statements from a value's own button." }, values: formValues(form) },
+          { status: 400 },
+        );
+      next = addStatement(definition, valueKey, `s_${randomBytes(4).toString("hex")}`);
+    }
     if (intent.startsWith("remove:")) {
       const removed = removeStatement(definition, intent.slice(7));
       if (removed.error) return Response.json({ fieldErrors: { form: removed.error }, values: formValues(form) }, { status: 400 });

@@ -8,6 +8,7 @@ import { VoteSettingsSchema } from "#app/domain/votes/vote.schema.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Team vote settings" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), VoteSettingsSchema);
+  const result = parseForm(await readForm(request), VoteSettingsSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   await scoped((trx) => saveOrgSettings(trx, result.data));
   return redirect("/settings/voting?saved=1");

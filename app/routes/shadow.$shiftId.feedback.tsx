@@ -23,6 +23,7 @@ import { getDb, type Tx } from "#db/client.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Shadow shift feedback: ${data.candidateName}` : "Shadow shift feedback" },
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, scoped } = await staffScope(request);
   const shiftId = requireUuid(params.shiftId);
   const actor: StaffActor = { userId: staff.userId, name: staff.name, role: staff.role };
-  const form = await request.formData();
+  const form = await readForm(request);
   return guarded(() =>
     scoped(async (trx) => {
       const values = await valueNames(trx);

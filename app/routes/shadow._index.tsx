@@ -15,6 +15,7 @@ import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Shadow shifts" }];
 
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { staff, scoped } = await staffScope(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const actor = { userId: staff.userId, name: staff.name, role: staff.role };
   const intent = String(form.get("intent") ?? "");
   try {

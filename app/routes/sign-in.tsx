@@ -7,6 +7,7 @@ import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { signInLimit } from "#app/utils/rate-limit.server.js";
 import { getSession, safeRedirect } from "#app/utils/session.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Staff sign in" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = parseForm(await request.formData(), StaffSignInSchema);
+  const result = parseForm(await readForm(request), StaffSignInSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, email: result.values.email ?? "" }, { status: 400 });
   const { email, password, redirectTo } = result.data;
   const limit = await signInLimit(email, context.clientIp ?? "unknown");

@@ -28,6 +28,7 @@ import { getMixBand, mixHistory } from "#app/domain/teams/team-mix.server.js";
 import { MixChart } from "#app/components/mix-chart.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} team` : "Team" }];
 
@@ -82,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.teamId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "left") {
     const result = parseForm(form, LeftTeamSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });

@@ -18,6 +18,7 @@ import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domai
 import { ShadowOutcome } from "#app/components/shadow-outcome.js";
 import { voterScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vote: should ${data.candidate.name} join ${data.candidate.teamName}?` : "Team vote" },
@@ -34,7 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { voter, scoped } = await voterScope(params.token);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   try {
     if (intent === "conflict") {

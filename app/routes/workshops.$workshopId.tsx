@@ -27,6 +27,7 @@ import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Workshop: ${data.when}` : "Workshop" }];
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.workshopId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "merge") {
     const intoId = String(form.get("intoId") ?? "");

@@ -11,6 +11,7 @@ import { ATTENDANCE_LABELS } from "#app/domain/workshops/workshop.schema.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Attendance" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, PIPELINE_ROLES);
   const id = requireUuid(params.workshopId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const marks: Record<string, Attendance> = {};
   for (const [name, value] of form) {
     if (name.startsWith("attendance.") && typeof value === "string" && value in ATTENDANCE_LABELS)

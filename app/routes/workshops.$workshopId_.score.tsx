@@ -7,6 +7,8 @@ import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { readForm } from "#app/utils/form.server.js";
+import { formValues, unusualCharacterErrors } from "#app/utils/validation.js";
 
 export const meta: MetaFunction = () => [{ title: "Score the workshop" }];
 
@@ -47,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, scoped } = await staffScope(request);
   const id = requireUuid(params.workshopId);
-  const form = await request.formData();
+  const form = await readForm(request);
+  // Notes are free text read outside parseForm: the same check keeps a NUL out of PostgreSQL.
+  const unusual = unusualCharacterErrors(formValues(form));
+  if (Object.keys(unusual).length) return Response.json({ fieldErrors: unusual }, { status: 400 });
   const scores: ScoreInput[] = [];
   for (const [name, value] of form) {
     if (!name.startsWith("score.") || typeof value !== "string" || !value) continue;
@@ -120,7 +125,20 @@ export default function ScoreWorkshop() {
                         ))}
                       </div>
                       <label htmlFor={`note.${key}`}>Note (optional)</label>
-                      <input id={`note.${key}`} name={`note.${key}`} type="text" defaultValue={mine[key]?.note ?? ""} />
+                      {actionData?.fieldErrors[`note.${key}`] ? (
+                        <span className="error-message" id={`note.${key}-error`}>
+                          <span className="visually-hidden">Error: </span>
+                          {actionData.fieldErrors[`note.${key}`]}
+                        </span>
+                      ) : null}
+                      <input
+                        id={`note.${key}`}
+                        name={`note.${key}`}
+                        type="text"
+                        defaultValue={mine[key]?.note ?? ""}
+                        aria-invalid={actionData?.fieldErrors[`note.${key}`] ? true : undefined}
+                        aria-describedby={actionData?.fieldErrors[`note.${key}`] ? `note.${key}-error` : undefined}
+                      />
                       {others.length ? (
                         <p className={spread >= 2 ? "notice warning" : "muted"}>
                           Everyone's scores: {others.map((o) => `${o.assessorName} ${o.score}`).join(", ")}

@@ -9,6 +9,7 @@ import { WORKSHOP_ARRAY_FIELDS, WorkshopSchema } from "#app/domain/workshops/wor
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Workshops" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), WorkshopSchema, WORKSHOP_ARRAY_FIELDS);
+  const result = parseForm(await readForm(request), WorkshopSchema, WORKSHOP_ARRAY_FIELDS);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const id = await scoped((trx) => createWorkshop(trx, result.data));
   return redirect(`/workshops/${id}`);

@@ -7,6 +7,7 @@ import { ExerciseSchema } from "#app/domain/workshops/exercise.schema.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Scenario library" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scoped } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await request.formData(), ExerciseSchema);
+  const result = parseForm(await readForm(request), ExerciseSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const input = result.data;
   const saved = await scoped(async (trx) => {

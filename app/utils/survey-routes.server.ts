@@ -4,6 +4,7 @@ import { surveyPages } from "#app/domain/survey/survey.schema.js";
 import { loadSurvey, saveSurveyPage } from "#app/domain/survey/take-survey.server.js";
 import { type SurveyContext, surveyErrorResponse } from "./survey-respondent.server.js";
 import { formValues } from "./validation.js";
+import { readForm } from "./form.server.js";
 
 // Loaders and actions shared by the candidate's survey (/me/survey/:id) and a team member's
 // (/team-survey/:token): the same pages, saved the same way.
@@ -37,7 +38,7 @@ export async function loadSurveyPage(ctx: SurveyContext, pageParam: string | und
 }
 
 export async function saveSurveyPageAction(ctx: SurveyContext, pageParam: string | undefined, request: Request) {
-  const submitted = formValues(await request.formData());
+  const submitted = formValues(await readForm(request));
   const n = Number(pageParam);
   if (!Number.isInteger(n) || n < 1) throw new Response("That survey page does not exist.", { status: 404 });
   const result = await ctx.scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName)).catch(surveyErrorResponse);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ARRAY_FIELDS, ApplicationSchema } from "#app/domain/applications/application.schema.js";
-import { parseForm } from "./validation.js";
+import { hasUnusualCharacter, parseForm, UNUSUAL_CHARACTER_MESSAGE } from "./validation.js";
 
 function form(entries: [string, string][]) {
   const data = new FormData();
@@ -66,5 +66,43 @@ describe("application form validation", () => {
       phone: "Enter a phone number like 07700 900123",
       source: "Choose how you heard about this job",
     });
+  });
+});
+
+describe("unusual characters", () => {
+  it("allows ordinary text in any language, emoji, tabs and line breaks", () => {
+    for (const text of ["Ada Lovelace", "Zoë O’Brien-Ŵyn", "Siân\tJones", "Line one\r\nLine two", "李小龙", "Thanks 😀", ""]) {
+      expect(hasUnusualCharacter(text), text).toBe(false);
+    }
+  });
+
+  it("finds NUL, control characters, lone surrogates and what invalid UTF-8 decodes to", () => {
+    for (const text of [
+      "Ada\u0000",
+      "\u0001",
+      "a\u001bb",
+      "\u007f",
+      "\u0085",
+      "\ud800",
+      "x\udc00",
+      "\ud83d",
+      "bad \ufffd byte",
+      "\uffff",
+    ]) {
+      expect(hasUnusualCharacter(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it("names the field with the unusual character before the schema runs, and keeps what was typed", () => {
+    const entries = valid.map(([k, v]): [string, string] => (k === "fullName" ? [k, "Ada\u0000 Lovelace"] : [k, v]));
+    const result = parseForm(form([...entries, ["adjustmentsNote", "ok\ufffd"]]), ApplicationSchema, APPLICATION_ARRAY_FIELDS);
+    if (result.ok) throw new Error("expected errors");
+    expect(result.fieldErrors).toEqual({ fullName: UNUSUAL_CHARACTER_MESSAGE, adjustmentsNote: UNUSUAL_CHARACTER_MESSAGE });
+    expect(result.values.fullName).toBe("Ada\u0000 Lovelace");
+  });
+
+  it("refuses an unusual character even in a field the schema does not know", () => {
+    const result = parseForm(form([...valid, ["extra\u0000", "1"]]), ApplicationSchema, APPLICATION_ARRAY_FIELDS);
+    expect(result.ok).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { plainText } from "#app/utils/validation.js";
 import type { SurveyDefinition } from "./survey.schema.js";
 
 // The survey editor's form: one input per editable text or number, named by its place in the
@@ -7,7 +8,7 @@ import type { SurveyDefinition } from "./survey.schema.js";
 const text = (message: string) =>
   z
     .string({ error: message })
-    .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(500, { error: "Use 500 characters or fewer" }));
+    .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(500, { error: "Use 500 characters or fewer" }), plainText());
 const weight = z.coerce
   .number({ error: "Enter a weight from 0 to 10" })
   .check(z.minimum(0, { error: "Enter a weight from 0 to 10" }), z.maximum(10, { error: "Enter a weight from 0 to 10" }));

@@ -4,7 +4,8 @@ import * as z from "zod/mini";
 export const BOOKING_CUTOFF_HOURS = 24;
 
 export const BookSeatSchema = z.object({
-  workshopId: z.string({ error: "Choose a date" }).check(z.minLength(1, { error: "Choose a date" })),
+  // A guid, not any text: it goes straight into a uuid query.
+  workshopId: z.guid({ error: "Choose a date" }),
   adjustments: z.string().check(z.trim(), z.maxLength(1000, { error: "Use 1000 characters or fewer" })),
 });
 

@@ -11,6 +11,7 @@ import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { publicOrgScope } from "#app/utils/tenant.server.js";
 import { formValues, parseForm } from "#app/utils/validation.js";
 import { ApplicationForm } from "./application-form.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { org, scoped } = await publicOrgScope(params.slug);
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { org, scoped } = await publicOrgScope(params.slug);
   const vacancyId = requireUuid(params.vacancyId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const result = parseForm(formData, ApplicationSchema, APPLICATION_ARRAY_FIELDS);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   if (!(await hitRateLimit("applyByIp", context.clientIp ?? "unknown"))) {

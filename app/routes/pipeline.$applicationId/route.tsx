@@ -34,6 +34,7 @@ import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import type { StaffRole } from "#db/schema.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.fullName}: application` : "Application" },
@@ -111,7 +112,7 @@ async function voteAction(request: Request, applicationId: string, form: FormDat
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const applicationId = requireUuid(params.applicationId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (isShadowIntent(form)) return shadowAction(request, applicationId, form);
   if (isOfferIntent(form)) return offerAction(request, applicationId, form);
   const intent = String(form.get("intent") ?? "");
