@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: z.coerce.boolean().default(false),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+  // How often the worker checks that Redis still has its job schedulers (re-created when missing).
+  SCHEDULER_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  // A job's lock in the worker (BullMQ's default): a crashed worker's jobs are retried after about this long.
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   // On SIGTERM, how long the web server waits for requests in flight and the worker for running jobs.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
