@@ -102,5 +102,5 @@ describe("kill -9 drill", () => {
       `kill -9 drill: ${KILLS} kills, ${APPLICATIONS} applications, ${delivered.length} emails delivered, ` +
         `${attempts} send attempts (${attempts - delivered.length} repeated after a crash, answered by the idempotency key)`,
     );
-  });
+  }, 180_000);
 });
