@@ -6,12 +6,15 @@ import express from "express";
 import { getServerEnv } from "./app/env.server.js";
 import { limitRequestBodies } from "./app/utils/body-limits.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
+import { withOutageResponses } from "./app/utils/outage.server.js";
 import { drainAndClose } from "./app/utils/shutdown.server.js";
 import { closeDb } from "./db/client.js";
 import { closeProducerRedis } from "./jobs/connection.js";
 import { closeEmailQueue } from "./jobs/queues.js";
+import { checkEvictionPolicyOrExit } from "./jobs/redis-policy.js";
 
 const env = getServerEnv();
+await checkEvictionPolicyOrExit("web");
 const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
@@ -44,7 +47,7 @@ app.use(limitRequestBodies());
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: withOutageResponses(build),
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   }),

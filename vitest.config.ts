@@ -33,6 +33,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Restart and kill drills: private PostgreSQL clusters and Redis servers, the compiled web
+          // server and worker as child processes (the global setup builds them).
+          name: "drills",
+          include: ["tests/drills/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts", "tests/setup/build-once.ts"],
+          setupFiles: ["tests/setup/drills-setup.ts"],
+          // One at a time: each drill starts processes and servers, and the machine has 2 cores.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

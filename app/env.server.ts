@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   // How many reverse proxies stand in front of the app (see TrustProxyHops).
   TRUST_PROXY: TrustProxyHops,
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+  // How often the worker checks that Redis still has its job schedulers (re-created when missing).
+  SCHEDULER_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  // A job's lock in the worker (BullMQ's default): a crashed worker's jobs are retried after about this long.
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   // On SIGTERM, how long the web server waits for requests in flight and the worker for running jobs.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });

@@ -3,6 +3,8 @@ import { getServerEnv } from "#app/env.server.js";
 import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
 import { closeDb, getDb } from "#db/client.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
+import { checkEvictionPolicyOrExit } from "./redis-policy.js";
+import { keepSchedulers, REFRESH_FUNNEL_JOB, SWEEP_JOB } from "./schedulers.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
 import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer.js";
 import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.js";
@@ -17,8 +19,8 @@ import {
   closeEmailQueue,
   closeReminderQueue,
   type CloseVoteJob,
+  DEFAULT_JOB_OPTIONS,
   EMAIL_QUEUE,
-  getReminderQueue,
   REMINDER_QUEUE,
   type ShadowReminderJob,
   type TeamMixJob,
@@ -29,9 +31,6 @@ import {
   type WorkshopReminderJob,
 } from "./queues.js";
 
-const SWEEP_JOB = "survey-reminder-sweep";
-const REFRESH_FUNNEL_JOB = "refresh-funnel";
-
 /**
  * The worker process: runs the queues' jobs and the outbox relay. Started with `npm run worker`.
  * Returns a stop function (SIGTERM calls it, with a deadline): finishes running jobs, then closes connections.
@@ -39,7 +38,18 @@ const REFRESH_FUNNEL_JOB = "refresh-funnel";
 export async function startWorker() {
   const env = getServerEnv();
   const connection = createRedis("worker");
-  const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, { connection, prefix: keyPrefix(), concurrency: 4 });
+  // A worker that dies (kill -9, out of memory, a lost host) leaves its jobs "active" until their
+  // lock expires; then another worker takes them back as stalled. JOB_LOCK_MS sets how soon.
+  const locks = { lockDuration: env.JOB_LOCK_MS, stalledInterval: env.JOB_LOCK_MS };
+  // Sending is safe to repeat (the outbox row is checked, the outbox id is Resend's idempotency
+  // key), so an email survives as many crashes as it has attempts, rather than BullMQ's one.
+  const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, {
+    connection,
+    prefix: keyPrefix(),
+    concurrency: 4,
+    ...locks,
+    maxStalledCount: DEFAULT_JOB_OPTIONS.attempts,
+  });
   emailWorker.on("failed", (job, error) => console.error(`email job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
   emailWorker.on("error", (error) => console.error(`email worker: ${error.message}`));
 
@@ -58,27 +68,14 @@ export async function startWorker() {
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     },
-    { connection, prefix: keyPrefix(), concurrency: 2 },
+    { connection, prefix: keyPrefix(), concurrency: 2, ...locks },
   );
   reminderWorker.on("failed", (job, error) =>
     console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
   );
   reminderWorker.on("error", (error) => console.error(`reminder worker: ${error.message}`));
-  getReminderQueue()
-    .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })
-    .catch((error: Error) => console.error(`could not schedule the reminder sweep: ${error.message}`));
-  getReminderQueue()
-    .upsertJobScheduler(REFRESH_FUNNEL_JOB, { every: 60_000 }, { name: REFRESH_FUNNEL_JOB })
-    .catch((error: Error) => console.error(`could not schedule the funnel refresh: ${error.message}`));
-  // Team mix: snapshots and alerts nightly, the leads' digest on Monday mornings (UK time; stable scheduler ids).
-  for (const [id, pattern] of [
-    [TEAM_MIX_NIGHTLY, "0 2 * * *"],
-    [TEAM_MIX_DIGEST, "0 8 * * 1"],
-  ] as const) {
-    getReminderQueue()
-      .upsertJobScheduler(id, { pattern, tz: "Europe/London" }, { name: id, data: {} })
-      .catch((error: Error) => console.error(`could not schedule ${id}: ${error.message}`));
-  }
+  // Back within SCHEDULER_CHECK_INTERVAL_MS after Redis restarts empty, without restarting the worker.
+  const stopSchedulers = keepSchedulers(env.SCHEDULER_CHECK_INTERVAL_MS);
 
   // The relay: emails committed while Redis was down (or lost by Redis) get enqueued here.
   let relaying = false;
@@ -99,6 +96,7 @@ export async function startWorker() {
 
   return async function stop() {
     clearInterval(timer);
+    await stopSchedulers();
     await Promise.all([emailWorker.close(), reminderWorker.close()]);
     await Promise.all([closeEmailQueue(), closeReminderQueue()]);
     await connection.quit().catch(() => {});
@@ -109,6 +107,7 @@ export async function startWorker() {
 
 // `node build/worker.js` in production (npm run worker), `jobs/worker.ts` through tsx in development.
 if (/[\\/](build[\\/]worker\.js|jobs[\\/]worker\.ts)$/.test(process.argv[1] ?? "")) {
+  await checkEvictionPolicyOrExit("worker");
   const stop = await startWorker();
   console.log("worker: waiting for jobs");
   let stopping = false;

@@ -13,10 +13,9 @@ export const closeOwnerDb = async () => {
   owner = undefined;
 };
 
-/** A fresh organisation with a region, a team, an open vacancy and a lead, named uniquely. */
-export async function insertOrg(name = "Test Care") {
+/** A fresh organisation (in `db`, the owner's, unless a drill's own cluster) with a region, a team, an open vacancy and a lead, named uniquely. */
+export async function insertOrg(name = "Test Care", db: DB = ownerDb()) {
   const slug = `org-${randomBytes(4).toString("hex")}`;
-  const db = ownerDb();
   const org = await db.insertInto("organisations").values({ slug, name }).returning("id").executeTakeFirstOrThrow();
   return withOrg(db, org.id, async (trx) => {
     const region = await trx.insertInto("regions").values({ name: "North" }).returning("id").executeTakeFirstOrThrow();

@@ -2,7 +2,8 @@
  * A local stand-in for Resend's HTTP API: enough of POST /emails for the real `resend` SDK to
  * send to it (point RESEND_BASE_URL here). It keeps what was sent so developers (the dev mailbox)
  * and tests can read it: GET /captured lists messages, newest first; DELETE /captured clears.
- * An Idempotency-Key seen before returns the first message's id and records nothing new.
+ * An Idempotency-Key seen before returns the first message's id and records nothing new, as
+ * Resend does for 24 hours; `posts` still counts every send attempt (drills report both).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -29,6 +30,7 @@ async function readJson(req: IncomingMessage) {
 export async function startMailCapture(port = 0, host = "127.0.0.1") {
   const messages: CapturedEmail[] = [];
   const byKey = new Map<string, string>();
+  const posts: { idempotencyKey: string | null }[] = [];
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json" });
@@ -39,6 +41,7 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
       if (req.method === "POST" && url.pathname === "/emails") {
         if (!req.headers.authorization?.startsWith("Bearer ")) return send(401, { name: "missing_api_key", message: "Missing API key" });
         const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+        posts.push({ idempotencyKey: key });
         const seen = key ? byKey.get(key) : undefined;
         if (seen) return send(200, { id: seen });
         const body = await readJson(req);
@@ -65,6 +68,7 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
       }
       if (req.method === "DELETE" && url.pathname === "/captured") {
         messages.length = 0;
+        posts.length = 0;
         byKey.clear();
         return send(200, { cleared: true });
       }
@@ -79,6 +83,7 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
   return {
     url,
     messages,
+    posts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
