@@ -1,7 +1,8 @@
-import { type Job, Worker } from "bullmq";
+import { type Job, MetricsTime, Worker } from "bullmq";
 import { getServerEnv } from "#app/env.server.js";
 import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
 import { closeDb, getDb } from "#db/client.js";
+import { getLogger } from "#app/utils/logger.server.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { sendEmailProcessor } from "./processors/send-email.js";
 import { expireWaitlistOfferProcessor } from "./processors/expire-waitlist-offer.js";
@@ -13,6 +14,8 @@ import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNight
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
 import { refreshFunnelProcessor } from "./processors/refresh-funnel.js";
+import { startHeartbeat } from "./heartbeat.js";
+import { logJobEvents, withJobLogContext } from "./worker-logging.js";
 import {
   closeEmailQueue,
   closeReminderQueue,
@@ -38,14 +41,21 @@ const REFRESH_FUNNEL_JOB = "refresh-funnel";
  */
 export async function startWorker() {
   const env = getServerEnv();
+  const log = getLogger();
   const connection = createRedis("worker");
-  const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, { connection, prefix: keyPrefix(), concurrency: 4 });
-  emailWorker.on("failed", (job, error) => console.error(`email job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
-  emailWorker.on("error", (error) => console.error(`email worker: ${error.message}`));
+  // BullMQ's own metrics (completed and failed counts per minute, kept a week) feed /metrics.
+  const metrics = { maxDataPoints: MetricsTime.ONE_WEEK };
+  const emailWorker = new Worker(EMAIL_QUEUE, withJobLogContext(EMAIL_QUEUE, sendEmailProcessor), {
+    connection,
+    prefix: keyPrefix(),
+    concurrency: 4,
+    metrics,
+  });
+  logJobEvents(emailWorker, EMAIL_QUEUE);
 
   const reminderWorker = new Worker(
     REMINDER_QUEUE,
-    async (job) => {
+    withJobLogContext(REMINDER_QUEUE, async (job: Job) => {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
       if (job.name === "send-shadow-reminder") return sendShadowReminderProcessor(job as Job<ShadowReminderJob>);
@@ -57,19 +67,16 @@ export async function startWorker() {
       if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
-    },
-    { connection, prefix: keyPrefix(), concurrency: 2 },
+    }),
+    { connection, prefix: keyPrefix(), concurrency: 2, metrics },
   );
-  reminderWorker.on("failed", (job, error) =>
-    console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
-  );
-  reminderWorker.on("error", (error) => console.error(`reminder worker: ${error.message}`));
+  logJobEvents(reminderWorker, REMINDER_QUEUE);
   getReminderQueue()
     .upsertJobScheduler(SWEEP_JOB, { every: 15 * 60_000 }, { name: SWEEP_JOB })
-    .catch((error: Error) => console.error(`could not schedule the reminder sweep: ${error.message}`));
+    .catch((error: Error) => log.error({ err: error }, "could not schedule the reminder sweep"));
   getReminderQueue()
     .upsertJobScheduler(REFRESH_FUNNEL_JOB, { every: 60_000 }, { name: REFRESH_FUNNEL_JOB })
-    .catch((error: Error) => console.error(`could not schedule the funnel refresh: ${error.message}`));
+    .catch((error: Error) => log.error({ err: error }, "could not schedule the funnel refresh"));
   // Team mix: snapshots and alerts nightly, the leads' digest on Monday mornings (UK time; stable scheduler ids).
   for (const [id, pattern] of [
     [TEAM_MIX_NIGHTLY, "0 2 * * *"],
@@ -77,7 +84,7 @@ export async function startWorker() {
   ] as const) {
     getReminderQueue()
       .upsertJobScheduler(id, { pattern, tz: "Europe/London" }, { name: id, data: {} })
-      .catch((error: Error) => console.error(`could not schedule ${id}: ${error.message}`));
+      .catch((error: Error) => log.error({ err: error, scheduler: id }, "could not schedule a job"));
   }
 
   // The relay: emails committed while Redis was down (or lost by Redis) get enqueued here.
@@ -89,16 +96,19 @@ export async function startWorker() {
       const pending = await listPendingOutbox(getDb());
       if (pending.length) await relayOutbox(getDb(), pending);
     } catch (error) {
-      console.error(`outbox relay: ${(error as Error).message}`);
+      log.error({ err: error }, "outbox relay failed");
     } finally {
       relaying = false;
     }
   };
   await relay();
   const timer = setInterval(relay, env.OUTBOX_RELAY_INTERVAL_MS);
+  // /readyz reports the web not ready while no worker has beaten for a minute.
+  const stopHeartbeat = startHeartbeat(connection, keyPrefix());
 
   return async function stop() {
     clearInterval(timer);
+    await stopHeartbeat();
     await Promise.all([emailWorker.close(), reminderWorker.close()]);
     await Promise.all([closeEmailQueue(), closeReminderQueue()]);
     await connection.quit().catch(() => {});
@@ -110,19 +120,19 @@ export async function startWorker() {
 // `node build/worker.js` in production (npm run worker), `jobs/worker.ts` through tsx in development.
 if (/[\\/](build[\\/]worker\.js|jobs[\\/]worker\.ts)$/.test(process.argv[1] ?? "")) {
   const stop = await startWorker();
-  console.log("worker: waiting for jobs");
+  getLogger().info("worker: waiting for jobs");
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      console.log(`worker: ${signal}, finishing running jobs`);
+      getLogger().info(`worker: ${signal}, finishing running jobs`);
       // A job still running at the deadline is abandoned: its lock expires and BullMQ hands it to
       // another worker as stalled (processors are idempotent), so a hung job cannot hold a deploy.
       const timeoutMs = getServerEnv().SHUTDOWN_TIMEOUT_MS;
       const deadline = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
       const stopped = await Promise.race([stop().then(() => true), deadline]);
-      if (!stopped) console.error(`worker: jobs still running after ${timeoutMs} ms were abandoned`);
+      if (!stopped) getLogger().error(`worker: jobs still running after ${timeoutMs} ms were abandoned`);
       process.exit(stopped ? 0 : 1);
     });
   }

@@ -1,4 +1,5 @@
 import { getProducerRedis, keyPrefix } from "#jobs/connection.js";
+import { getLogger } from "./logger.server.js";
 
 /**
  * A fixed-window counter in Redis. Returns false once `limit` is reached in the window.
@@ -11,7 +12,7 @@ export async function hitRateLimit(bucket: string, key: string, limit: number, w
     const [[, count]] = (await redis.multi().incr(name).expire(name, windowSeconds, "NX").exec()) as [[null, number]];
     return count <= limit;
   } catch (error) {
-    console.warn(`rate limit ${bucket} not checked: ${(error as Error).message}`);
+    getLogger().warn({ err: error, bucket }, "rate limit not checked");
     return true;
   }
 }

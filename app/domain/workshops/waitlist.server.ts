@@ -3,6 +3,7 @@ import type { Tx } from "#db/client.js";
 import { scheduleReminderJobs } from "#jobs/queues.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
 import { WorkshopError } from "./workshop.errors.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** How long a freed seat is held for the person offered it. */
 export const OFFER_HOURS = 24;
@@ -122,6 +123,6 @@ export async function scheduleOfferExpiries(orgId: string, offers: Offer[]) {
       })),
     );
   } catch (error) {
-    console.warn(`waitlist offer expiries not scheduled now: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "waitlist offer expiries not scheduled now");
   }
 }
