@@ -5,6 +5,9 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getServerEnv } from "./app/env.server.js";
 import { limitRequestBodies } from "./app/utils/body-limits.server.js";
+import { getLogger } from "./app/utils/logger.server.js";
+import { opsRoutes } from "./app/utils/ops-routes.server.js";
+import { requestLogging } from "./app/utils/request-log.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
 import { withOutageResponses } from "./app/utils/outage.server.js";
 import { drainAndClose } from "./app/utils/shutdown.server.js";
@@ -26,6 +29,8 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page links to.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+// Everything past the static files: one JSON log line and a latency sample per request.
+app.use(requestLogging(build));
 
 app.use((_req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -41,7 +46,10 @@ app.use((req, res, next) => {
   }
   next();
 });
-// Over-long bodies get a 413 page before Remix reads them into memory.
+// /readyz, /metrics and the operators' queue dashboard (/ops/queues).
+app.use(opsRoutes());
+
+// Over-long bodies get a 413 page before Remix reads them into memory (last before Remix).
 app.use(limitRequestBodies());
 
 app.all(
@@ -53,18 +61,19 @@ app.all(
   }),
 );
 
-const server = app.listen(env.PORT, () => console.log(`web: listening on ${env.APP_URL} (port ${env.PORT})`));
+const log = getLogger();
+const server = app.listen(env.PORT, () => log.info(`web: listening on port ${env.PORT}`));
 
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
-    console.log(`web: ${signal}, finishing requests in flight`);
+    log.info(`web: ${signal}, finishing requests in flight`);
     const { drained } = await drainAndClose(server, env.SHUTDOWN_TIMEOUT_MS, () =>
       Promise.allSettled([closeDb(), closeEmailQueue(), closeProducerRedis()]),
     );
-    if (!drained) console.error(`web: requests still running after ${env.SHUTDOWN_TIMEOUT_MS} ms were cut off`);
+    if (!drained) log.error(`web: requests still running after ${env.SHUTDOWN_TIMEOUT_MS} ms were cut off`);
     process.exit(drained ? 0 : 1);
   });
 }

@@ -1,8 +1,9 @@
 import { PassThrough } from "node:stream";
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getLogger } from "./utils/logger.server.js";
 import { NonceProvider } from "./utils/nonce.js";
 
 const ABORT_DELAY = 5_000;
@@ -36,10 +37,19 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) getLogger().error({ err: error }, "render failed");
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Errors thrown by loaders and actions (Remix prints them with console.error otherwise): one JSON
+ * line with the request's id and organisation, never the URL (it may carry a token). A request the
+ * browser gave up on is not an error.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) getLogger().error({ err: error }, "unhandled error in a loader or action");
+};

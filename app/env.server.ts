@@ -51,6 +51,14 @@ const EnvSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   // On SIGTERM, how long the web server waits for requests in flight and the worker for running jobs.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // JSON logs (pino) at this level and above, on stdout.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Optional: the bearer token Prometheus sends to /metrics. Unset, /metrics does not exist (404).
+  METRICS_TOKEN: z.string().min(16).optional(),
+  // /readyz fails when the oldest email not yet sent is older than this (the relay runs every 2 s).
+  READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
+  // /readyz fails when no worker has written its heartbeat (every 10 s) for this long.
+  READY_WORKER_MAX_SILENCE_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_DATABASE_URL: string };

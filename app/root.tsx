@@ -121,7 +121,8 @@ export function ErrorBoundary() {
         : isRouteErrorResponse(error) && typeof error.data === "string"
           ? error.data
           : "Something went wrong on our side. Please try again in a moment.";
-  if (status >= 500) console.error(error);
+  // In the browser only: on the server, entry.server.tsx's handleError has logged it already.
+  if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <main id="main" className="narrow">
       <h1>{status === 404 ? "Page not found" : status === 403 ? "No access" : "Sorry, there is a problem"}</h1>

@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FileMigrationProvider, type MigrationProvider } from "kysely";
@@ -12,4 +12,15 @@ const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 
  */
 export function migrationProvider(): MigrationProvider {
   return new FileMigrationProvider({ fs, path, migrationFolder });
+}
+
+/**
+ * The names of every migration this code knows (what /readyz compares with the database), without
+ * loading them. Same rule as Kysely's FileMigrationProvider; the production build replaces it too.
+ */
+export function migrationNames(): string[] {
+  return readdirSync(migrationFolder)
+    .filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.endsWith(".d.ts"))
+    .map((file) => file.replace(/\.[^.]+$/, ""))
+    .sort();
 }

@@ -1,7 +1,8 @@
-import { type Job, Worker } from "bullmq";
+import { type Job, MetricsTime, Worker } from "bullmq";
 import { getServerEnv } from "#app/env.server.js";
 import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
 import { closeDb, getDb } from "#db/client.js";
+import { getLogger } from "#app/utils/logger.server.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";
 import { checkEvictionPolicyOrExit } from "./redis-policy.js";
 import { keepSchedulers, REFRESH_FUNNEL_JOB, SWEEP_JOB } from "./schedulers.js";
@@ -15,6 +16,8 @@ import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNight
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
 import { refreshFunnelProcessor } from "./processors/refresh-funnel.js";
+import { startHeartbeat } from "./heartbeat.js";
+import { logJobEvents, withJobLogContext } from "./worker-logging.js";
 import {
   closeEmailQueue,
   closeReminderQueue,
@@ -37,25 +40,28 @@ import {
  */
 export async function startWorker() {
   const env = getServerEnv();
+  const log = getLogger();
   const connection = createRedis("worker");
   // A worker that dies (kill -9, out of memory, a lost host) leaves its jobs "active" until their
   // lock expires; then another worker takes them back as stalled. JOB_LOCK_MS sets how soon.
   const locks = { lockDuration: env.JOB_LOCK_MS, stalledInterval: env.JOB_LOCK_MS };
+  // BullMQ's own metrics (completed and failed counts per minute, kept a week) feed /metrics.
+  const metrics = { maxDataPoints: MetricsTime.ONE_WEEK };
   // Sending is safe to repeat (the outbox row is checked, the outbox id is Resend's idempotency
   // key), so an email survives as many crashes as it has attempts, rather than BullMQ's one.
-  const emailWorker = new Worker(EMAIL_QUEUE, sendEmailProcessor, {
+  const emailWorker = new Worker(EMAIL_QUEUE, withJobLogContext(EMAIL_QUEUE, sendEmailProcessor), {
     connection,
     prefix: keyPrefix(),
     concurrency: 4,
     ...locks,
     maxStalledCount: DEFAULT_JOB_OPTIONS.attempts,
+    metrics,
   });
-  emailWorker.on("failed", (job, error) => console.error(`email job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
-  emailWorker.on("error", (error) => console.error(`email worker: ${error.message}`));
+  logJobEvents(emailWorker, EMAIL_QUEUE);
 
   const reminderWorker = new Worker(
     REMINDER_QUEUE,
-    async (job) => {
+    withJobLogContext(REMINDER_QUEUE, async (job: Job) => {
       if (job.name === SWEEP_JOB) return surveyReminderSweepProcessor();
       if (job.name === "send-workshop-reminder") return sendWorkshopReminderProcessor(job as Job<WorkshopReminderJob>);
       if (job.name === "send-shadow-reminder") return sendShadowReminderProcessor(job as Job<ShadowReminderJob>);
@@ -67,13 +73,10 @@ export async function startWorker() {
       if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
-    },
-    { connection, prefix: keyPrefix(), concurrency: 2, ...locks },
+    }),
+    { connection, prefix: keyPrefix(), concurrency: 2, ...locks, metrics },
   );
-  reminderWorker.on("failed", (job, error) =>
-    console.error(`reminder job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
-  );
-  reminderWorker.on("error", (error) => console.error(`reminder worker: ${error.message}`));
+  logJobEvents(reminderWorker, REMINDER_QUEUE);
   // Back within SCHEDULER_CHECK_INTERVAL_MS after Redis restarts empty, without restarting the worker.
   const stopSchedulers = keepSchedulers(env.SCHEDULER_CHECK_INTERVAL_MS);
 
@@ -86,17 +89,20 @@ export async function startWorker() {
       const pending = await listPendingOutbox(getDb());
       if (pending.length) await relayOutbox(getDb(), pending);
     } catch (error) {
-      console.error(`outbox relay: ${(error as Error).message}`);
+      log.error({ err: error }, "outbox relay failed");
     } finally {
       relaying = false;
     }
   };
   await relay();
   const timer = setInterval(relay, env.OUTBOX_RELAY_INTERVAL_MS);
+  // /readyz reports the web not ready while no worker has beaten for a minute.
+  const stopHeartbeat = startHeartbeat(connection, keyPrefix());
 
   return async function stop() {
     clearInterval(timer);
     await stopSchedulers();
+    await stopHeartbeat();
     await Promise.all([emailWorker.close(), reminderWorker.close()]);
     await Promise.all([closeEmailQueue(), closeReminderQueue()]);
     await connection.quit().catch(() => {});
@@ -109,19 +115,19 @@ export async function startWorker() {
 if (/[\\/](build[\\/]worker\.js|jobs[\\/]worker\.ts)$/.test(process.argv[1] ?? "")) {
   await checkEvictionPolicyOrExit("worker");
   const stop = await startWorker();
-  console.log("worker: waiting for jobs");
+  getLogger().info("worker: waiting for jobs");
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      console.log(`worker: ${signal}, finishing running jobs`);
+      getLogger().info(`worker: ${signal}, finishing running jobs`);
       // A job still running at the deadline is abandoned: its lock expires and BullMQ hands it to
       // another worker as stalled (processors are idempotent), so a hung job cannot hold a deploy.
       const timeoutMs = getServerEnv().SHUTDOWN_TIMEOUT_MS;
       const deadline = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
       const stopped = await Promise.race([stop().then(() => true), deadline]);
-      if (!stopped) console.error(`worker: jobs still running after ${timeoutMs} ms were abandoned`);
+      if (!stopped) getLogger().error(`worker: jobs still running after ${timeoutMs} ms were abandoned`);
       process.exit(stopped ? 0 : 1);
     });
   }

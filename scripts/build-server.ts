@@ -42,17 +42,20 @@ const staticMigrations: Plugin = {
           "export function migrationProvider() {",
           "  return { getMigrations: async () => migrations };",
           "}",
+          "export function migrationNames() {",
+          "  return Object.keys(migrations).sort();",
+          "}",
         ].join("\n"),
       };
     });
   },
 };
 
-/** Writes server.js, worker.js and migrate.js (with source maps) to `outdir`. */
+/** Writes server.js, worker.js, migrate.js and operator.js (with source maps) to `outdir`. */
 export async function buildServer(outdir = path.join(root, "build")) {
   await build({
     absWorkingDir: root,
-    entryPoints: { server: "server.ts", worker: "jobs/worker.ts", migrate: "db/migrate.ts" },
+    entryPoints: { server: "server.ts", worker: "jobs/worker.ts", migrate: "db/migrate.ts", operator: "scripts/create-operator.ts" },
     outdir,
     bundle: true,
     platform: "node",
@@ -69,5 +72,5 @@ export async function buildServer(outdir = path.join(root, "build")) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   await buildServer();
-  console.log(`built build/server.js, build/worker.js and build/migrate.js in ${Math.round(performance.now() - started)} ms`);
+  console.log(`built build/server.js, build/worker.js, build/migrate.js and build/operator.js in ${Math.round(performance.now() - started)} ms`);
 }

@@ -2,7 +2,7 @@ import { execSync } from "node:child_process";
 import { getServerEnv } from "../app/env.server.js";
 import { createDb } from "../db/client.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { DEMO_PASSWORD, seed } from "../db/seeds/seed.js";
+import { DEMO_OPERATOR, DEMO_PASSWORD, seed } from "../db/seeds/seed.js";
 import { startStack } from "./stack.js";
 
 // `npm run demo`: after `npm install`, migrate, seed, build, then run web + worker + mail capture.
@@ -23,6 +23,7 @@ Circle Hire is running.
   Careers page     ${env.APP_URL}/o/oakfield/jobs
   Staff sign in    ${env.APP_URL}/sign-in
   Dev mailbox      ${env.APP_URL}/dev/mailbox
+  Queue dashboard  ${env.APP_URL}/ops/queues (operator ${DEMO_OPERATOR})
 
   Sign in as lead@oakfield.test, coach@oakfield.test, sam@oakfield.test
   or lead@riverside.test, all with the password ${DEMO_PASSWORD}

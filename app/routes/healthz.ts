@@ -1,19 +1,9 @@
-import { sql } from "kysely";
-import { getDb } from "#db/client.js";
-import { getProducerRedis } from "#jobs/connection.js";
-
-const within = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
-
-export async function loader() {
-  const [postgres, redis] = await Promise.allSettled([
-    within(sql`select 1`.execute(getDb()), 2000),
-    within(getProducerRedis().ping(), 2000),
-  ]);
-  const body = {
-    postgres: postgres.status === "fulfilled" ? "ok" : "unreachable",
-    redis: redis.status === "fulfilled" ? "ok" : "unreachable",
-  };
-  const ok = body.postgres === "ok" && body.redis === "ok";
-  return Response.json({ status: ok ? "ok" : "degraded", ...body }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+/**
+ * Liveness: the web process is up and serving. It checks nothing else on purpose: an orchestrator
+ * restarts a process whose liveness fails, and restarting every web process because PostgreSQL or
+ * Redis is down would not bring them back. Whether the service can do its work is /readyz
+ * (app/utils/readiness.server.ts).
+ */
+export function loader() {
+  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { getProducerRedis, keyPrefix } from "#jobs/connection.js";
 import { getServerEnv } from "../env.server.js";
+import { getLogger } from "./logger.server.js";
 
 /**
  * Every limit the web app applies, in one place. `points` requests per `duration` seconds;
@@ -13,6 +14,8 @@ export const LIMITS = {
   linkByIp: { points: 10, duration: 900 },
   linkByEmail: { points: 3, duration: 900 },
   freshLinkByIp: { points: 10, duration: 900 },
+  opsSignInByIp: { points: 20, duration: 900 },
+  opsSignInByEmail: { points: 5, duration: 900 },
   // Staff sign-in, after rate-limiter-flexible's "login endpoint protection" example: only
   // failures count, per address and day, and consecutive ones per account *and* address, so a
   // stranger's wrong guesses never lock the right person out from their own address.
@@ -131,7 +134,7 @@ async function consume(limiter: RateLimiterRedis, key: string) {
   } catch (error) {
     if (error instanceof RateLimiterRes) return false;
     // Neither Redis nor the insurance limiter answered: never let that stop the request.
-    console.warn(`rate limit not checked: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "rate limit not checked");
     return true;
   }
 }

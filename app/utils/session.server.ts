@@ -5,6 +5,7 @@ import { getDb, type Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
 import { getServerEnv } from "../env.server.js";
+import { setLogOrg } from "./request-context.server.js";
 
 export const STAFF_SESSION_DAYS = 14;
 export const CANDIDATE_SESSION_DAYS = 7;
@@ -72,6 +73,7 @@ export function getSession(request: Request): Promise<SessionInfo | null> {
     found = readToken(request).then(async (token) => {
       if (!token) return null;
       const { rows } = await sql<SessionInfo>`select * from auth_session(${sha256(token)})`.execute(getDb());
+      if (rows[0]) setLogOrg(rows[0].orgId);
       return rows[0] ?? null;
     });
     cache.set(request, found);

@@ -5,6 +5,7 @@ import { SurveyError } from "#app/domain/survey/survey.errors.js";
 import { findMemberByLink } from "#app/domain/survey/member-survey.server.js";
 import type { Respondent } from "#app/domain/survey/take-survey.server.js";
 import { requireUuid } from "./http-errors.server.js";
+import { setLogOrg } from "./request-context.server.js";
 import type { Scoped } from "./tenant.server.js";
 import { candidateScope } from "./tenant.server.js";
 
@@ -27,6 +28,7 @@ export async function candidateSurveyContext(request: Request, applicationId: st
 export async function memberSurveyContext(token: string | undefined): Promise<SurveyContext> {
   const found = token ? await findMemberByLink(getDb(), token) : null;
   if (!found) throw new Response("This survey link has expired or is not right. Ask your lead for a new one.", { status: 404 });
+  setLogOrg(found.orgId);
   return {
     respondent: { teamMemberId: found.teamMemberId },
     scoped: (work) => withOrg(getDb(), found.orgId, work),

@@ -4,6 +4,7 @@ import { findOrganisationBySlug } from "#db/queries/organisations.js";
 import { type Scoped, withOrg } from "#db/tenant.js";
 import { findVoterByLink } from "#app/domain/votes/vote-links.server.js";
 import { findTouchpointByLink } from "#app/domain/offers/touchpoint-links.server.js";
+import { setLogOrg } from "./request-context.server.js";
 import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
 
 export type { Scoped };
@@ -25,6 +26,7 @@ export async function candidateScope(request: Request): Promise<{ candidate: Can
 export async function publicOrgScope(slug: string | undefined) {
   const org = slug ? await findOrganisationBySlug(getDb(), slug) : undefined;
   if (!org) throw new Response("We could not find that organisation.", { status: 404 });
+  setLogOrg(org.id);
   const scoped: Scoped = (work) => withOrg(getDb(), org.id, work);
   return { org, scoped };
 }
@@ -33,6 +35,7 @@ export async function publicOrgScope(slug: string | undefined) {
 export async function voterScope(token: string | undefined) {
   const voter = await findVoterByLink(getDb(), token);
   if (!voter) throw new Response("This voting link is not valid any more. Ask your coordinator for a new one.", { status: 404 });
+  setLogOrg(voter.orgId);
   const scoped: Scoped = (work) => withOrg(getDb(), voter.orgId, work);
   return { voter, scoped };
 }
@@ -41,6 +44,7 @@ export async function voterScope(token: string | undefined) {
 export async function touchpointScope(token: string | undefined) {
   const found = await findTouchpointByLink(getDb(), token);
   if (!found) throw new Response("This link is not valid any more. If you would like to talk to us, reply to our email.", { status: 404 });
+  setLogOrg(found.orgId);
   const scoped: Scoped = (work) => withOrg(getDb(), found.orgId, work);
   return { touchpointId: found.touchpointId, scoped };
 }

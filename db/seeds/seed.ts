@@ -8,6 +8,7 @@ import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
 import { hashPassword } from "../../app/utils/password.server.js";
+import { insertOperator } from "../queries/operators.js";
 import { alertKinds, londonDate } from "../../app/domain/teams/mix.js";
 import { MONITORING_QUESTIONS, type MonitoringQuestion } from "../../app/domain/diversity/monitoring.js";
 import { createDb, type DB, type Tx } from "../client.js";
@@ -15,6 +16,7 @@ import type { Experience, StaffRole } from "../schema.js";
 import { withOrg } from "../tenant.js";
 
 export const DEMO_PASSWORD = "demo-password-1";
+export const DEMO_OPERATOR = "operator@circlehire.test";
 
 type TeamSeed = {
   name: string;
@@ -642,6 +644,8 @@ export async function seed(db: DB, { reset = false } = {}) {
     await seedOrganisation(db, org, passwordHash);
     created.push(org.name);
   }
+  // A platform operator for the queue dashboard (/ops/queues); left alone when there already.
+  await insertOperator(db, DEMO_OPERATOR, passwordHash);
   return created;
 }
 

@@ -68,7 +68,7 @@ describe("Redis drill", () => {
     const org = await insertOrg("Restart Care");
     const input = applicationInput();
     const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    await relayOutbox(getDb(), [applied.email]);
+    await relayOutbox(getDb(), [applied.email!]);
     await scheduleSurveyReminders(applied.reminders);
     const firstReminder = surveyReminderKey(applied.applicationId, 1);
     expect(await getReminderQueue().getJobState(firstReminder)).toBe("delayed");

@@ -59,7 +59,7 @@ describe("kill -9 drill", () => {
         const input = applicationInput();
         emails.push(input.email);
         const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-        await relayOutbox(getDb(), [applied.email]);
+        await relayOutbox(getDb(), [applied.email!]);
       }
     };
 

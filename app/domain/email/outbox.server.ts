@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { enqueueEmails } from "#jobs/queues.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 export type OutboxMessage =
   | { kind: "application-received"; applicationId: string }
@@ -66,7 +67,7 @@ export async function relayOutbox(db: DB, refs: OutboxRef[], enqueue = enqueueEm
   try {
     await enqueue(refs.map((r) => ({ outboxId: r.id, orgId: r.orgId })));
   } catch (error) {
-    console.warn(`outbox: ${refs.length} email(s) left for the relay: ${(error as Error).message}`);
+    getLogger().warn({ err: error, emails: refs.length }, "outbox: emails left for the relay");
     return false;
   }
   for (const orgId of new Set(refs.map((r) => r.orgId))) {

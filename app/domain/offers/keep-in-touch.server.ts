@@ -4,6 +4,7 @@ import { withOrg } from "#db/tenant.js";
 import { scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { planTouchpoints } from "./touchpoint-plan.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** A touchpoint's job id carries its due time, so a moved start date makes new jobs and the old ones are skipped. */
 export const touchpointJobId = (touchpointId: string, dueAt: Date) => `touchpoint-${touchpointId}-${dueAt.getTime()}`;
@@ -78,7 +79,7 @@ export async function scheduleTouchpointJobs(jobs: TouchpointJobPlan[]) {
       })),
     );
   } catch (error) {
-    console.warn(`keep-in-touch jobs left for the sweep: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "keep-in-touch jobs left for the sweep");
   }
 }
 

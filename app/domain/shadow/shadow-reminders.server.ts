@@ -3,6 +3,7 @@ import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { removeJobs, scheduleReminderJobs, type ShadowReminderJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** "24h": a reminder to both sides the day before. "after": when it ends, the host is asked for feedback and the candidate to reflect. */
 export type ShadowReminder = ShadowReminderJob["which"];
@@ -80,7 +81,7 @@ export async function scheduleShadowReminders(orgId: string, shift: { shiftId: s
   try {
     await scheduleReminderJobs(planShadowReminders(orgId, shift));
   } catch (error) {
-    console.warn(`shadow shift reminders left for the sweep: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "shadow shift reminders left for the sweep");
   }
 }
 
@@ -89,7 +90,7 @@ export async function cancelShadowReminders(shiftId: string, sequence: number) {
   try {
     await removeJobs(WHICH.map((which) => shadowReminderKey(shiftId, sequence, which)));
   } catch (error) {
-    console.warn(`shadow reminders for ${shiftId} not removed now (they will be skipped): ${(error as Error).message}`);
+    getLogger().warn({ err: error, shiftId }, "shadow reminders not removed now (they will be skipped)");
   }
 }
 

@@ -4,6 +4,7 @@ import { withOrg } from "#db/tenant.js";
 import { removeJobs, type SurveyReminderJob, scheduleSurveyReminderJobs } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { getOrgSettings } from "./org-settings.server.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 const DAY = 86_400_000;
 
@@ -77,7 +78,7 @@ export async function scheduleSurveyReminders(planned: PlannedReminder[]) {
   try {
     await scheduleSurveyReminderJobs(planned);
   } catch (error) {
-    console.warn(`survey reminders left for the sweep: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "survey reminders left for the sweep");
   }
 }
 
@@ -88,6 +89,6 @@ export async function cancelSurveyReminders(applicationId: string) {
   try {
     await removeJobs(Array.from({ length: MAX_REMINDERS }, (_, i) => surveyReminderKey(applicationId, i + 1)));
   } catch (error) {
-    console.warn(`survey reminders for ${applicationId} not removed now (they will be skipped): ${(error as Error).message}`);
+    getLogger().warn({ err: error, applicationId }, "survey reminders not removed now (they will be skipped)");
   }
 }

@@ -5,6 +5,7 @@ import { listEligibleNonVoters, lockVote } from "#db/queries/votes.js";
 import { type CloseVoteJob, scheduleReminderJobs, type VoteReminderJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
 import { type CloseResult, closeVote } from "./close-vote.server.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** Members who have not voted are reminded this long before the close. */
 export const VOTE_REMINDER_HOURS = 24;
@@ -36,7 +37,7 @@ export async function scheduleVoteJobs(orgId: string, voteId: string, closesAt: 
   try {
     await scheduleReminderJobs(planVoteJobs(orgId, voteId, closesAt, round));
   } catch (error) {
-    console.warn(`vote jobs left for the sweep: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "vote jobs left for the sweep");
   }
 }
 

@@ -11,6 +11,7 @@ import { otherTeamError } from "./workshop.errors.js";
  * seat is held for them (a seat hold: their entry is 'offered' until `offerExpiresAt`). Held seats
  * count as taken for everyone else (see `countFreeSeats`).
  */
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** How long a freed seat is held for the person offered it. */
 export const SEAT_HOLD_HOURS = 24;
@@ -109,7 +110,7 @@ export async function scheduleSeatHoldExpiries(orgId: string, holds: SeatHold[])
       })),
     );
   } catch (error) {
-    console.warn(`seat hold expiries not scheduled now: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "seat hold expiries not scheduled now");
   }
 }
 

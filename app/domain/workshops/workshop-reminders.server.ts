@@ -3,6 +3,7 @@ import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { removeJobs, scheduleReminderJobs, type WorkshopReminderJob } from "#jobs/queues.js";
 import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /** Reminders before a workshop: 48 hours and 2 hours before the start. */
 export const WORKSHOP_REMINDERS = { "48h": 48, "2h": 2 } as const;
@@ -49,7 +50,7 @@ export async function scheduleWorkshopReminders(orgId: string, bookingId: string
   try {
     await scheduleReminderJobs(planWorkshopReminders(orgId, bookingId, startsAt));
   } catch (error) {
-    console.warn(`workshop reminders left for the sweep: ${(error as Error).message}`);
+    getLogger().warn({ err: error }, "workshop reminders left for the sweep");
   }
 }
 
@@ -57,7 +58,7 @@ export async function cancelWorkshopReminders(bookingId: string) {
   try {
     await removeJobs((Object.keys(WORKSHOP_REMINDERS) as WorkshopReminder[]).map((which) => workshopReminderKey(bookingId, which)));
   } catch (error) {
-    console.warn(`workshop reminders for ${bookingId} not removed now (they will be skipped): ${(error as Error).message}`);
+    getLogger().warn({ err: error, bookingId }, "workshop reminders not removed now (they will be skipped)");
   }
 }
 
