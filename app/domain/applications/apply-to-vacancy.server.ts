@@ -1,18 +1,19 @@
-import type { Tx } from "#db/client.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
-import { type PlannedReminder, planSurveyReminders } from "../survey/survey-reminders.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
+import { planSurveyReminders } from "../survey/survey-reminders.server.js";
 import { ApplicationError } from "./application.errors.js";
 import type { ApplicationInput } from "./application.schema.js";
 
-export type ApplyResult = { applicationId: string; duplicate: boolean; email: OutboxRef; reminders: PlannedReminder[] };
+export type ApplyResult = { applicationId: string; duplicate: boolean };
 
 /**
  * A candidate applies to an open vacancy. One candidate per email per organisation; one
  * application per candidate per vacancy: applying again changes nothing but sends them a
  * sign-in link to the application they already have.
  */
-export async function applyToVacancy(trx: Tx, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
+export async function applyToVacancy(ctx: UseCaseContext, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
+  const { trx } = ctx;
   const vacancy = await findVacancyById(trx, vacancyId);
   if (!vacancy) throw new ApplicationError("not_found", "We could not find that job.");
   if (vacancy.status !== "open") throw new ApplicationError("vacancy_closed", "This job is no longer taking applications.");
@@ -48,16 +49,16 @@ export async function applyToVacancy(trx: Tx, vacancyId: string, input: Applicat
       .where("vacancyId", "=", vacancyId)
       .where("candidateId", "=", candidate.id)
       .executeTakeFirstOrThrow();
-    const email = await addToOutbox(trx, { kind: "application-duplicate", applicationId: existing.id });
-    return { applicationId: existing.id, duplicate: true, email, reminders: [] };
+    await sendAfterCommit(ctx, { kind: "application-duplicate", applicationId: existing.id });
+    return { applicationId: existing.id, duplicate: true };
   }
 
   await trx
     .insertInto("applicationEvents")
     .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: input.fullName, reason: "Applied online" })
     .execute();
-  const email = await addToOutbox(trx, { kind: "application-received", applicationId: created.id });
+  await sendAfterCommit(ctx, { kind: "application-received", applicationId: created.id });
   // Applying invites the candidate to the values survey straight away; reminders follow if needed.
-  const reminders = await planSurveyReminders(trx, created.id, new Date());
-  return { applicationId: created.id, duplicate: false, email, reminders };
+  await planSurveyReminders(ctx, created.id, new Date());
+  return { applicationId: created.id, duplicate: false };
 }
