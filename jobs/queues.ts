@@ -1,7 +1,31 @@
 import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { disposeSingleton, singleton } from "../db/singleton.js";
+import type {
+  CloseVoteJob,
+  DelayedJob,
+  ShadowReminderJob,
+  SurveyReminderJob,
+  TeamMixJob,
+  TouchpointJob,
+  VoteReminderJob,
+  WaitlistOfferJob,
+  WorkshopReminderJob,
+} from "#app/domain/after-commit.js";
 import { getProducerRedis, keyPrefix } from "./connection.js";
+
+// The job payloads are the domain's (it plans the jobs); re-exported for the worker and processors.
+export type {
+  CloseVoteJob,
+  DelayedJob,
+  ShadowReminderJob,
+  SurveyReminderJob,
+  TeamMixJob,
+  TouchpointJob,
+  VoteReminderJob,
+  WaitlistOfferJob,
+  WorkshopReminderJob,
+};
 
 export const EMAIL_QUEUE = "email";
 
@@ -41,15 +65,6 @@ export async function enqueueEmails(items: SendEmailJob[], queue = getEmailQueue
 }
 
 export const REMINDER_QUEUE = "reminders";
-export type SurveyReminderJob = { orgId: string; applicationId: string; reminder: number };
-export type WorkshopReminderJob = { orgId: string; bookingId: string; which: "48h" | "2h" };
-export type WaitlistOfferJob = { orgId: string; entryId: string };
-export type CloseVoteJob = { orgId: string; voteId: string };
-export type VoteReminderJob = { orgId: string; voteId: string };
-export type ShadowReminderJob = { orgId: string; shiftId: string; sequence: number; which: "24h" | "after" };
-export type TouchpointJob = { orgId: string; touchpointId: string; dueAt: string };
-/** The team-mix jobs: every organisation, or one (`orgId`, for a run on demand or a test). */
-export type TeamMixJob = { orgId?: string };
 export type ReminderJobData =
   | SurveyReminderJob
   | WorkshopReminderJob
@@ -73,21 +88,8 @@ export function getReminderQueue() {
 }
 export const closeReminderQueue = () => disposeSingleton<Queue>("queue-reminders", (queue) => queue.close());
 
-/** Delayed jobs, one per reminder, with the reminder's stable id (its outbox dedupe key). */
-export async function scheduleSurveyReminderJobs(
-  items: (SurveyReminderJob & { jobId: string; dueAt: Date })[],
-  queue = getReminderQueue(),
-) {
-  await scheduleReminderJobs(
-    items.map(({ jobId, dueAt, ...data }) => ({ name: "send-survey-reminder", data, jobId, dueAt })),
-    queue,
-  );
-}
-
-export async function scheduleReminderJobs(
-  items: { name: string; data: ReminderJobData; jobId: string; dueAt: Date }[],
-  queue = getReminderQueue(),
-) {
+/** Adds delayed jobs (fails fast when Redis is down; the sweep rebuilds them from PostgreSQL). */
+export async function scheduleReminderJobs(items: DelayedJob[], queue = getReminderQueue()) {
   if (!items.length) return;
   await addFailFast(
     queue,

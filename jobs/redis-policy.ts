@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { getServerEnv } from "../app/env.server.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 /**
  * Reads Redis's `maxmemory-policy`. CONFIG is often disabled on managed Redis; INFO memory
@@ -39,7 +40,7 @@ export async function checkEvictionPolicy(who: "web" | "worker", { url = getServ
     await redis.connect();
     policy = await readEvictionPolicy(redis);
   } catch (error) {
-    console.warn(`${who}: could not check Redis's maxmemory-policy (${(error as Error).message}); it must be noeviction`);
+    getLogger().warn({ err: error }, `${who}: could not check Redis's maxmemory-policy; it must be noeviction`);
     return;
   } finally {
     redis.disconnect();
@@ -49,7 +50,7 @@ export async function checkEvictionPolicy(who: "web" | "worker", { url = getServ
     `Redis maxmemory-policy is ${policy ?? "unknown"}, but it must be noeviction: under memory pressure Redis would ` +
     "delete queued emails, reminders and job schedulers. Set maxmemory-policy noeviction on the Redis server.";
   if (production) throw new EvictionPolicyError(`${who} refuses to start: ${message}`);
-  console.warn(`${who}: ${message} (a warning in development; production refuses to start)`);
+  getLogger().warn(`${who}: ${message} (a warning in development; production refuses to start)`);
 }
 
 /** For a process's start: the check above, and on a refusal the reason on stderr and exit code 1. */
@@ -58,7 +59,7 @@ export async function checkEvictionPolicyOrExit(who: "web" | "worker") {
     await checkEvictionPolicy(who);
   } catch (error) {
     if (!(error instanceof EvictionPolicyError)) throw error;
-    console.error(error.message);
+    getLogger().fatal(error.message);
     process.exit(1);
   }
 }

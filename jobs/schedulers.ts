@@ -2,6 +2,7 @@ import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY } from "./processors/team-mix.js";
 import { getReminderQueue, type ReminderJobData } from "./queues.js";
+import { getLogger } from "#app/utils/logger.server.js";
 
 export const SWEEP_JOB = "survey-reminder-sweep";
 export const REFRESH_FUNNEL_JOB = "refresh-funnel";
@@ -47,11 +48,11 @@ export function keepSchedulers(intervalMs: number, queue: Queue = getReminderQue
       try {
         const missing = await ensureSchedulers(queue, { all });
         if (!all && missing.length) {
-          console.warn(`worker: job schedulers missing from Redis (${missing.join(", ")}): re-created; sweeping for lost reminders`);
+          getLogger().warn({ missing }, "worker: job schedulers missing from Redis: re-created; sweeping for lost reminders");
           await queue.add(SWEEP_JOB, {}, { jobId: `${SWEEP_JOB}-after-loss-${Date.now()}` });
         }
       } catch (error) {
-        console.error(`worker: could not check the job schedulers: ${(error as Error).message}`);
+        getLogger().error({ err: error }, "worker: could not check the job schedulers");
       } finally {
         running = undefined;
       }

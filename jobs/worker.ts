@@ -1,6 +1,7 @@
 import { type Job, MetricsTime, Worker } from "bullmq";
 import { getServerEnv } from "#app/env.server.js";
-import { listPendingOutbox, relayOutbox } from "#app/domain/email/outbox.server.js";
+import { listPendingOutbox } from "#app/domain/email/outbox.server.js";
+import { relayOutbox } from "./relay-outbox.js";
 import { closeDb, getDb } from "#db/client.js";
 import { getLogger } from "#app/utils/logger.server.js";
 import { closeProducerRedis, createRedis, keyPrefix } from "./connection.js";

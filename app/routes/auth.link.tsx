@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.js";
-import { consumeLoginToken, peekLoginToken, requestFreshLink } from "#app/domain/auth/candidate-links.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { consumeLoginToken, peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
+import { sendFreshLink } from "#app/utils/candidate-links.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -20,8 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = String(form.get("token") ?? "");
   if (form.get("intent") === "fresh") {
     if (await hitRateLimit("freshLinkByIp", context.clientIp ?? "unknown")) {
-      const ref = await requestFreshLink(getDb(), token);
-      if (ref) await relayOutbox(getDb(), [ref]);
+      await sendFreshLink(getDb(), token);
     }
     return { fresh: true, failed: false };
   }

@@ -1,10 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { findTouchpointContext } from "#db/queries/touchpoints.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { firstName } from "#app/domain/names.js";
 import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js";
 import { CHECKIN_ANSWERS, CheckinSchema, KitReplySchema } from "#app/domain/offers/touchpoint.schema.js";
@@ -30,14 +28,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { touchpointId, scoped } = await touchpointScope(params.token);
+  const { touchpointId, scoped, run } = await touchpointScope(params.token);
   const form = await readForm(request);
   const kind = await scoped(async (trx) => (await findTouchpointContext(trx, touchpointId))?.kind);
   if (!kind) throw new Response("We could not find that message.", { status: 404 });
   const result = kind === "checkin" ? parseForm(form, CheckinSchema) : parseForm(form, KitReplySchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  const refs = await scoped((trx) => answerTouchpoint(trx, touchpointId, result.data));
-  await relayOutbox(getDb(), refs);
+  await run((ctx) => answerTouchpoint(ctx, touchpointId, result.data));
   return redirect(`/check-in/${params.token}?sent=1`);
 }
 

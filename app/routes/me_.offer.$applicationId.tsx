@@ -1,12 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { findLatestOfferForApplication } from "#db/queries/offers.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
-import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
 import { firstName } from "#app/domain/names.js";
 import { formatUkDay } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
@@ -44,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const { id, candidate, run } = await scope(request, params.applicationId);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const args = { applicationId: id, candidateId: candidate.candidateId, name: candidate.name };
@@ -52,23 +49,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     Response.json({ intent, fieldErrors, values }, { status });
   try {
     if (intent === "accept") {
-      const accepted = await scoped((trx) => acceptOffer(trx, args));
-      await relayOutbox(getDb(), accepted.refs);
-      await scheduleTouchpointJobs(accepted.jobs);
+      await run((ctx) => acceptOffer(ctx, args));
       return redirect(`/me/offer/${id}?accepted=1`);
     }
     if (intent === "decline") {
       const result = parseForm(form, DeclineOfferSchema);
       if (!result.ok) return fail(result.fieldErrors, result.values);
-      const declined = await scoped((trx) => declineOffer(trx, { ...args, reason: result.data.reason }));
-      await relayOutbox(getDb(), declined.refs);
+      await run((ctx) => declineOffer(ctx, { ...args, reason: result.data.reason }));
       return redirect(`/me/offer/${id}?declined=1`);
     }
     if (intent === "withdraw") {
       const result = parseForm(form, CandidateWithdrawOfferSchema);
       if (!result.ok) return fail(result.fieldErrors, result.values);
-      const withdrawn = await scoped((trx) =>
-        withdrawAfterAcceptance(trx, {
+      await run((ctx) =>
+        withdrawAfterAcceptance(ctx, {
           applicationId: id,
           candidateId: candidate.candidateId,
           reason: result.data.withdrawalReason,
@@ -76,7 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           actor: { userId: null, name: candidate.name },
         }),
       );
-      await relayOutbox(getDb(), withdrawn.refs);
       return redirect(`/me/offer/${id}?withdrawn=1`);
     }
     return fail({ form: "Something went wrong. Please try again." });

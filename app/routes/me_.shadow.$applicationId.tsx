@@ -2,15 +2,12 @@ import { findOwnApplication } from "#db/queries/applications.js";
 import { firstName } from "#app/domain/names.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { findLatestShiftForApplication, findReflectionForShift, listOpenSlots } from "#db/queries/shadow.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { cancelShiftByCandidate } from "#app/domain/shadow/cancel-shift.server.js";
 import { submitReflection, withdrawAfterShadow } from "#app/domain/shadow/candidate-reflection.server.js";
 import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
-import { cancelShadowReminders, scheduleShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
 import {
   PickSlotSchema,
@@ -79,38 +76,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const { id, candidate, run } = await scope(request, params.applicationId);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const args = { applicationId: id, candidateId: candidate.candidateId };
   try {
     if (intent === "pick" || intent === "accept") {
-      let confirmed: Awaited<ReturnType<typeof acceptShift>>;
       if (intent === "pick") {
         const result = parseForm(form, PickSlotSchema);
         if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
-        confirmed = await scoped((trx) => pickSlot(trx, { ...args, slotId: result.data.slotId }));
+        await run((ctx) => pickSlot(ctx, { ...args, slotId: result.data.slotId }));
       } else {
-        confirmed = await scoped((trx) => acceptShift(trx, args));
+        await run((ctx) => acceptShift(ctx, args));
       }
-      await Promise.all([relayOutbox(getDb(), confirmed.emails), scheduleShadowReminders(candidate.orgId, confirmed)]);
       return redirect(`/me/shadow/${id}?confirmed=1`);
     }
     if (intent === "cancel") {
-      const cancelled = await scoped((trx) => cancelShiftByCandidate(trx, id, candidate.candidateId));
-      await Promise.all([relayOutbox(getDb(), cancelled.emails), cancelShadowReminders(cancelled.shiftId, cancelled.previousSequence)]);
+      await run((ctx) => cancelShiftByCandidate(ctx, id, candidate.candidateId));
       return redirect(`/me/shadow/${id}?cancelled=1`);
     }
     if (intent === "reflect") {
       const result = parseForm(form, ReflectionSchema);
       if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-      await scoped((trx) => submitReflection(trx, { ...args, ...result.data }));
+      await run(({ trx }) => submitReflection(trx, { ...args, ...result.data }));
       return redirect(`/me/shadow/${id}?reflected=1`);
     }
     if (intent === "withdraw") {
       const result = parseForm(form, WithdrawSchema);
       if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-      await scoped((trx) => withdrawAfterShadow(trx, { ...args, name: candidate.name, reason: result.data.reason }));
+      await run((ctx) => withdrawAfterShadow(ctx, { ...args, name: candidate.name, reason: result.data.reason }));
       return redirect(`/me/shadow/${id}?withdrawn=1`);
     }
     return Response.json({ fieldErrors: { form: "Something went wrong. Please try again." } }, { status: 400 });

@@ -5,7 +5,7 @@ import { getDb } from "#db/client.js";
 import { findLiveBooking, listBookableWorkshops, listWaitlistEntries } from "#db/queries/workshops.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { relayOutbox } from "#app/utils/tenant.server.js";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
 import { joinWaitlist, scheduleSeatHoldExpiries } from "#app/domain/workshops/waitlist.server.js";

@@ -1,6 +1,4 @@
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { openVoteAfterFeedback } from "#app/domain/votes/open-vote.server.js";
-import { scheduleVoteJobs } from "#app/domain/votes/vote-jobs.server.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
@@ -19,9 +17,8 @@ import {
 import { findShiftForFeedback, submitShadowFeedback } from "#app/domain/shadow/submit-feedback.server.js";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
-import { getDb, type Tx } from "#db/client.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { staffScope } from "#app/utils/tenant.server.js";
+import { staffScope, type Tx } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -75,28 +72,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request);
+  const { staff, run } = await staffScope(request);
   const shiftId = requireUuid(params.shiftId);
   const actor: StaffActor = { userId: staff.userId, name: staff.name, role: staff.role };
   const form = await readForm(request);
   return guarded(() =>
-    scoped(async (trx) => {
-      const values = await valueNames(trx);
+    run(async (ctx) => {
+      const values = await valueNames(ctx.trx);
       const result = parseForm(form, feedbackSchema(values));
       if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
       const { applicationId } = await submitShadowFeedback(
-        trx,
+        ctx.trx,
         actor,
         shiftId,
         feedbackFromForm(values, result.data as Record<string, unknown>),
       );
-      return openVoteAfterFeedback(trx, applicationId, actor);
-    }).then(async (opened) => {
+      return openVoteAfterFeedback(ctx, applicationId, actor);
+    }).then((opened) => {
       if (opened instanceof Response) return opened;
-      if (opened) {
-        await relayOutbox(getDb(), opened.refs);
-        await scheduleVoteJobs(staff.orgId, opened.voteId, opened.closesAt, 1);
-      }
       return redirect(`/shadow/${shiftId}/feedback?saved=1${opened ? "&vote=opened" : ""}`);
     }),
   );

@@ -1,14 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { listHosts, listShifts, listTeamIdsOfUser } from "#db/queries/shadow.js";
 import { ErrorSummary } from "#app/components/forms.js";
 import { ShiftFields, type ShiftFieldValues } from "#app/components/shadow-shift-fields.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
 import { offerSlot } from "#app/domain/shadow/offer-slot.server.js";
 import { ARRANGE_ANY_TEAM } from "#app/domain/shadow/shadow-access.server.js";
-import { cancelShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
 import { ShiftSchema } from "#app/domain/shadow/shadow.schema.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
@@ -49,20 +46,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request);
+  const { staff, run } = await staffScope(request);
   const form = await readForm(request);
   const actor = { userId: staff.userId, name: staff.name, role: staff.role };
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent.startsWith("cancel:")) {
       const shiftId = requireUuid(intent.slice(7));
-      const cancelled = await scoped((trx) => cancelShiftByStaff(trx, actor, shiftId));
-      await Promise.all([relayOutbox(getDb(), cancelled.emails), cancelShadowReminders(shiftId, cancelled.previousSequence)]);
+      await run((ctx) => cancelShiftByStaff(ctx, actor, shiftId));
       return redirect("/shadow?cancelled=1");
     }
     const result = parseForm(form, ShiftSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-    await scoped((trx) => offerSlot(trx, actor, result.data));
+    await run(({ trx }) => offerSlot(trx, actor, result.data));
     return redirect("/shadow?offered=1");
   } catch (error) {
     if (error instanceof ShadowError) {

@@ -5,9 +5,7 @@ import { markMemberLeft } from "#app/domain/offers/member-left.server.js";
 import { OfferError } from "#app/domain/offers/offer.errors.js";
 import { LeftTeamSchema } from "#app/domain/offers/offer.schema.js";
 import { parseForm } from "#app/utils/validation.js";
-import { getDb } from "#db/client.js";
 import { ProfileChart } from "#app/components/profile-chart.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { findComparisonProfiles, inviteTeamToSurvey } from "#app/domain/survey/member-survey.server.js";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
@@ -81,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A lead emails each member who has not taken it yet a personal link to the values survey. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { scoped, run } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.teamId);
   const form = await readForm(request);
   if (form.get("intent") === "left") {
@@ -96,10 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/teams/${id}?left=1`);
   }
-  const refs = await scoped(async (trx) => ((await findTeamById(trx, id)) ? inviteTeamToSurvey(trx, id) : null));
-  if (!refs) throw new Response("We could not find that team.", { status: 404 });
-  await relayOutbox(getDb(), refs);
-  return redirect(`/teams/${id}?invited=${refs.length}`);
+  const invited = await run(async (ctx) => ((await findTeamById(ctx.trx, id)) ? inviteTeamToSurvey(ctx, id) : null));
+  if (invited === null) throw new Response("We could not find that team.", { status: 404 });
+  return redirect(`/teams/${id}?invited=${invited}`);
 }
 
 export default function TeamPage() {

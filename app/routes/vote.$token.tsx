@@ -1,16 +1,13 @@
 import { findVote } from "#db/queries/votes.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { SurveySection } from "#app/components/survey-section.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { VoteResults } from "#app/components/vote-results.js";
 import { WorkshopSection } from "#app/components/workshop-section.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { castBallot, declareConflict } from "#app/domain/votes/cast-ballot.server.js";
 import { CHOICE_LABELS } from "#app/domain/votes/decision.js";
-import { afterClose } from "#app/domain/votes/vote-jobs.server.js";
 import { ballotSchema, ConflictSchema } from "#app/domain/votes/vote.schema.js";
 import { VoteError } from "#app/domain/votes/vote.errors.js";
 import { loadVoterPage } from "#app/domain/votes/vote-view.server.js";
@@ -34,25 +31,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { voter, scoped } = await voterScope(params.token);
+  const { voter, scoped, run } = await voterScope(params.token);
   const form = await readForm(request);
   const intent = form.get("intent");
   try {
     if (intent === "conflict") {
       const result = parseForm(form, ConflictSchema);
       if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-      const done = await scoped((trx) => declareConflict(trx, { ...voter, reason: result.data.conflictReason }));
-      await relayOutbox(getDb(), done.refs);
-      await afterClose(voter.orgId, done.closed);
+      await run((ctx) => declareConflict(ctx, { ...voter, reason: result.data.conflictReason }));
       return redirect(`/vote/${params.token}?conflict=1`);
     }
     const vote = await scoped((trx) => findVote(trx, voter.voteId));
     if (!vote) throw new Response("We could not find that vote.", { status: 404 });
     const result = parseForm(form, ballotSchema(vote.rule));
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-    const done = await scoped((trx) => castBallot(trx, { ...voter, ...result.data }));
-    await relayOutbox(getDb(), done.refs);
-    await afterClose(voter.orgId, done.closed);
+    const done = await run((ctx) => castBallot(ctx, { ...voter, ...result.data }));
     return redirect(`/vote/${params.token}?voted=${done.action}`);
   } catch (error) {
     if (error instanceof VoteError) {

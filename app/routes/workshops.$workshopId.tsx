@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
 import { DeclineSchema } from "#app/domain/applications/application.schema.js";
 import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { relayOutbox } from "#app/utils/tenant.server.js";
 import { getOrgSettings } from "#app/domain/survey/org-settings.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";

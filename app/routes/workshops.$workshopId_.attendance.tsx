@@ -4,7 +4,7 @@ import { getDb } from "#db/client.js";
 import type { Attendance } from "#db/schema.js";
 import { findWorkshopById, listAttendanceForWorkshop } from "#db/queries/workshops.js";
 import { ChoiceGroup } from "#app/components/forms.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { relayOutbox } from "#app/utils/tenant.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { recordAttendance } from "#app/domain/workshops/record-attendance.server.js";
 import { ATTENDANCE_LABELS } from "#app/domain/workshops/workshop.schema.js";

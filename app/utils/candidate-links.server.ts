@@ -1,6 +1,6 @@
 import type { DB } from "#db/client.js";
-import { requestCandidateLinks } from "#app/domain/auth/candidate-links.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { requestCandidateLinks, requestFreshLink } from "#app/domain/auth/candidate-links.server.js";
+import { runInOrg } from "#jobs/run-in-org.js";
 import { hitRateLimit } from "./rate-limit.server.js";
 
 /**
@@ -10,5 +10,10 @@ import { hitRateLimit } from "./rate-limit.server.js";
 export async function requestLinkFor(db: DB, email: string, ip: string, nextPath: string) {
   const allowed = (await hitRateLimit("linkByIp", ip)) && (await hitRateLimit("linkByEmail", email));
   if (!allowed) return;
-  await relayOutbox(db, await requestCandidateLinks(db, email, nextPath));
+  await requestCandidateLinks(db, runInOrg, email, nextPath);
+}
+
+/** "Email me a fresh link" from an expired or used link (nothing is sent for a token we do not know). */
+export async function sendFreshLink(db: DB, token: string) {
+  await requestFreshLink(db, runInOrg, token);
 }

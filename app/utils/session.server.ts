@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { getDb, type Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
+import { randomToken, sha256 } from "#app/domain/auth/tokens.server.js";
 import { getServerEnv } from "../env.server.js";
 import { setLogOrg } from "./request-context.server.js";
 
@@ -20,9 +20,7 @@ export type SessionInfo = {
 export type StaffSession = SessionInfo & { userId: string; role: StaffRole };
 export type CandidateSession = SessionInfo & { candidateId: string };
 
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-/** 256 random bits, URL-safe. */
-export const randomToken = () => randomBytes(32).toString("base64url");
+export { randomToken, sha256 };
 
 function sessionCookie() {
   const env = getServerEnv();

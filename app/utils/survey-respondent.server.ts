@@ -1,15 +1,13 @@
 import { redirect } from "@remix-run/node";
 import { getDb } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
 import { SurveyError } from "#app/domain/survey/survey.errors.js";
 import { findMemberByLink } from "#app/domain/survey/member-survey.server.js";
 import type { Respondent } from "#app/domain/survey/take-survey.server.js";
 import { requireUuid } from "./http-errors.server.js";
 import { setLogOrg } from "./request-context.server.js";
-import type { Scoped } from "./tenant.server.js";
-import { candidateScope } from "./tenant.server.js";
+import { candidateScope, orgScope, type Run, type Scoped } from "./tenant.server.js";
 
-export type SurveyContext = { respondent: Respondent; scoped: Scoped; base: string; actorName: string };
+export type SurveyContext = { respondent: Respondent; scoped: Scoped; run: Run; base: string; actorName: string };
 
 /** The signed-in candidate answering about one of their applications (signed out: off to /me). */
 export async function candidateSurveyContext(request: Request, applicationId: string | undefined): Promise<SurveyContext> {
@@ -19,6 +17,7 @@ export async function candidateSurveyContext(request: Request, applicationId: st
   return {
     respondent: { applicationId: id, candidateId: scope.candidate.candidateId },
     scoped: scope.scoped,
+    run: scope.run,
     base: `/me/survey/${id}`,
     actorName: scope.candidate.name,
   };
@@ -31,7 +30,7 @@ export async function memberSurveyContext(token: string | undefined): Promise<Su
   setLogOrg(found.orgId);
   return {
     respondent: { teamMemberId: found.teamMemberId },
-    scoped: (work) => withOrg(getDb(), found.orgId, work),
+    ...orgScope(found.orgId),
     base: `/team-survey/${token}`,
     actorName: "Team member",
   };

@@ -1,5 +1,4 @@
 import { redirect } from "@remix-run/node";
-import { cancelSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { surveyPages } from "#app/domain/survey/survey.schema.js";
 import { loadSurvey, saveSurveyPage } from "#app/domain/survey/take-survey.server.js";
 import { type SurveyContext, surveyErrorResponse } from "./survey-respondent.server.js";
@@ -41,13 +40,12 @@ export async function saveSurveyPageAction(ctx: SurveyContext, pageParam: string
   const submitted = formValues(await readForm(request));
   const n = Number(pageParam);
   if (!Number.isInteger(n) || n < 1) throw new Response("That survey page does not exist.", { status: 404 });
-  const result = await ctx.scoped((trx) => saveSurveyPage(trx, ctx.respondent, n - 1, submitted, ctx.actorName)).catch(surveyErrorResponse);
+  const result = await ctx.run((uc) => saveSurveyPage(uc, ctx.respondent, n - 1, submitted, ctx.actorName)).catch(surveyErrorResponse);
   if (!result.ok) {
     // Keep what was chosen on this page, so nothing is lost when the server names what is missing.
     const values = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => typeof e[1] === "string"));
     return Response.json({ fieldErrors: result.fieldErrors, values }, { status: 400 });
   }
   if (!result.completed) throw redirect(`${ctx.base}/${result.nextPage + 1}`);
-  if ("applicationId" in ctx.respondent) await cancelSurveyReminders(ctx.respondent.applicationId);
   throw redirect(`${ctx.base}/done`);
 }

@@ -1,7 +1,20 @@
 import { type ExpressionBuilder, sql } from "kysely";
-import type { AnalyticsFilters } from "#app/domain/analytics/filters.js";
 import type { Database } from "../schema.js";
 import type { Tx } from "../client.js";
+
+/**
+ * The cohort and dimensions a figure is narrowed to (months as YYYY-MM; empty or missing means
+ * "all"). The dashboard's filter schema (app/domain/analytics/filters.ts) produces exactly this.
+ */
+export type AnalyticsFilters = {
+  from: string;
+  to: string;
+  regionId?: string;
+  teamId?: string;
+  vacancyId?: string;
+  source?: string;
+  experience?: "" | "experienced" | "new_to_care";
+};
 
 const firstDay = (month: string) => `${month}-01`;
 

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import type { AnalyticsFilters } from "#app/domain/analytics/filters.js";
-import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
 import type { Tx } from "../client.js";
-import { where } from "./analytics.js";
+import type { DiversityAnswersTable } from "../schema.js";
+import { type AnalyticsFilters, where } from "./analytics.js";
 
 // The only module that reads or writes diversity_answers. Staff pages read the answers in
 // aggregate only, from the People rollup (countAnswers, countPlaces); the candidate reads and
@@ -65,7 +64,10 @@ export function findMyMonitoring(trx: Tx, applicationId: string) {
     .executeTakeFirst();
 }
 
-export async function saveMyMonitoring(trx: Tx, applicationId: string, answers: MonitoringAnswers) {
+/** One answer per question (the keys of MONITORING_QUESTIONS' options, checked by MonitoringSchema). */
+export type MonitoringRow = Pick<DiversityAnswersTable, "ageBand" | "gender" | "disability" | "ethnicity" | "caring">;
+
+export async function saveMyMonitoring(trx: Tx, applicationId: string, answers: MonitoringRow) {
   await trx
     .insertInto("diversityAnswers")
     .values({ applicationId, ...answers })

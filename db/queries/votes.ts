@@ -7,6 +7,7 @@ import type { Tx } from "../client.js";
 
 const VOTE_COLUMNS = [
   "votes.id",
+  "votes.orgId",
   "votes.applicationId",
   "votes.teamId",
   "votes.status",

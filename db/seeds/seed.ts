@@ -4,6 +4,7 @@ import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stage
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
 import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
 import { syncTouchpoints } from "../../app/domain/offers/keep-in-touch.server.js";
+import { AfterCommit } from "../../app/domain/after-commit.js";
 import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
 import type { Answers } from "../../app/domain/survey/survey.schema.js";
@@ -471,8 +472,9 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           })
           .execute();
       }
-      // Keeping in touch since they accepted: the weeks already due go out when the worker starts.
-      if (o.accepted) await syncTouchpoints(trx, offer.id);
+      // Keeping in touch since they accepted: the weeks already due go out when the worker starts
+      // (its sweep sends what is due), so the planned jobs are not added here.
+      if (o.accepted) await syncTouchpoints({ trx, after: new AfterCommit() }, offer.id);
     }
   });
   return org.id;

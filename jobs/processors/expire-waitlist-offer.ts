@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
+import { relayOutbox } from "../relay-outbox.js";
 import { expireOffer, scheduleOfferExpiries } from "#app/domain/workshops/waitlist.server.js";
 import type { WaitlistOfferJob } from "../queues.js";
 

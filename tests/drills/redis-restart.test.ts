@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
-import { scheduleSurveyReminders, surveyReminderKey } from "#app/domain/survey/survey-reminders.server.js";
-import { closeDb, getDb } from "#db/client.js";
+import { runInOrg } from "#jobs/run-in-org.js";
+import { surveyReminderKey } from "#app/domain/survey/survey-reminders.server.js";
+import { closeDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { closeProducerRedis } from "#jobs/connection.js";
 import { closeEmailQueue, closeReminderQueue, getReminderQueue } from "#jobs/queues.js";
@@ -67,9 +67,8 @@ describe("Redis drill", () => {
     // A candidate applies: the email goes, and the survey reminders wait in Redis as delayed jobs.
     const org = await insertOrg("Restart Care");
     const input = applicationInput();
-    const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    await relayOutbox(getDb(), [applied.email!]);
-    await scheduleSurveyReminders(applied.reminders);
+    // The runner relays the email and adds the reminder jobs once the application is committed.
+    const applied = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
     const firstReminder = surveyReminderKey(applied.applicationId, 1);
     expect(await getReminderQueue().getJobState(firstReminder)).toBe("delayed");
     await waitFor(async () => capture.messages.find((m) => m.to.includes(input.email)), "the application email");

@@ -8,6 +8,7 @@ import { flagNoShowIfDue } from "#app/domain/offers/no-show.server.js";
 import { listAcceptedOfferOutcomes } from "#db/queries/dropout.js";
 import { getDb, type Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
+import { runInOrg } from "#tests/support/run.js";
 import { loader as analyticsLoader } from "#app/routes/analytics._index.js";
 import { refreshFunnelProcessor } from "#jobs/processors/refresh-funnel.js";
 import { insertStories, type Story } from "#tests/factories/analytics.js";
@@ -254,9 +255,9 @@ describe("funnel analytics on a hand-computed organisation", () => {
     ]);
     const dropout = async () => (await load(org.orgId)).headlines.find((h) => h.key === "postOfferDropout")?.value;
     expect(await dropout()).toBeCloseTo(1 / 5); // A6 of five accepted
-    await withOrg(getDb(), org.orgId, async (trx) => {
-      const offer = await trx.selectFrom("offers").select("id").where("applicationId", "=", late).executeTakeFirstOrThrow();
-      expect(await flagNoShowIfDue(trx, offer.id)).not.toEqual([]);
+    await runInOrg(org.orgId, async (ctx) => {
+      const offer = await ctx.trx.selectFrom("offers").select("id").where("applicationId", "=", late).executeTakeFirstOrThrow();
+      expect(await flagNoShowIfDue(ctx, offer.id)).toBe(true);
     });
     expect(await dropout()).toBeCloseTo(2 / 5);
     const d = await load(org.orgId);

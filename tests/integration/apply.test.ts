@@ -3,8 +3,10 @@ import type { ApplicationInput } from "#app/domain/applications/application.sche
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
+import { applicationInput, closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { recordInOrg, runInOrg } from "#tests/support/run.js";
 import { action as applyAction } from "#app/routes/o.$slug.jobs.$vacancyId/route.js";
-import { applicationInput, closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
+import { ownerDb } from "#tests/factories/org.js";
 
 afterAll(closeOwnerDb);
 
@@ -12,14 +14,15 @@ describe("applying for a job", () => {
   it("creates the candidate, the application at 'applied', its timeline event and the email to send", async () => {
     const org = await insertOrg();
     const input = applicationInput({ fullName: "Grace Hopper", adjustments: ["extra_time"], adjustmentsNote: "I use a screen reader" });
-    const result = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    const { result, after } = await recordInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
     expect(result.duplicate).toBe(false);
+    expect(after.emailRefs).toHaveLength(1);
 
     const saved = await withOrg(getDb(), org.orgId, async (trx) => ({
       candidate: await trx.selectFrom("candidates").selectAll().where("email", "=", input.email).executeTakeFirst(),
       application: await trx.selectFrom("applications").selectAll().where("id", "=", result.applicationId).executeTakeFirst(),
       events: await trx.selectFrom("applicationEvents").selectAll().where("applicationId", "=", result.applicationId).execute(),
-      outbox: await trx.selectFrom("outbox").selectAll().where("id", "=", result.email!.id).executeTakeFirst(),
+      outbox: await trx.selectFrom("outbox").selectAll().where("id", "=", after.emailRefs[0].id).executeTakeFirst(),
     }));
     expect(saved.candidate).toMatchObject({ fullName: "Grace Hopper", orgId: org.orgId });
     expect(saved.application).toMatchObject({
@@ -38,9 +41,9 @@ describe("applying for a job", () => {
   it("does not create a second application for the same email and vacancy", async () => {
     const org = await insertOrg();
     const input = applicationInput();
-    const first = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    const again = await withOrg(getDb(), org.orgId, (trx) =>
-      applyToVacancy(trx, org.vacancyId, { ...input, email: input.email, fullName: "Ada L." }),
+    const first = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
+    const again = await runInOrg(org.orgId, (ctx) =>
+      applyToVacancy(ctx, org.vacancyId, { ...input, email: input.email, fullName: "Ada L." }),
     );
     expect(again).toMatchObject({ duplicate: true, applicationId: first.applicationId });
     const rows = await withOrg(getDb(), org.orgId, async (trx) => ({
@@ -54,7 +57,7 @@ describe("applying for a job", () => {
   it("cannot apply to another organisation's vacancy", async () => {
     const mine = await insertOrg();
     const theirs = await insertOrg();
-    await expect(withOrg(getDb(), mine.orgId, (trx) => applyToVacancy(trx, theirs.vacancyId, applicationInput()))).rejects.toMatchObject({
+    await expect(runInOrg(mine.orgId, (ctx) => applyToVacancy(ctx, theirs.vacancyId, applicationInput()))).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -62,7 +65,7 @@ describe("applying for a job", () => {
   it("never changes a known candidate's name or phone: anyone can apply with anyone's email", async () => {
     const org = await insertOrg();
     const input = applicationInput({ fullName: "Grace Hopper", phone: "07700 900123" });
-    const first = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    const first = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
     const second = await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .insertInto("vacancies")
@@ -72,8 +75,8 @@ describe("applying for a job", () => {
     );
     const stranger = { ...input, fullName: "Mallory", phone: "07700 900999", location: "Leeds", availability: ["nights" as const] };
     // The same vacancy again, and another one: neither touches the stored details.
-    await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, stranger));
-    const other = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, second.id, stranger));
+    await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, stranger));
+    const other = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, second.id, stranger));
 
     const saved = await withOrg(getDb(), org.orgId, async (trx) => ({
       candidates: await trx.selectFrom("candidates").select(["fullName", "phone"]).execute(),

@@ -12,6 +12,7 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
+import { recordInOrg, runInOrg } from "#tests/support/run.js";
 
 // What each of the first areas' emails says and to whom: the recipient, the subject and the
 // props that matter (names, dates, places, where its sign-in link leads, attachments).
@@ -60,8 +61,8 @@ describe("application, sign-in and survey emails", () => {
   it("application received and already applied: to the candidate, with the job, the organisation and a link to their survey", async () => {
     const org = await insertOrg("Oakfield Home Care");
     const input = applicationInput({ fullName: "Mary Jane Seacole" });
-    const first = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
-    expect(await deliverOutboxEmail(getDb(), org.orgId, first.email!.id)).toBe("sent");
+    const { result: first, after } = await recordInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
+    expect(await deliverOutboxEmail(getDb(), org.orgId, after.emailRefs[0].id)).toBe("sent");
     const [received] = await fetchCaptured(mailbox(), input.email);
     expect(received.to).toEqual([input.email]);
     expect(received.subject).toBe("We have your application for Care worker");
@@ -70,9 +71,9 @@ describe("application, sign-in and survey emails", () => {
     expect(received.text).toContain("This button works once, for 10 minutes.");
     expect(await linkTarget(received.html)).toBe(`/me/survey/${first.applicationId}`);
 
-    const again = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    const { result: again, after: afterAgain } = await recordInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
     expect(again.duplicate).toBe(true);
-    expect(await deliverOutboxEmail(getDb(), org.orgId, again.email!.id)).toBe("sent");
+    expect(await deliverOutboxEmail(getDb(), org.orgId, afterAgain.emailRefs[0].id)).toBe("sent");
     const [duplicate] = await fetchCaptured(mailbox(), input.email);
     expect(duplicate.to).toEqual([input.email]);
     expect(duplicate.subject).toBe("You have already applied for Care worker");
@@ -95,7 +96,7 @@ describe("application, sign-in and survey emails", () => {
   it("survey reminder: says whether the survey was started, and links to it", async () => {
     const org = await insertOrg("Oakfield Home Care");
     const input = applicationInput({ fullName: "Rory Reminder" });
-    const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+    const applied = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
     const message = { kind: "survey-reminder" as const, applicationId: applied.applicationId, reminder: 1 };
     const notStarted = await deliver(org.orgId, message, input.email);
     expect(notStarted.subject).toBe("Your next step for Care worker");

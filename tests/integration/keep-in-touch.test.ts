@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import {
   cancelTouchpoints,
-  scheduleTouchpointJobs,
   sendTouchpointIfDue,
   sweepTouchpoints,
   syncTouchpoints,
@@ -20,6 +18,7 @@ import { action as checkInAction, loader as checkInLoader } from "#app/routes/ch
 import { insertOffer } from "#tests/factories/offer.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { waitFor, workerPerTest } from "#tests/support/worker.js";
+import { recordInOrg, runInOrg, sweepFor } from "#tests/support/run.js";
 
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
@@ -49,7 +48,7 @@ describe("keeping in touch from acceptance to the start", () => {
   it("plans weekly emails and buddy calls, moves them with the start date, and stops them on withdrawal, without duplicate jobs", async () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { acceptedDaysAgo: 0, startInDays: 22 });
-    const jobs = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const jobs = await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
     expect((await touchpointsOf(org.orgId, offer.offerId)).map((t) => `${t.kind}:${t.seq}`)).toEqual([
       "buddy_call:1",
       "kit:1",
@@ -58,8 +57,7 @@ describe("keeping in touch from acceptance to the start", () => {
       "buddy_call:3",
       "kit:3",
     ]);
-    await scheduleTouchpointJobs(jobs);
-    await scheduleTouchpointJobs(jobs); // a retried request adds nothing
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId)); // a retried request adds nothing
     const queue = getReminderQueue();
     const mine = async () =>
       (await queue.getDelayed()).filter((j) => (j.id ?? "").startsWith("touchpoint-") && jobs.some((p) => j.id?.includes(p.touchpointId)));
@@ -73,7 +71,7 @@ describe("keeping in touch from acceptance to the start", () => {
         .where("id", "=", offer.offerId)
         .execute(),
     );
-    const moved = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const moved = await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
     const idsOf = (list: typeof jobs) => list.map((j) => touchpointJobId(j.touchpointId, j.dueAt)).sort();
     // Only weeks 1 and 2 are planned now, with the same jobs (and times) as before.
     expect(idsOf(moved)).toEqual(idsOf(jobs.slice(0, 4)));
@@ -87,9 +85,9 @@ describe("keeping in touch from acceptance to the start", () => {
     expect(after.filter((t) => t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual(["buddy_call:3", "kit:3"]);
     // A cancelled week's job, when it runs, sends nothing.
     const week3 = after.find((t) => t.kind === "kit" && t.seq === 3);
-    expect(
-      await withOrg(getDb(), org.orgId, (trx) => sendTouchpointIfDue(trx, week3?.id as string, new Date(Date.now() + 30 * 86_400_000))),
-    ).toEqual([]);
+    expect(await runInOrg(org.orgId, (ctx) => sendTouchpointIfDue(ctx, week3?.id as string, new Date(Date.now() + 30 * 86_400_000)))).toBe(
+      0,
+    );
 
     // The start moves later, to 29 days: week 3 comes back with its old jobs and week 4 is new.
     await withOrg(ownerDb(), org.orgId, (trx) =>
@@ -99,9 +97,8 @@ describe("keeping in touch from acceptance to the start", () => {
         .where("id", "=", offer.offerId)
         .execute(),
     );
-    const later = await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    const later = await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
     expect(idsOf(later).filter((id) => !idsOf(jobs).includes(id))).toHaveLength(2);
-    await scheduleTouchpointJobs(later);
     const delayed = (await queue.getDelayed()).map((j) => j.id);
     expect(idsOf(later).filter((id) => delayed.includes(id))).toHaveLength(8); // weeks 1-4, each job once
     expect((await touchpointsOf(org.orgId, offer.offerId)).filter((t) => !t.cancelledAt).map((t) => `${t.kind}:${t.seq}`)).toEqual([
@@ -121,20 +118,19 @@ describe("keeping in touch from acceptance to the start", () => {
     );
     await withOrg(getDb(), org.orgId, (trx) => cancelTouchpoints(trx, offer.offerId));
     const week1 = after.find((t) => t.kind === "kit" && t.seq === 1);
-    expect(
-      await withOrg(getDb(), org.orgId, (trx) => sendTouchpointIfDue(trx, week1?.id as string, new Date(Date.now() + 8 * 86_400_000))),
-    ).toEqual([]);
+    expect(await runInOrg(org.orgId, (ctx) => sendTouchpointIfDue(ctx, week1?.id as string, new Date(Date.now() + 8 * 86_400_000)))).toBe(
+      0,
+    );
     expect((await touchpointsOf(org.orgId, offer.offerId)).every((t) => t.cancelledAt && !t.sentAt)).toBe(true);
   });
 
   it("the sweep sends what is due when Redis lost the jobs: this week's email to them and the call task to their buddy, once", async () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { acceptedDaysAgo: 8, startInDays: 20 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId)); // no jobs scheduled: as if Redis lost them
-    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    await recordInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId)); // no jobs added: as if Redis lost them
+    const refs = await sweepFor(sweepTouchpoints, org.orgId);
     expect(refs).toHaveLength(2);
-    expect((await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
-    await relayOutbox(getDb(), refs);
+    expect(await sweepFor(sweepTouchpoints, org.orgId)).toEqual([]);
     await worker.start();
     await waitFor(async () => (await subjectsTo(offer.candidateEmail)).length > 0, "the keep-in-touch email");
     await waitFor(async () => (await subjectsTo(offer.buddyEmail)).length > 0, "the buddy's task");
@@ -159,8 +155,8 @@ describe("the buddy's emails", () => {
         .where("id", "=", buddyOf(left.offerId))
         .execute();
     });
-    for (const o of [noEmail, left]) await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, o.offerId));
-    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    for (const o of [noEmail, left]) await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, o.offerId));
+    const refs = await sweepFor(sweepTouchpoints, org.orgId);
     const outbox = await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .selectFrom("outbox")
@@ -183,8 +179,8 @@ describe("the buddy's emails", () => {
   it("an email queued to a buddy whose address is removed before it goes is skipped, not failed", async () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { acceptedDaysAgo: 8, startInDays: 20 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
-    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
+    const refs = await sweepFor(sweepTouchpoints, org.orgId);
     const rows = await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .selectFrom("outbox")
@@ -224,11 +220,10 @@ describe("after the start", () => {
     const org = await insertOrg();
     await insertAdmin(org);
     const offer = await insertOffer(org, { startedDaysAgo: 8 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
     const planned = await touchpointsOf(org.orgId, offer.offerId);
     expect(planned.map((t) => `${t.kind}:${t.seq}`)).toEqual(["checkin:7", "checkin:30", "checkin:90"]);
-    const refs = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
-    await relayOutbox(getDb(), refs);
+    expect(await sweepFor(sweepTouchpoints, org.orgId)).toHaveLength(2); // to them and to their buddy
     await worker.start();
     await waitFor(async () => (await subjectsTo(offer.candidateEmail)).length > 0, "the check-in");
     expect(await subjectsTo(offer.candidateEmail)).toEqual(["How is it going, Sophie?"]);
@@ -264,7 +259,7 @@ describe("after the start", () => {
     const offer = await insertOffer(org, { startedDaysAgo: 31 });
     // Someone who started on the same day and stayed: their check-ins go, as a control.
     const stayed = await insertOffer(org, { startedDaysAgo: 31 });
-    for (const o of [offer, stayed]) await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, o.offerId));
+    for (const o of [offer, stayed]) await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, o.offerId));
     expect((await touchpointsOf(org.orgId, offer.offerId)).map((t) => `${t.kind}:${t.seq}`)).toEqual([
       "checkin:7",
       "checkin:30",
@@ -277,7 +272,7 @@ describe("after the start", () => {
         .where("id", "=", offer.memberId as string)
         .execute(),
     );
-    const swept = (await sweepTouchpoints(getDb())).filter((r) => r.orgId === org.orgId);
+    const swept = await sweepFor(sweepTouchpoints, org.orgId);
     // Only the one who stayed is asked (days 7 and 30, each to them and their buddy).
     expect(swept).toHaveLength(4);
     const sweptPayloads = await withOrg(ownerDb(), org.orgId, (trx) =>
@@ -312,13 +307,12 @@ describe("the no-show detector", () => {
     await insertAdmin(org);
     const late = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -4 });
     const grace = await insertOffer(org, { acceptedDaysAgo: 30, startInDays: -3 });
-    const refs = (await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId);
+    const refs = await sweepFor(sweepNoShows, org.orgId);
     expect(refs).toHaveLength(2); // the lead and the admin
-    expect((await sweepNoShows(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    expect(await sweepFor(sweepNoShows, org.orgId)).toEqual([]);
     const flagged = await withOrg(ownerDb(), org.orgId, (trx) => trx.selectFrom("offers").select(["id", "noShowFlaggedAt"]).execute());
     expect(flagged.find((o) => o.id === late.offerId)?.noShowFlaggedAt).not.toBeNull();
     expect(flagged.find((o) => o.id === grace.offerId)?.noShowFlaggedAt).toBeNull();
-    await relayOutbox(getDb(), refs);
     await worker.start();
     const leadEmail = `lead@${org.slug}.test`;
     await waitFor(async () => (await subjectsTo(leadEmail)).length > 0, "the lead's alert");
@@ -332,8 +326,8 @@ describe("the lead's list of people who may drop out", () => {
   it("flags silence, a long wait, a stalled check and a worried check-in, and gives the rates per quarter", async () => {
     const org = await insertOrg();
     const quiet = await insertOffer(org, { acceptedDaysAgo: 20, startInDays: 20 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, quiet.offerId));
-    await sweepTouchpoints(getDb()); // weeks 1 and 2 go out; nobody replies
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, quiet.offerId));
+    await sweepTouchpoints(getDb(), runInOrg); // weeks 1 and 2 go out; nobody replies
     await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .insertInto("prestartChecks")
@@ -371,8 +365,8 @@ describe("the lead's list of people who may drop out", () => {
         .execute(),
     );
     const worried = await insertOffer(org, { startedDaysAgo: 8 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, worried.offerId));
-    await sweepTouchpoints(getDb());
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, worried.offerId));
+    await sweepTouchpoints(getDb(), runInOrg);
     const checkin = await withOrg(ownerDb(), org.orgId, (trx) =>
       trx
         .selectFrom("touchpoints")
@@ -382,9 +376,7 @@ describe("the lead's list of people who may drop out", () => {
         .where("seq", "=", 7)
         .executeTakeFirstOrThrow(),
     );
-    await withOrg(getDb(), org.orgId, (trx) =>
-      answerTouchpoint(trx, checkin.id, { answer: "worried", note: "Nobody showed me the rota app" }),
-    );
+    await runInOrg(org.orgId, (ctx) => answerTouchpoint(ctx, checkin.id, { answer: "worried", note: "Nobody showed me the rota app" }));
     await insertOffer(org, { acceptedDaysAgo: 1, startInDays: 21 }); // nothing to worry about
 
     const page = await risks();
@@ -431,7 +423,7 @@ describe("tenancy", () => {
   it("another organisation sees none of the touchpoints", async () => {
     const org = await insertOrg();
     const offer = await insertOffer(org, { acceptedDaysAgo: 8 });
-    await withOrg(getDb(), org.orgId, (trx) => syncTouchpoints(trx, offer.offerId));
+    await runInOrg(org.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId));
     const own = await withOrg(getDb(), org.orgId, (trx) =>
       trx.selectFrom("touchpoints").select("id").where("offerId", "=", offer.offerId).execute(),
     );
@@ -441,6 +433,6 @@ describe("tenancy", () => {
       trx.selectFrom("touchpoints").select("id").where("offerId", "=", offer.offerId).execute(),
     );
     expect(seen).toEqual([]);
-    await expect(withOrg(getDb(), other.orgId, (trx) => syncTouchpoints(trx, offer.offerId))).rejects.toThrow(/no result/i);
+    await expect(runInOrg(other.orgId, (ctx) => syncTouchpoints(ctx, offer.offerId))).rejects.toThrow(/no result/i);
   });
 });

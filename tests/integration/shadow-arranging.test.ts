@@ -17,6 +17,7 @@ import { withOrg } from "#db/tenant.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { candidateCookie, dateIn, insertHost, insertShadowApplications, insertShift } from "#tests/factories/shadow.js";
 import { insertInvitedApplications } from "#tests/factories/workshop.js";
+import { runInOrg } from "#tests/support/run.js";
 
 afterAll(closeOwnerDb);
 
@@ -153,8 +154,8 @@ describe("arranging a shadow shift", () => {
   it("entering the shadow step invites the candidate to choose a shift, once", async () => {
     const org = await insertOrg("Oakfield Home Care");
     const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
-    await withOrg(getDb(), org.orgId, (trx) =>
-      moveApplication(trx, { applicationId: me.applicationId, to: "shadow", actor: { userId: org.leadId, name: "Lee Lead" } }),
+    await runInOrg(org.orgId, (ctx) =>
+      moveApplication(ctx, { applicationId: me.applicationId, to: "shadow", actor: { userId: org.leadId, name: "Lee Lead" } }),
     );
     await deliverPending(org.orgId);
     expect((await fetchCaptured(mailbox(), me.email)).map((m) => m.subject)).toEqual(["Choose a time for your shadow shift"]);
@@ -172,9 +173,7 @@ describe("arranging a shadow shift", () => {
       const [a, b] = people.slice(round * 2, round * 2 + 2);
       const results = await Promise.allSettled(
         [a, b].map((p) =>
-          withOrg(getDb(), org.orgId, (trx) =>
-            pickSlot(trx, { applicationId: p.applicationId, candidateId: p.candidateId, slotId: shiftId }),
-          ),
+          runInOrg(org.orgId, (ctx) => pickSlot(ctx, { applicationId: p.applicationId, candidateId: p.candidateId, slotId: shiftId })),
         ),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -265,15 +264,19 @@ describe("arranging a shadow shift", () => {
     const otherTeamsHost = shiftForm(omar.memberId);
 
     expect(await refusal(inOrg((trx) => offerSlot(trx, lead, past)))).toBe("Choose a time in the future.");
-    expect(await refusal(inOrg((trx) => proposeShift(trx, lead, me.applicationId, past)))).toBe("Choose a time in the future.");
-    expect(await refusal(inOrg((trx) => proposeShift(trx, lead, me.applicationId, otherTeamsHost)))).toBe(
+    expect(await refusal(runInOrg(org.orgId, (ctx) => proposeShift(ctx, lead, me.applicationId, past)))).toBe(
+      "Choose a time in the future.",
+    );
+    expect(await refusal(runInOrg(org.orgId, (ctx) => proposeShift(ctx, lead, me.applicationId, otherTeamsHost)))).toBe(
       "Choose a host from the team's members.",
     );
     expect(await shifts()).toEqual([]);
 
     const { visitDetails: _v, bringAndWear: _b, ...withoutOptional } = shiftForm(grace.memberId);
     const { shiftId: slotId } = await inOrg((trx) => offerSlot(trx, lead, withoutOptional));
-    const { shiftId: proposedId } = await inOrg((trx) => proposeShift(trx, lead, me.applicationId, shiftForm(grace.memberId)));
+    const { shiftId: proposedId } = await runInOrg(org.orgId, (ctx) =>
+      proposeShift(ctx, lead, me.applicationId, shiftForm(grace.memberId)),
+    );
     const common = {
       teamId: org.teamId,
       hostMemberId: grace.memberId,
@@ -297,8 +300,10 @@ describe("arranging a shadow shift", () => {
       },
     ]);
 
-    expect(await refusal(inOrg((trx) => moveShift(trx, lead, proposedId, past)))).toBe("Choose a time in the future.");
-    expect(await refusal(inOrg((trx) => moveShift(trx, lead, proposedId, otherTeamsHost)))).toBe("Choose a host from the team's members.");
+    expect(await refusal(runInOrg(org.orgId, (ctx) => moveShift(ctx, lead, proposedId, past)))).toBe("Choose a time in the future.");
+    expect(await refusal(runInOrg(org.orgId, (ctx) => moveShift(ctx, lead, proposedId, otherTeamsHost)))).toBe(
+      "Choose a host from the team's members.",
+    );
     expect(await shifts()).toEqual(stored);
   });
 });

@@ -2,20 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
 import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
 import { moveShift } from "#app/domain/shadow/propose-shift.server.js";
-import {
-  cancelShadowReminders,
-  queueShadowReminderIfDue,
-  scheduleShadowReminders,
-  shadowReminderKey,
-  sweepShadowReminders,
-} from "#app/domain/shadow/shadow-reminders.server.js";
+import { queueShadowReminderIfDue, shadowReminderKey, sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
 import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { dateIn, insertHost, insertShadowApplications, insertShift } from "#tests/factories/shadow.js";
 import { waitFor, workerPerTest } from "#tests/support/worker.js";
+import { countingRunner, recordInOrg, runInOrg } from "#tests/support/run.js";
 
 const HOUR = 3_600_000;
 const worker = workerPerTest();
@@ -36,19 +30,20 @@ describe("shadow shift reminders", () => {
       hostMemberId: host.memberId,
       startsAt: new Date(Date.now() + 20 * HOUR),
     });
-    const picked = await withOrg(getDb(), org.orgId, (trx) => pickSlot(trx, { ...me, slotId: slot.shiftId }));
-    await scheduleShadowReminders(org.orgId, picked);
-    await scheduleShadowReminders(org.orgId, picked); // a retried request adds nothing
+    // Confirming the shift adds its reminder jobs once it commits.
+    await runInOrg(org.orgId, (ctx) => pickSlot(ctx, { ...me, slotId: slot.shiftId }));
     await worker.start();
     await waitFor(async () => (await subjects(me.email, /^Reminder: your shadow shift/)).length > 0, "the candidate's reminder");
     await waitFor(async () => (await subjects(host.email, /^Reminder: shadow shift/)).length > 0, "the host's reminder");
     expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 0, "after"))).toBe("delayed");
     // The sweep finds nothing new to send for it.
-    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    const sweep = countingRunner();
+    await sweepShadowReminders(getDb(), sweep.run);
+    expect(sweep.emailsFor(org.orgId)).toBe(0);
 
     // Staff move it to next week: back to "proposed", sequence 1; the old jobs go.
-    const moved = await withOrg(getDb(), org.orgId, (trx) =>
-      moveShift(trx, lead, slot.shiftId, {
+    await runInOrg(org.orgId, (ctx) =>
+      moveShift(ctx, lead, slot.shiftId, {
         hostMemberId: host.memberId,
         date: dateIn(7),
         startTime: "10:00",
@@ -56,17 +51,15 @@ describe("shadow shift reminders", () => {
         meetingPoint: "Ashdown office",
       }),
     );
-    await cancelShadowReminders(slot.shiftId, moved.previousSequence);
     expect(await getReminderQueue().getJob(shadowReminderKey(slot.shiftId, 0, "after"))).toBeUndefined();
     // Even if the old job ran at its time, the moved shift gets nothing from it.
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, slot.shiftId, 0, "24h"))).toEqual([]);
+    expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, slot.shiftId, 0, "24h"))).toBe(0);
     // Not confirmed yet: no reminder for the new time either.
     const week = new Date(Date.now() + 6.5 * 86_400_000);
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, slot.shiftId, 1, "24h", week))).toEqual([]);
+    expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, slot.shiftId, 1, "24h", week))).toBe(0);
 
-    const accepted = await withOrg(getDb(), org.orgId, (trx) => acceptShift(trx, me));
+    const accepted = await runInOrg(org.orgId, (ctx) => acceptShift(ctx, me));
     expect(accepted.sequence).toBe(1);
-    await scheduleShadowReminders(org.orgId, accepted);
     expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 1, "24h"))).toBe("delayed");
     expect(await getReminderQueue().getJobState(shadowReminderKey(slot.shiftId, 1, "after"))).toBe("delayed");
     await new Promise((r) => setTimeout(r, 400));
@@ -84,18 +77,19 @@ describe("shadow shift reminders", () => {
       applicationId: me.applicationId,
       startsAt: new Date(Date.now() + 10 * HOUR),
     });
-    const cancelled = await withOrg(getDb(), org.orgId, (trx) =>
-      cancelShiftByStaff(trx, { userId: org.leadId, name: "Lee Lead", role: "lead" }, shift.shiftId),
+    const { after } = await recordInOrg(org.orgId, (ctx) =>
+      cancelShiftByStaff(ctx, { userId: org.leadId, name: "Lee Lead", role: "lead" }, shift.shiftId),
     );
-    expect(cancelled.emails).toHaveLength(1);
+    expect(after.emailRefs).toHaveLength(1);
+    expect(after.jobIdsToRemove).toEqual([shadowReminderKey(shift.shiftId, 0, "24h"), shadowReminderKey(shift.shiftId, 0, "after")]);
     for (const sequence of [0, 1]) {
-      expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, shift.shiftId, sequence, "24h"))).toEqual([]);
+      expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, shift.shiftId, sequence, "24h"))).toBe(0);
       const afterEnd = new Date(shift.endsAt.getTime() + HOUR);
-      expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, shift.shiftId, sequence, "after", afterEnd))).toEqual(
-        [],
-      );
+      expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, shift.shiftId, sequence, "after", afterEnd))).toBe(0);
     }
-    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    const sweep = countingRunner();
+    await sweepShadowReminders(getDb(), sweep.run);
+    expect(sweep.emailsFor(org.orgId)).toBe(0);
   });
 
   it("the sweep re-creates a reminder and a follow-up whose jobs Redis lost, and never sends them twice", async () => {
@@ -115,12 +109,15 @@ describe("shadow shift reminders", () => {
       startsAt: new Date(Date.now() - 28 * HOUR),
     });
     // No delayed jobs at all (Redis lost them): the sweep queues the four emails.
-    const refs = (await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId);
-    expect(refs).toHaveLength(4);
-    expect((await sweepShadowReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    const first = countingRunner();
+    await sweepShadowReminders(getDb(), first.run);
+    expect(first.emailsFor(org.orgId)).toBe(4);
+    const again = countingRunner();
+    await sweepShadowReminders(getDb(), again.run);
+    expect(again.emailsFor(org.orgId)).toBe(0);
     // The delayed job turning up late finds them already queued.
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, tomorrow.shiftId, 0, "24h"))).toEqual([]);
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueShadowReminderIfDue(trx, yesterday.shiftId, 0, "after"))).toEqual([]);
+    expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, tomorrow.shiftId, 0, "24h"))).toBe(0);
+    expect(await runInOrg(org.orgId, (ctx) => queueShadowReminderIfDue(ctx, yesterday.shiftId, 0, "after"))).toBe(0);
 
     await worker.start();
     await waitFor(async () => (await fetchCaptured(process.env.RESEND_BASE_URL as string, host.email)).length >= 2, "the host's emails");

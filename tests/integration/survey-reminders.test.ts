@@ -4,10 +4,8 @@ import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import {
-  cancelSurveyReminders,
   planSurveyReminders,
   queueSurveyReminderIfDue,
-  scheduleSurveyReminders,
   surveyReminderKey,
   sweepSurveyReminders,
 } from "#app/domain/survey/survey-reminders.server.js";
@@ -21,17 +19,19 @@ import { getReminderQueue } from "#jobs/queues.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { pageAnswers } from "#tests/factories/survey.js";
 import { waitFor, workerPerTest } from "#tests/support/worker.js";
+import { recordInOrg, runInOrg } from "#tests/support/run.js";
+import type { UseCaseContext } from "#app/domain/after-commit.js";
 
 const DAY = 86_400_000;
 const mailbox = () => process.env.RESEND_BASE_URL as string;
 const worker = workerPerTest();
 afterAll(closeOwnerDb);
 
-/** An application made `daysAgo` days ago, its welcome email already sent. */
+/** An application made `daysAgo` days ago, its welcome email already sent and no reminder job added. */
 async function applicationFrom(daysAgo: number) {
   const org = await insertOrg();
   const input = applicationInput({ fullName: "Rory Reminder" });
-  const applied = await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, input));
+  const { result: applied, after } = await recordInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, input));
   await withOrg(ownerDb(), org.orgId, (trx) =>
     trx
       .updateTable("applications")
@@ -39,10 +39,14 @@ async function applicationFrom(daysAgo: number) {
       .where("id", "=", applied.applicationId)
       .execute(),
   );
-  await deliverOutboxEmail(getDb(), org.orgId, applied.email!.id);
+  await deliverOutboxEmail(getDb(), org.orgId, after.emailRefs[0].id);
   const createdAt = new Date(Date.now() - daysAgo * DAY);
   return { org, email: input.email, applicationId: applied.applicationId, createdAt };
 }
+
+/** The survey reminders written to this organisation's outbox. */
+const reminderRows = (orgId: string) =>
+  withOrg(getDb(), orgId, (trx) => trx.selectFrom("outbox").select(["id", "dedupeKey"]).where("kind", "=", "survey-reminder").execute());
 
 const reminderSubjects = async (email: string) =>
   (await fetchCaptured(mailbox(), email)).map((m) => m.subject).filter((s) => !s.startsWith("We have your application"));
@@ -56,48 +60,49 @@ async function finishSurvey(orgId: string, applicationId: string) {
   const me = { applicationId, candidateId };
   const { definition } = await withOrg(getDb(), orgId, (trx) => findLiveSurvey(trx));
   for (const [index, page] of surveyPages(definition).entries()) {
-    await withOrg(getDb(), orgId, (trx) => saveSurveyPage(trx, me, index, pageAnswers(page, "best"), "Rory"));
+    await runInOrg(orgId, (ctx) => saveSurveyPage(ctx, me, index, pageAnswers(page, "best"), "Rory"));
   }
 }
 
 describe("survey reminders", () => {
   it("sends each reminder once when it is due, and none after the survey is finished", async () => {
     const app = await applicationFrom(3);
-    const planned = await withOrg(getDb(), app.org.orgId, (trx) => planSurveyReminders(trx, app.applicationId, app.createdAt));
-    expect(planned.map((p) => [p.jobId, Math.round((p.dueAt.getTime() - app.createdAt.getTime()) / DAY)])).toEqual([
+    const plan = (ctx: UseCaseContext) => planSurveyReminders(ctx, app.applicationId, app.createdAt);
+    const { after } = await recordInOrg(app.org.orgId, plan);
+    expect(after.jobsToAdd.map((j) => [j.jobId, Math.round((j.dueAt.getTime() - app.createdAt.getTime()) / DAY)])).toEqual([
       [surveyReminderKey(app.applicationId, 1), 2],
       [surveyReminderKey(app.applicationId, 2), 5],
     ]);
-    await scheduleSurveyReminders(planned);
-    await scheduleSurveyReminders(planned); // a retried request schedules nothing new
+    await runInOrg(app.org.orgId, plan);
+    await runInOrg(app.org.orgId, plan); // a retried request schedules nothing new
 
     await worker.start();
     await waitFor(async () => (await reminderSubjects(app.email)).length > 0, "the first reminder");
     expect(await getReminderQueue().getJobState(surveyReminderKey(app.applicationId, 2))).toBe("delayed");
 
     // The sweep finds nothing more to send: reminder 1 went, reminder 2 is not due for 2 days.
-    const swept = await sweepSurveyReminders(getDb());
-    expect(swept.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+    await sweepSurveyReminders(getDb(), runInOrg);
+    expect(await reminderRows(app.org.orgId)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 500));
     expect(await reminderSubjects(app.email)).toEqual(["Your next step for Care worker"]);
 
+    // Finishing the survey removes the reminder jobs still waiting, once it commits.
     await finishSurvey(app.org.orgId, app.applicationId);
-    await cancelSurveyReminders(app.applicationId);
     expect(await getReminderQueue().getJob(surveyReminderKey(app.applicationId, 2))).toBeUndefined();
-    const tooLate = await withOrg(getDb(), app.org.orgId, (trx) =>
-      queueSurveyReminderIfDue(trx, app.applicationId, 2, new Date(Date.now() + 10 * DAY)),
+    const tooLate = await runInOrg(app.org.orgId, (ctx) =>
+      queueSurveyReminderIfDue(ctx, app.applicationId, 2, new Date(Date.now() + 10 * DAY)),
     );
-    expect(tooLate).toBeNull();
+    expect(tooLate).toBe(false);
   });
 
   it("re-creates from PostgreSQL a reminder whose job Redis lost, and sends it once", async () => {
     const app = await applicationFrom(6);
     // No jobs were ever scheduled. Six days in, only the latest reminder (day 5) is still worth sending.
-    const first = await sweepSurveyReminders(getDb());
-    const mine = first.filter((r) => r.orgId === app.org.orgId);
+    await sweepSurveyReminders(getDb(), runInOrg);
+    const mine = await reminderRows(app.org.orgId);
     expect(mine).toHaveLength(1);
-    const again = await sweepSurveyReminders(getDb());
-    expect(again.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+    await sweepSurveyReminders(getDb(), runInOrg);
+    expect(await reminderRows(app.org.orgId)).toEqual(mine);
 
     await deliverOutboxEmail(getDb(), app.org.orgId, mine[0].id);
     const kinds = await withOrg(getDb(), app.org.orgId, (trx) =>
@@ -109,17 +114,16 @@ describe("survey reminders", () => {
 
   it("sends no reminder once the application is closed", async () => {
     const app = await applicationFrom(3);
-    await withOrg(getDb(), app.org.orgId, (trx) =>
-      moveApplication(trx, {
+    await runInOrg(app.org.orgId, (ctx) =>
+      moveApplication(ctx, {
         applicationId: app.applicationId,
         to: "withdrawn",
         reason: "Found another job",
         actor: { userId: null, name: "Rory" },
       }),
     );
-    expect(await withOrg(getDb(), app.org.orgId, (trx) => queueSurveyReminderIfDue(trx, app.applicationId, 1))).toBeNull();
-    const swept = await sweepSurveyReminders(getDb());
-    expect(swept.filter((r) => r.orgId === app.org.orgId)).toEqual([]);
+    expect(await runInOrg(app.org.orgId, (ctx) => queueSurveyReminderIfDue(ctx, app.applicationId, 1))).toBe(false);
+    await sweepSurveyReminders(getDb(), runInOrg);
     const rows = await withOrg(getDb(), app.org.orgId, (trx) =>
       trx.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("kind", "=", "survey-reminder").executeTakeFirstOrThrow(),
     );

@@ -9,13 +9,12 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { applicationInput, closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { pageAnswers } from "#tests/factories/survey.js";
+import { runInOrg } from "#tests/support/run.js";
 
 afterAll(closeOwnerDb);
 
 async function newApplicant(org: Awaited<ReturnType<typeof insertOrg>>) {
-  const applied = await withOrg(getDb(), org.orgId, (trx) =>
-    applyToVacancy(trx, org.vacancyId, applicationInput({ fullName: "Cara Candidate" })),
-  );
+  const applied = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, applicationInput({ fullName: "Cara Candidate" })));
   const candidateId = await withOrg(getDb(), org.orgId, (trx) =>
     trx.selectFrom("applications").select("candidateId").where("id", "=", applied.applicationId).executeTakeFirstOrThrow(),
   );
@@ -29,7 +28,7 @@ async function answerAll(orgId: string, respondent: Respondent, how: "best" | "w
   const pages = surveyPages(state.version.definition);
   let last: Awaited<ReturnType<typeof saveSurveyPage>> | undefined;
   for (const [index, page] of pages.entries()) {
-    last = await scoped(orgId, (trx) => saveSurveyPage(trx, respondent, index, pageAnswers(page, how), "Cara Candidate"));
+    last = await runInOrg(orgId, (ctx) => saveSurveyPage(ctx, respondent, index, pageAnswers(page, how), "Cara Candidate"));
   }
   return last;
 }
@@ -48,19 +47,19 @@ describe("taking the survey", () => {
     expect(start).toMatchObject({ resumeAt: 0, completed: false, responseId: null, pageCount: 13 });
     const pages = surveyPages(start.version.definition);
 
-    const first = await scoped(org.orgId, (trx) => saveSurveyPage(trx, me, 0, pageAnswers(pages[0], "best"), "Cara"));
+    const first = await runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, me, 0, pageAnswers(pages[0], "best"), "Cara"));
     expect(first).toEqual({ ok: true, completed: false, nextPage: 1 });
     expect(await stageOf(org.orgId, me.applicationId)).toBe("survey");
 
     // Skipping ahead: page 3 saved, page 2 still empty, so coming back resumes at page 2.
-    await scoped(org.orgId, (trx) => saveSurveyPage(trx, me, 2, pageAnswers(pages[2], "best"), "Cara"));
+    await runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, me, 2, pageAnswers(pages[2], "best"), "Cara"));
     const later = await scoped(org.orgId, (trx) => loadSurvey(trx, me));
     expect(later.resumeAt).toBe(1);
     expect(Object.keys(later.answers)).toHaveLength(8);
 
     // Going back to change an answer keeps the rest.
     const firstItem = (pages[0].kind === "value" ? pages[0].items[0] : pages[0].item).id;
-    await scoped(org.orgId, (trx) => saveSurveyPage(trx, me, 0, { ...pageAnswers(pages[0], "best"), [firstItem]: "2" }, "Cara"));
+    await runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, me, 0, { ...pageAnswers(pages[0], "best"), [firstItem]: "2" }, "Cara"));
     const changed = await scoped(org.orgId, (trx) => loadSurvey(trx, me));
     expect(changed.answers[firstItem]).toBe("2");
     expect(Object.keys(changed.answers)).toHaveLength(8);
@@ -69,7 +68,7 @@ describe("taking the survey", () => {
   it("names each unanswered question on a page and saves nothing from it", async () => {
     const org = await insertOrg();
     const me = await newApplicant(org);
-    const result = await scoped(org.orgId, (trx) => saveSurveyPage(trx, me, 0, { com1: "4", com2: "7" }, "Cara"));
+    const result = await runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, me, 0, { com1: "4", com2: "7" }, "Cara"));
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
@@ -117,7 +116,7 @@ describe("finishing the survey", () => {
     expect(summary).toMatchObject({ state: "complete", fit: 0, outcome: "review", threshold: 70 });
     expect(summary.state === "complete" && summary.below.length).toBe(7);
     // Finished is finished: no more answers are taken.
-    await expect(scoped(org.orgId, (trx) => saveSurveyPage(trx, me, 0, {}, "Cara"))).rejects.toMatchObject({ code: "closed" });
+    await expect(runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, me, 0, {}, "Cara"))).rejects.toMatchObject({ code: "closed" });
   });
 });
 
@@ -126,7 +125,7 @@ describe("survey versions", () => {
     const org = await insertOrg();
     const started = await newApplicant(org);
     const v1 = await scoped(org.orgId, (trx) => findLiveSurvey(trx));
-    await scoped(org.orgId, (trx) => saveSurveyPage(trx, started, 0, pageAnswers(surveyPages(v1.definition)[0], "best"), "Cara"));
+    await runInOrg(org.orgId, (ctx) => saveSurveyPage(ctx, started, 0, pageAnswers(surveyPages(v1.definition)[0], "best"), "Cara"));
 
     const edited = structuredClone(v1.definition);
     const item = edited.items.find((i) => i.id === "res1");
@@ -162,7 +161,7 @@ describe("survey tenancy", () => {
     const riverside = await insertOrg();
     const me = await newApplicant(oakfield);
     const v1 = await scoped(oakfield.orgId, (trx) => findLiveSurvey(trx));
-    await scoped(oakfield.orgId, (trx) => saveSurveyPage(trx, me, 0, pageAnswers(surveyPages(v1.definition)[0], "best"), "Cara"));
+    await runInOrg(oakfield.orgId, (ctx) => saveSurveyPage(ctx, me, 0, pageAnswers(surveyPages(v1.definition)[0], "best"), "Cara"));
 
     const seen = await scoped(riverside.orgId, async (trx) => ({
       versions: await trx.selectFrom("surveyVersions").select("id").where("id", "=", v1.id).execute(),
@@ -171,6 +170,6 @@ describe("survey tenancy", () => {
     }));
     expect(seen).toEqual({ versions: [], responses: [], answers: [] });
     await expect(scoped(riverside.orgId, (trx) => loadSurvey(trx, me))).rejects.toMatchObject({ code: "not_found" });
-    await expect(scoped(riverside.orgId, (trx) => saveSurveyPage(trx, me, 1, {}, "x"))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runInOrg(riverside.orgId, (ctx) => saveSurveyPage(ctx, me, 1, {}, "x"))).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -218,7 +218,6 @@ describe("the weekly digest", () => {
     await addMembers(riverside.orgId, riverside.teamId, 4, 1); // 80%, 5 members
     await addMembers(quiet.orgId, quiet.teamId, 3, 3);
     for (const org of [oakfield, riverside, quiet]) await run(org.orgId, (trx) => refreshTeamMix(trx));
-    expect(admin.id).toBeTruthy();
 
     await worker.start();
     const queue = getReminderQueue();
@@ -233,7 +232,17 @@ describe("the weekly digest", () => {
       const got = await fetchCaptured(mail, `lead@${oakfield.slug}.test`);
       return got.length ? got : null;
     }, "the oakfield lead's digest");
-    await waitFor(async () => (await fetchCaptured(mail, `admin@${oakfield.slug}.test`)).length === 1, "the oakfield admin's digest");
+    const [adminMail] = await waitFor(async () => {
+      const got = await fetchCaptured(mail, `admin@${oakfield.slug}.test`);
+      return got.length === 1 ? got : null;
+    }, "the oakfield admin's digest");
+    // The admin gets their own digest (addressed to them by name), not a copy of the lead's.
+    expect(adminMail.subject).toBe("Teams this week: 2 things to look at");
+    expect(adminMail.text).toContain("Alex");
+    const digests = await run(oakfield.orgId, (trx) =>
+      trx.selectFrom("outbox").select("payload").where("kind", "=", "team-mix-digest").execute(),
+    );
+    expect(digests.map((d) => (d.payload as { userId: string }).userId)).toContain(admin.id);
     expect(lead.subject).toBe("Teams this week: 2 things to look at");
     expect(lead.text).toContain("Ashdown: Mix outside the band");
     expect(lead.text).toContain("25% experienced, outside the 40-60% band: the next hire should be an experienced person.");

@@ -9,6 +9,7 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { pageAnswers } from "#tests/factories/survey.js";
+import { recordInOrg, runInOrg } from "#tests/support/run.js";
 
 afterAll(closeOwnerDb);
 
@@ -31,9 +32,10 @@ describe("the team's values profile", () => {
         )
         .execute(),
     );
-    const refs = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
-    expect(refs).toHaveLength(4);
-    for (const ref of refs) await deliverOutboxEmail(getDb(), org.orgId, ref.id);
+    const { result: invited, after } = await recordInOrg(org.orgId, (ctx) => inviteTeamToSurvey(ctx, org.teamId));
+    expect(invited).toBe(4);
+    expect(after.emailRefs).toHaveLength(4);
+    for (const ref of after.emailRefs) await deliverOutboxEmail(getDb(), org.orgId, ref.id);
 
     const { definition } = await withOrg(getDb(), org.orgId, (trx) => findLiveSurvey(trx));
     const pages = surveyPages(definition);
@@ -44,9 +46,9 @@ describe("the team's values profile", () => {
       const member = await findMemberByLink(getDb(), token);
       expect(member?.orgId).toBe(org.orgId);
       for (const [index, page] of pages.entries()) {
-        await withOrg(getDb(), org.orgId, (trx) =>
+        await runInOrg(org.orgId, (ctx) =>
           saveSurveyPage(
-            trx,
+            ctx,
             { teamMemberId: member?.teamMemberId as string },
             index,
             pageAnswers(page, i === 0 ? "worst" : "best"),
@@ -88,8 +90,8 @@ describe("the team's values profile", () => {
     ]);
 
     // Inviting again only reaches the member who has not answered.
-    const again = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
-    expect(again).toHaveLength(1);
+    const again = await runInOrg(org.orgId, (ctx) => inviteTeamToSurvey(ctx, org.teamId));
+    expect(again).toBe(1);
   });
 
   it("refuses an unknown or expired link", async () => {
@@ -107,8 +109,8 @@ describe("the team's values profile", () => {
         })
         .execute(),
     );
-    const [ref] = await withOrg(getDb(), org.orgId, (trx) => inviteTeamToSurvey(trx, org.teamId));
-    await deliverOutboxEmail(getDb(), org.orgId, ref.id);
+    const { after } = await recordInOrg(org.orgId, (ctx) => inviteTeamToSurvey(ctx, org.teamId));
+    await deliverOutboxEmail(getDb(), org.orgId, after.emailRefs[0].id);
     const [message] = await fetchCaptured(process.env.RESEND_BASE_URL as string, `eve.${org.slug}@example.com`);
     const token = /\/team-survey\/([A-Za-z0-9_-]+)/.exec(message.html)?.[1] as string;
     await withOrg(ownerDb(), org.orgId, (trx) =>

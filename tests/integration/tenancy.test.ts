@@ -6,6 +6,7 @@ import { withOrg } from "#db/tenant.js";
 import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
+import { runInOrg } from "#tests/support/run.js";
 
 afterAll(closeOwnerDb);
 
@@ -23,7 +24,7 @@ async function caught(promise: Promise<unknown>) {
 describe("tenancy", () => {
   it("the app's database role reads no tenant rows when no organisation is set", async () => {
     const org = await insertOrg();
-    await withOrg(getDb(), org.orgId, (trx) => applyToVacancy(trx, org.vacancyId, applicationInput()));
+    await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, applicationInput()));
     const db = getDb();
     const { rows } = await sql<{ rolbypassrls: boolean; current_user: string }>`
       select current_user, rolbypassrls from pg_roles where rolname = current_user`.execute(db);
@@ -40,7 +41,7 @@ describe("tenancy", () => {
   it("one organisation can neither read nor write another's rows", async () => {
     const a = await insertOrg();
     const b = await insertOrg();
-    const applied = await withOrg(getDb(), a.orgId, (trx) => applyToVacancy(trx, a.vacancyId, applicationInput()));
+    const applied = await runInOrg(a.orgId, (ctx) => applyToVacancy(ctx, a.vacancyId, applicationInput()));
     const seenByB = await withOrg(getDb(), b.orgId, (trx) =>
       trx.selectFrom("applications").select("id").where("id", "=", applied.applicationId).execute(),
     );
@@ -57,8 +58,8 @@ describe("tenancy", () => {
   it("a lead of another organisation cannot open or move an application, by URL or by form post", async () => {
     const oakfield = await insertOrg("Oakfield");
     const riverside = await insertOrg("Riverside");
-    const applied = await withOrg(getDb(), oakfield.orgId, (trx) =>
-      applyToVacancy(trx, oakfield.vacancyId, applicationInput({ fullName: "Private Person" })),
+    const applied = await runInOrg(oakfield.orgId, (ctx) =>
+      applyToVacancy(ctx, oakfield.vacancyId, applicationInput({ fullName: "Private Person" })),
     );
     const riversideLead = await staffCookie(riverside.orgId, riverside.leadId);
     const url = `http://localhost/pipeline/${applied.applicationId}`;
@@ -127,8 +128,8 @@ describe("team members", () => {
         .execute();
       return { memberId: member.id, outsiderId: outsider.id };
     });
-    const applied = await withOrg(getDb(), org.orgId, (trx) =>
-      applyToVacancy(trx, org.vacancyId, applicationInput({ fullName: "Team Candidate" })),
+    const applied = await runInOrg(org.orgId, (ctx) =>
+      applyToVacancy(ctx, org.vacancyId, applicationInput({ fullName: "Team Candidate" })),
     );
     const url = `http://localhost/pipeline/${applied.applicationId}`;
     const params = { applicationId: applied.applicationId };

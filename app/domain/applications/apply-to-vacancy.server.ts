@@ -1,15 +1,12 @@
-import type { Tx } from "#db/client.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
-import { addToOutbox, addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit, sendOnceAfterCommit } from "../email/outbox.server.js";
 import { londonDay } from "../london-day.js";
-import { type PlannedReminder, planSurveyReminders } from "../survey/survey-reminders.server.js";
+import { planSurveyReminders } from "../survey/survey-reminders.server.js";
 import { ApplicationError } from "./application.errors.js";
 import type { ApplicationInput } from "./application.schema.js";
 
-export type ApplyResult =
-  | { applicationId: string; duplicate: false; email: OutboxRef; reminders: PlannedReminder[] }
-  /** `email` is null when this application's "already applied" email went out earlier today. */
-  | { applicationId: string; duplicate: true; email: OutboxRef | null; reminders: [] };
+export type ApplyResult = { applicationId: string; duplicate: boolean };
 
 /**
  * A candidate applies to an open vacancy. One candidate per email per organisation; one
@@ -21,7 +18,8 @@ export type ApplyResult =
  * through the emailed link). The answers that belong to this application (experience, place,
  * availability...) go on the application row.
  */
-export async function applyToVacancy(trx: Tx, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
+export async function applyToVacancy(ctx: UseCaseContext, vacancyId: string, input: ApplicationInput): Promise<ApplyResult> {
+  const { trx } = ctx;
   const vacancy = await findVacancyById(trx, vacancyId);
   if (!vacancy) throw new ApplicationError("not_found", "We could not find that job.");
   if (vacancy.status !== "open") throw new ApplicationError("vacancy_closed", "This job is no longer taking applications.");
@@ -62,19 +60,19 @@ export async function applyToVacancy(trx: Tx, vacancyId: string, input: Applicat
       .executeTakeFirstOrThrow();
     // One "already applied" email per application per UK day, however often someone applies
     // with this email: the unique dedupe key makes concurrent repeats wait and then do nothing.
-    const email = await addToOutboxOnce(trx, `application-duplicate:${existing.id}:${londonDay()}`, {
+    await sendOnceAfterCommit(ctx, `application-duplicate:${existing.id}:${londonDay()}`, {
       kind: "application-duplicate",
       applicationId: existing.id,
     });
-    return { applicationId: existing.id, duplicate: true, email, reminders: [] };
+    return { applicationId: existing.id, duplicate: true };
   }
 
   await trx
     .insertInto("applicationEvents")
     .values({ applicationId: created.id, fromStage: null, toStage: "applied", actorName: candidate.fullName, reason: "Applied online" })
     .execute();
-  const email = await addToOutbox(trx, { kind: "application-received", applicationId: created.id });
+  await sendAfterCommit(ctx, { kind: "application-received", applicationId: created.id });
   // Applying invites the candidate to the values survey straight away; reminders follow if needed.
-  const reminders = await planSurveyReminders(trx, created.id, new Date());
-  return { applicationId: created.id, duplicate: false, email, reminders };
+  await planSurveyReminders(ctx, created.id, new Date());
+  return { applicationId: created.id, duplicate: false };
 }

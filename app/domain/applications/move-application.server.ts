@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { lockApplicationById } from "#db/queries/applications.js";
+import { AfterCommit, type UseCaseContext } from "../after-commit.js";
 import { inviteToShadowShift } from "../shadow/shadow-invite.server.js";
-import { cancelOpenVote } from "../votes/close-vote.server.js";
+import { cancelOpenVote } from "../votes/cancel-vote.server.js";
+import { checkLeadMayMove } from "../votes/vote-rules.server.js";
 import { ApplicationError } from "./application.errors.js";
 import { checkTransition, isClosed, isStage, type Stage } from "./stages.js";
 
@@ -13,12 +15,26 @@ export type MoveInput = {
   expectedStage?: string;
   reason?: string | null;
   actor: { userId: string | null; name: string };
+  /**
+   * The use case whose own step this move is. The vote, the offer and the start are reached only
+   * through their use cases (`checkLeadMayMove`): opening a vote moves to `vote`, a passed vote to
+   * `offer`, confirming the start to `started`. Every other move, a lead's included, is checked.
+   */
+  step?: "open-vote" | "vote-passed" | "confirm-start";
 };
 
-/** The one way an application changes stage: checks the rule, updates, and writes the timeline. */
-export async function moveApplication(trx: Tx, input: MoveInput) {
+const STEP_TARGET = { "open-vote": "vote", "vote-passed": "offer", "confirm-start": "started" } as const;
+
+/**
+ * The one way an application changes stage: checks the rules, updates, and writes the timeline.
+ * Takes a bare transaction only from the workshop use cases, which do not record after-commit work
+ * yet: the shadow-shift invitation then waits for the worker's outbox relay (a few seconds).
+ */
+export async function moveApplication(ctx: UseCaseContext | Tx, input: MoveInput) {
+  const { trx, after } = "after" in ctx ? ctx : { trx: ctx, after: new AfterCommit() };
   const application = await lockApplicationById(trx, input.applicationId);
   if (!application || !isStage(application.stage)) throw new ApplicationError("not_found", "We could not find that application.");
+  if (!input.step || STEP_TARGET[input.step] !== input.to) await checkLeadMayMove(trx, application.id, input.to);
   if (input.expectedStage && input.expectedStage !== application.stage) {
     throw new ApplicationError("stale", "Someone else moved this application meanwhile. The page now shows where it is.");
   }
@@ -51,7 +67,7 @@ export async function moveApplication(trx: Tx, input: MoveInput) {
       reason: input.reason?.trim() || null,
     })
     .execute();
-  if (input.to === "shadow") await inviteToShadowShift(trx, application.id);
+  if (input.to === "shadow") await inviteToShadowShift({ trx, after }, application.id);
   if (application.stage === "vote" && isClosed(input.to)) await cancelOpenVote(trx, application.id);
   // Declined (or withdrawn) while an offer waits for an answer: the offer is closed too.
   if (application.stage === "offer" && isClosed(input.to)) {

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { sha256, randomToken, startSession } from "#app/utils/session.server.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import type { OrgRunner } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 
 export const LOGIN_TOKEN_MINUTES = 10;
 
@@ -25,16 +26,13 @@ export async function createLoginLink(trx: Tx, appUrl: string, candidateId: stri
 }
 
 /** Queues a sign-in email for each organisation where this email has applied (none if unknown). */
-export async function requestCandidateLinks(db: DB, email: string, nextPath = "/me"): Promise<OutboxRef[]> {
+export async function requestCandidateLinks(db: DB, run: OrgRunner, email: string, nextPath = "/me"): Promise<number> {
   const { rows } = await sql<{ orgId: string; candidateId: string }>`
     select * from auth_candidates_by_email(${email})`.execute(db);
-  const refs: OutboxRef[] = [];
   for (const row of rows) {
-    refs.push(
-      await withOrg(db, row.orgId, (trx) => addToOutbox(trx, { kind: "candidate-sign-in", candidateId: row.candidateId, nextPath })),
-    );
+    await run(row.orgId, (ctx) => sendAfterCommit(ctx, { kind: "candidate-sign-in", candidateId: row.candidateId, nextPath }));
   }
-  return refs;
+  return rows.length;
 }
 
 export type TokenState = { state: "usable" | "spent"; orgId: string; candidateId: string; nextPath: string } | { state: "unknown" };
@@ -58,10 +56,11 @@ export async function consumeLoginToken(db: DB, token: string) {
 }
 
 /** "Email me a fresh link" from an expired or used link: same candidate, same destination. */
-export async function requestFreshLink(db: DB, token: string): Promise<OutboxRef | null> {
+export async function requestFreshLink(db: DB, run: OrgRunner, token: string): Promise<boolean> {
   const found = await peekLoginToken(db, token);
-  if (found.state === "unknown") return null;
-  return withOrg(db, found.orgId, (trx) =>
-    addToOutbox(trx, { kind: "candidate-sign-in", candidateId: found.candidateId, nextPath: found.nextPath }),
+  if (found.state === "unknown") return false;
+  await run(found.orgId, (ctx) =>
+    sendAfterCommit(ctx, { kind: "candidate-sign-in", candidateId: found.candidateId, nextPath: found.nextPath }),
   );
+  return true;
 }

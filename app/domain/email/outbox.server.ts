@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
-import { enqueueEmails } from "#jobs/queues.js";
-import { getLogger } from "#app/utils/logger.server.js";
+import type { OutboxRef, UseCaseContext } from "../after-commit.js";
+
+export type { OutboxRef };
 
 export type OutboxMessage =
   | { kind: "application-received"; applicationId: string }
@@ -34,8 +34,6 @@ export type OutboxMessage =
     }
   | { kind: "shadow-host"; applicationId: string; shiftId: string; variant: "confirmed" | "cancelled" | "reminder" | "feedback" };
 
-export type OutboxRef = { id: string; orgId: string };
-
 /** Records an email in the same transaction as the change that causes it. */
 export async function addToOutbox(trx: Tx, message: OutboxMessage): Promise<OutboxRef> {
   const { kind, ...payload } = message;
@@ -58,23 +56,16 @@ export async function addToOutboxOnce(trx: Tx, dedupeKey: string, message: Outbo
   return row ?? null;
 }
 
-/**
- * Hands committed outbox rows to the queue. Best effort: when Redis is unreachable the rows stay
- * pending and the worker's relay enqueues them later, so callers never fail because of Redis.
- */
-export async function relayOutbox(db: DB, refs: OutboxRef[], enqueue = enqueueEmails): Promise<boolean> {
-  if (!refs.length) return true;
-  try {
-    await enqueue(refs.map((r) => ({ outboxId: r.id, orgId: r.orgId })));
-  } catch (error) {
-    getLogger().warn({ err: error, emails: refs.length }, "outbox: emails left for the relay");
-    return false;
-  }
-  for (const orgId of new Set(refs.map((r) => r.orgId))) {
-    const ids = refs.filter((r) => r.orgId === orgId).map((r) => r.id);
-    await withOrg(db, orgId, (trx) => trx.updateTable("outbox").set({ enqueuedAt: sql`now()` }).where("id", "in", ids).execute());
-  }
-  return true;
+/** Writes an email to the outbox and records it for the relay after commit. */
+export async function sendAfterCommit(ctx: UseCaseContext, message: OutboxMessage): Promise<void> {
+  ctx.after.emails([await addToOutbox(ctx.trx, message)]);
+}
+
+/** Like sendAfterCommit, at most once per `dedupeKey`: false if that email was written before. */
+export async function sendOnceAfterCommit(ctx: UseCaseContext, dedupeKey: string, message: OutboxMessage): Promise<boolean> {
+  const ref = await addToOutboxOnce(ctx.trx, dedupeKey, message);
+  ctx.after.emails([ref]);
+  return ref !== null;
 }
 
 /** The relay's sweep: every pending email of every organisation, oldest first. */

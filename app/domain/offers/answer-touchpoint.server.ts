@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
 import type { CheckinAnswer } from "#db/schema.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
 
 /**
@@ -10,28 +10,25 @@ import { listUsersWithRoles } from "#db/queries/users.js";
  * once (once per check-in). Answering again updates the answer.
  */
 export async function answerTouchpoint(
-  trx: Tx,
+  ctx: UseCaseContext,
   touchpointId: string,
   reply: { answer?: CheckinAnswer; note: string },
-): Promise<OutboxRef[]> {
-  const touchpoint = await trx
+): Promise<void> {
+  const touchpoint = await ctx.trx
     .updateTable("touchpoints")
     .set({ repliedAt: sql`now()`, answer: reply.answer ?? null, note: reply.note.trim() })
     .where("id", "=", touchpointId)
     .where("sentAt", "is not", null)
     .returning(["offerId", "kind"])
     .executeTakeFirst();
-  if (!touchpoint || reply.answer !== "worried") return [];
-  const refs: OutboxRef[] = [];
-  for (const lead of await listUsersWithRoles(trx, ["lead", "admin"])) {
-    const ref = await addToOutboxOnce(trx, `worried-${touchpointId}-${lead.id}`, {
+  if (!touchpoint || reply.answer !== "worried") return;
+  for (const lead of await listUsersWithRoles(ctx.trx, ["lead", "admin"])) {
+    await sendOnceAfterCommit(ctx, `worried-${touchpointId}-${lead.id}`, {
       kind: "offer-alert",
       offerId: touchpoint.offerId,
       userId: lead.id,
       variant: "worried",
       touchpointId,
     });
-    if (ref) refs.push(ref);
   }
-  return refs;
 }

@@ -1,8 +1,8 @@
-import type { Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
-import { syncTouchpoints, type TouchpointJobPlan } from "./keep-in-touch.server.js";
+import { syncTouchpoints } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
 import { formatUkDay, startDateReached, ukToday } from "./offer-rules.js";
 
@@ -15,12 +15,13 @@ export const mayConfirmStart = (actor: { userId: string; role: StaffRole }, offe
 /**
  * The first day: on or after the start date, the person becomes an active member of the team
  * (experienced or new to care, from their application), the offer is started, the application
- * moves to "started", and the day 7/30/90 check-ins are planned (jobs returned).
+ * moves to "started", and the day 7/30/90 check-ins are planned.
  */
 export async function confirmStart(
-  trx: Tx,
+  ctx: UseCaseContext,
   args: { applicationId: string; actor: { userId: string; name: string; role: StaffRole }; today?: string },
-): Promise<{ memberId: string; jobs: TouchpointJobPlan[] }> {
+): Promise<{ memberId: string }> {
+  const { trx } = ctx;
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
   if (!mayConfirmStart(args.actor, found)) throw new OfferError("not_allowed", "Only a lead or their buddy can confirm the start.");
@@ -43,13 +44,14 @@ export async function confirmStart(
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx.updateTable("offers").set({ status: "started", startedOn: today, memberId: member.id }).where("id", "=", offer.id).execute();
-  await moveApplication(trx, {
+  await moveApplication(ctx, {
     applicationId: args.applicationId,
     to: "started",
+    step: "confirm-start",
     expectedStage: "offer",
     reason: `Started in the ${found.teamName} team`,
     actor: { userId: args.actor.userId, name: args.actor.name },
   });
-  const jobs = await syncTouchpoints(trx, offer.id);
-  return { memberId: member.id, jobs };
+  await syncTouchpoints(ctx, offer.id);
+  return { memberId: member.id };
 }

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
-import { scheduleReminderJobs, type TouchpointJob } from "#jobs/queues.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { OrgRunner, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { planTouchpoints } from "./touchpoint-plan.js";
-import { getLogger } from "#app/utils/logger.server.js";
 
 /** A touchpoint's job id carries its due time, so a moved start date makes new jobs and the old ones are skipped. */
 export const touchpointJobId = (touchpointId: string, dueAt: Date) => `touchpoint-${touchpointId}-${dueAt.getTime()}`;
@@ -14,9 +12,11 @@ export type TouchpointJobPlan = { orgId: string; touchpointId: string; dueAt: Da
  * Brings an offer's keep-in-touch plan up to date with its dates: call it when the offer is
  * accepted, when the start date moves, and when the start is confirmed. Unsent touchpoints get
  * their new due time (or are cancelled when no longer in the plan, e.g. weeks after a new,
- * earlier start); sent ones are history and never change. Returns the jobs to add after commit.
+ * earlier start); sent ones are history and never change. Each unsent touchpoint gets a delayed
+ * job after commit; returns them.
  */
-export async function syncTouchpoints(trx: Tx, offerId: string): Promise<TouchpointJobPlan[]> {
+export async function syncTouchpoints(ctx: UseCaseContext, offerId: string): Promise<TouchpointJobPlan[]> {
+  const { trx } = ctx;
   const offer = await trx
     .selectFrom("offers")
     .select(["orgId", "status", "acceptedAt", "startDate", "startedOn"])
@@ -53,7 +53,16 @@ export async function syncTouchpoints(trx: Tx, offerId: string): Promise<Touchpo
     )
     .returning(["id", "dueAt"])
     .execute();
-  return rows.map((row) => ({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) }));
+  const planned = rows.map((row) => ({ orgId: offer.orgId, touchpointId: row.id, dueAt: new Date(row.dueAt) }));
+  ctx.after.addJobs(
+    planned.map((j) => ({
+      name: "send-touchpoint",
+      data: { orgId: j.orgId, touchpointId: j.touchpointId, dueAt: j.dueAt.toISOString() },
+      jobId: touchpointJobId(j.touchpointId, j.dueAt),
+      dueAt: j.dueAt,
+    })),
+  );
+  return planned;
 }
 
 /** Nothing more goes out for this offer (declined, withdrawn, a no-show, or the person left). */
@@ -67,29 +76,14 @@ export async function cancelTouchpoints(trx: Tx, offerId: string) {
     .execute();
 }
 
-/** Delayed jobs for the touchpoints (best effort: the sweep sends anything due that Redis lost). */
-export async function scheduleTouchpointJobs(jobs: TouchpointJobPlan[]) {
-  try {
-    await scheduleReminderJobs(
-      jobs.map((j) => ({
-        name: "send-touchpoint",
-        data: { orgId: j.orgId, touchpointId: j.touchpointId, dueAt: j.dueAt.toISOString() } satisfies TouchpointJob,
-        jobId: touchpointJobId(j.touchpointId, j.dueAt),
-        dueAt: j.dueAt,
-      })),
-    );
-  } catch (error) {
-    getLogger().warn({ err: error }, "keep-in-touch jobs left for the sweep");
-  }
-}
-
 /**
  * A touchpoint came due: queue its email(s) if it still stands: not sent, not cancelled, due now,
  * and the offer still accepted (before the start) or started with the person still in the team
  * (check-ins). Marking it sent and writing the outbox rows happen in one transaction under the
  * row's lock, and the outbox keys are unique, so a retry, a late job and the sweep send it once.
  */
-export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = new Date()): Promise<OutboxRef[]> {
+export async function sendTouchpointIfDue(ctx: UseCaseContext, touchpointId: string, now = new Date()): Promise<number> {
+  const { trx } = ctx;
   const touchpoint = await trx
     .selectFrom("touchpoints")
     .innerJoin("offers", "offers.id", "touchpoints.offerId")
@@ -110,18 +104,17 @@ export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = n
     .where("touchpoints.id", "=", touchpointId)
     .forUpdate("touchpoints")
     .executeTakeFirst();
-  if (!touchpoint || touchpoint.sentAt || touchpoint.cancelledAt || now < new Date(touchpoint.dueAt)) return [];
+  if (!touchpoint || touchpoint.sentAt || touchpoint.cancelledAt || now < new Date(touchpoint.dueAt)) return 0;
   const stillWanted =
     touchpoint.kind === "checkin" ? touchpoint.status === "started" && !touchpoint.leftOn : touchpoint.status === "accepted";
   if (!stillWanted) {
     await trx.updateTable("touchpoints").set({ cancelledAt: sql`now()` }).where("id", "=", touchpointId).execute();
-    return [];
+    return 0;
   }
   await trx.updateTable("touchpoints").set({ sentAt: now }).where("id", "=", touchpointId).execute();
-  const refs: OutboxRef[] = [];
+  let queued = 0;
   const add = async (to: "person" | "buddy") => {
-    const ref = await addToOutboxOnce(trx, `touchpoint-${touchpointId}-${to}`, { kind: "touchpoint", touchpointId, to });
-    if (ref) refs.push(ref);
+    if (await sendOnceAfterCommit(ctx, `touchpoint-${touchpointId}-${to}`, { kind: "touchpoint", touchpointId, to })) queued++;
   };
   if (touchpoint.kind === "kit") await add("person");
   // The buddy is emailed only if they have an address and are still in the team.
@@ -131,13 +124,13 @@ export async function sendTouchpointIfDue(trx: Tx, touchpointId: string, now = n
     await add("person");
     if (buddyReachable) await add("buddy");
   }
-  return refs;
+  return queued;
 }
 
 /** The sweep: every touchpoint that is due but unsent (its job lost, or the worker was down). */
-export async function sweepTouchpoints(db: DB, now = new Date()): Promise<OutboxRef[]> {
+export async function sweepTouchpoints(db: DB, run: OrgRunner, now = new Date()) {
   const { rows } = await sql<{ orgId: string; touchpointId: string }>`select * from touchpoints_due(${500})`.execute(db);
-  const refs: OutboxRef[] = [];
-  for (const row of rows) refs.push(...(await withOrg(db, row.orgId, (trx) => sendTouchpointIfDue(trx, row.touchpointId, now))));
-  return refs;
+  let queued = 0;
+  for (const row of rows) queued += await run(row.orgId, (ctx) => sendTouchpointIfDue(ctx, row.touchpointId, now));
+  return queued;
 }

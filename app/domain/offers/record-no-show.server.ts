@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
 import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { cancelTouchpoints } from "./keep-in-touch.server.js";
 import { OfferError } from "./offer.errors.js";
@@ -10,7 +10,8 @@ import type { Actor } from "./record-offer.server.js";
 export const NO_SHOW_REASON = "Did not start (no-show)";
 
 /** The start date passed and the person never came: recorded by the lead, nothing more is sent. */
-export async function recordNoShow(trx: Tx, args: { applicationId: string; actor: Actor; today?: string }) {
+export async function recordNoShow(ctx: UseCaseContext, args: { applicationId: string; actor: Actor; today?: string }) {
+  const { trx } = ctx;
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found) throw new OfferError("not_found", "We could not find that offer.");
   const offer = await lockOffer(trx, found.id);
@@ -24,5 +25,5 @@ export async function recordNoShow(trx: Tx, args: { applicationId: string; actor
     .where("id", "=", offer.id)
     .execute();
   await cancelTouchpoints(trx, offer.id);
-  await moveApplication(trx, { applicationId: args.applicationId, to: "withdrawn", reason: NO_SHOW_REASON, actor: args.actor });
+  await moveApplication(ctx, { applicationId: args.applicationId, to: "withdrawn", reason: NO_SHOW_REASON, actor: args.actor });
 }

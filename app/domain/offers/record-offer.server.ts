@@ -3,7 +3,8 @@ import { listBuddies } from "#db/queries/offers.js";
 import { listTeams } from "#db/queries/teams.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
 import { addTimelineNote } from "../applications/move-application.server.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { OfferError } from "./offer.errors.js";
 import type { OfferInput } from "./offer.schema.js";
 
@@ -28,7 +29,8 @@ export async function offerChoices(trx: Tx, vacancyId: string): Promise<OfferCho
  * The lead records the offer after the team's vote passed: the offer (waiting for the candidate's
  * answer), its three pre-start checks (pending), a timeline entry and the candidate's email.
  */
-export async function recordOffer(trx: Tx, args: { applicationId: string; input: OfferInput; actor: Actor }) {
+export async function recordOffer(ctx: UseCaseContext, args: { applicationId: string; input: OfferInput; actor: Actor }) {
+  const { trx } = ctx;
   const { applicationId, input, actor } = args;
   const application = await trx
     .selectFrom("applications")
@@ -74,6 +76,6 @@ export async function recordOffer(trx: Tx, args: { applicationId: string; input:
     .values((["references", "dbs", "right_to_work"] as const).map((kind) => ({ offerId: offer.id, kind })))
     .execute();
   await addTimelineNote(trx, applicationId, `Offer made: ${input.roleTitle}, starting ${input.startDate}`, actor);
-  const ref = await addToOutbox(trx, { kind: "offer-candidate", offerId: offer.id, variant: "made" });
-  return { offerId: offer.id, refs: [ref] as OutboxRef[] };
+  await sendAfterCommit(ctx, { kind: "offer-candidate", offerId: offer.id, variant: "made" });
+  return { offerId: offer.id };
 }

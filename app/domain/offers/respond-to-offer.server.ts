@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { addTimelineNote, moveApplication } from "../applications/move-application.server.js";
-import type { OutboxRef } from "../email/outbox.server.js";
-import { cancelTouchpoints, syncTouchpoints, type TouchpointJobPlan } from "./keep-in-touch.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { cancelTouchpoints, syncTouchpoints } from "./keep-in-touch.server.js";
 import { emailLeads } from "./offer-emails.server.js";
 import { OfferError } from "./offer.errors.js";
 
@@ -24,20 +24,22 @@ async function candidateOffer(trx: Tx, { applicationId, candidateId }: Args) {
   return offer;
 }
 
-/** Yes: the offer is accepted, the keep-in-touch plan starts (jobs returned) and the leads hear. */
-export async function acceptOffer(trx: Tx, args: Args): Promise<{ refs: OutboxRef[]; jobs: TouchpointJobPlan[] }> {
+/** Yes: the offer is accepted, the keep-in-touch plan starts and the leads hear. */
+export async function acceptOffer(ctx: UseCaseContext, args: Args): Promise<void> {
+  const { trx } = ctx;
   const offer = await candidateOffer(trx, args);
   // Pressing Accept twice (a retried request) changes nothing.
-  if (offer.status === "accepted") return { refs: [], jobs: [] };
+  if (offer.status === "accepted") return;
   if (offer.status !== "offered") throw new OfferError("wrong_status", "This offer is no longer open.");
   await trx.updateTable("offers").set({ status: "accepted", acceptedAt: sql`now()` }).where("id", "=", offer.id).execute();
-  const jobs = await syncTouchpoints(trx, offer.id);
+  await syncTouchpoints(ctx, offer.id);
   await addTimelineNote(trx, args.applicationId, "Accepted the offer", { userId: null, name: args.name });
-  return { refs: await emailLeads(trx, offer.id, "accepted"), jobs };
+  await emailLeads(ctx, offer.id, "accepted");
 }
 
 /** No thank you: the offer is declined and the application withdrawn, with their reason if they gave one. */
-export async function declineOffer(trx: Tx, args: Args & { reason?: string }) {
+export async function declineOffer(ctx: UseCaseContext, args: Args & { reason?: string }): Promise<void> {
+  const { trx } = ctx;
   const offer = await candidateOffer(trx, args);
   if (offer.status !== "offered") throw new OfferError("wrong_status", "This offer is no longer open.");
   const reason = args.reason?.trim() || null;
@@ -47,11 +49,11 @@ export async function declineOffer(trx: Tx, args: Args & { reason?: string }) {
     .where("id", "=", offer.id)
     .execute();
   await cancelTouchpoints(trx, offer.id);
-  await moveApplication(trx, {
+  await moveApplication(ctx, {
     applicationId: args.applicationId,
     to: "withdrawn",
     reason: `Declined the offer: ${reason ?? "no reason given"}`,
     actor: { userId: null, name: args.name },
   });
-  return { refs: await emailLeads(trx, offer.id, "declined") };
+  await emailLeads(ctx, offer.id, "declined");
 }

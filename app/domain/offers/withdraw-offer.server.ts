@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
 import { findLatestOfferForApplication, lockOffer } from "#db/queries/offers.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
-import type { OutboxRef } from "../email/outbox.server.js";
 import { cancelTouchpoints } from "./keep-in-touch.server.js";
 import { emailLeads } from "./offer-emails.server.js";
 import { OfferError } from "./offer.errors.js";
@@ -15,9 +14,10 @@ import type { Actor } from "./record-offer.server.js";
  * is kept on the offer for the drop-out figures, and named in the application's timeline.
  */
 export async function withdrawAfterAcceptance(
-  trx: Tx,
+  ctx: UseCaseContext,
   args: { applicationId: string; reason: WithdrawalReasonKey; note?: string; actor: Actor; candidateId?: string },
-): Promise<{ refs: OutboxRef[] }> {
+): Promise<void> {
+  const { trx } = ctx;
   const found = await findLatestOfferForApplication(trx, args.applicationId);
   if (!found || (args.candidateId && found.candidateId !== args.candidateId))
     throw new OfferError("not_found", "We could not find that offer.");
@@ -31,11 +31,11 @@ export async function withdrawAfterAcceptance(
     .where("id", "=", offer.id)
     .execute();
   await cancelTouchpoints(trx, offer.id);
-  await moveApplication(trx, {
+  await moveApplication(ctx, {
     applicationId: args.applicationId,
     to: "withdrawn",
     reason: `Withdrew after accepting the offer: ${WITHDRAWAL_REASONS[args.reason]}${note ? ` (${note})` : ""}`,
     actor: args.actor,
   });
-  return { refs: args.candidateId ? await emailLeads(trx, offer.id, "withdrawn") : [] };
+  if (args.candidateId) await emailLeads(ctx, offer.id, "withdrawn");
 }

@@ -1,13 +1,15 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
 import { lockShift } from "#db/queries/shadow.js";
-import { addToOutbox } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
+import { cancelShadowReminders } from "./shadow-reminders.server.js";
 import type { ShiftChange } from "./propose-shift.server.js";
 import { canArrangeForTeam, type StaffActor } from "./shadow-access.server.js";
 import { ShadowError } from "./shadow.errors.js";
 
 /** Staff cancel a shift (an open slot, or one arranged with a candidate, who is emailed). */
-export async function cancelShiftByStaff(trx: Tx, actor: StaffActor, shiftId: string): Promise<ShiftChange> {
+export async function cancelShiftByStaff(ctx: UseCaseContext, actor: StaffActor, shiftId: string): Promise<ShiftChange> {
+  const { trx } = ctx;
   const shift = await lockShift(trx, shiftId);
   if (!shift || shift.status === "cancelled" || !(await canArrangeForTeam(trx, actor, shift.teamId))) {
     throw new ShadowError("not_found", "We could not find that shadow shift.");
@@ -21,17 +23,19 @@ export async function cancelShiftByStaff(trx: Tx, actor: StaffActor, shiftId: st
     .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })
     .where("id", "=", shiftId)
     .execute();
-  const emails = shift.applicationId
-    ? [await addToOutbox(trx, { kind: "shadow-candidate", applicationId: shift.applicationId, shiftId, variant: "cancelled" })]
-    : [];
-  return { shiftId, previousSequence: shift.sequence, emails };
+  if (shift.applicationId) {
+    await sendAfterCommit(ctx, { kind: "shadow-candidate", applicationId: shift.applicationId, shiftId, variant: "cancelled" });
+  }
+  cancelShadowReminders(ctx, shiftId, shift.sequence);
+  return { shiftId, previousSequence: shift.sequence };
 }
 
 /**
  * The candidate cancels their shift: a slot a team member offered goes back to open for someone
  * else; a time staff proposed is cancelled. The host is emailed either way.
  */
-export async function cancelShiftByCandidate(trx: Tx, applicationId: string, candidateId: string): Promise<ShiftChange> {
+export async function cancelShiftByCandidate(ctx: UseCaseContext, applicationId: string, candidateId: string): Promise<ShiftChange> {
+  const { trx } = ctx;
   const owned = await trx
     .selectFrom("applications")
     .select("id")
@@ -60,6 +64,7 @@ export async function cancelShiftByCandidate(trx: Tx, applicationId: string, can
     )
     .where("id", "=", shift.id)
     .execute();
-  const emails = [await addToOutbox(trx, { kind: "shadow-host", applicationId, shiftId: shift.id, variant: "cancelled" })];
-  return { shiftId: shift.id, previousSequence: shift.sequence, emails };
+  await sendAfterCommit(ctx, { kind: "shadow-host", applicationId, shiftId: shift.id, variant: "cancelled" });
+  cancelShadowReminders(ctx, shift.id, shift.sequence);
+  return { shiftId: shift.id, previousSequence: shift.sequence };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { ShadowError } from "./shadow.errors.js";
 
@@ -33,7 +34,11 @@ export async function submitReflection(
 }
 
 /** The candidate withdraws after the shift: recorded as withdrawn (never declined), with their reason. */
-export async function withdrawAfterShadow(trx: Tx, args: { applicationId: string; candidateId: string; name: string; reason?: string }) {
+export async function withdrawAfterShadow(
+  ctx: UseCaseContext,
+  args: { applicationId: string; candidateId: string; name: string; reason?: string },
+) {
+  const { trx } = ctx;
   const owned = await trx
     .selectFrom("applications")
     .select("stage")
@@ -46,7 +51,7 @@ export async function withdrawAfterShadow(trx: Tx, args: { applicationId: string
     throw new ShadowError("not_invited", "This application is not at the shadow shift step.");
   }
   const reason = `Withdrew after the shadow shift: ${args.reason?.trim() || "no reason given"}`;
-  return moveApplication(trx, {
+  return moveApplication(ctx, {
     applicationId: args.applicationId,
     to: "withdrawn",
     expectedStage: owned.stage,

@@ -1,11 +1,13 @@
 import { lockApplicationById } from "#db/queries/applications.js";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
+import { scheduleShadowReminders } from "./shadow-reminders.server.js";
 import { ShadowError } from "./shadow.errors.js";
 import { SHADOW_CUTOFF_HOURS } from "./shadow.schema.js";
 
-export type Confirmed = { shiftId: string; sequence: number; startsAt: Date; endsAt: Date; emails: OutboxRef[] };
+export type Confirmed = { shiftId: string; sequence: number; startsAt: Date; endsAt: Date };
 
 async function invitedApplication(trx: Tx, applicationId: string, candidateId: string) {
   const application = await trx
@@ -22,11 +24,18 @@ async function invitedApplication(trx: Tx, applicationId: string, candidateId: s
 
 const cutoff = () => new Date(Date.now() + SHADOW_CUTOFF_HOURS * 3_600_000);
 
-async function confirmedEmails(trx: Tx, applicationId: string, shiftId: string) {
-  return [
-    await addToOutbox(trx, { kind: "shadow-candidate", applicationId, shiftId, variant: "confirmed" }),
-    await addToOutbox(trx, { kind: "shadow-host", applicationId, shiftId, variant: "confirmed" }),
-  ];
+/** A shift is confirmed: both sides are emailed, and its reminders are planned. */
+async function confirmed(
+  ctx: UseCaseContext,
+  applicationId: string,
+  shift: { id: string; orgId: string; sequence: number; startsAt: Date; endsAt: Date },
+): Promise<Confirmed> {
+  const shiftId = shift.id;
+  await sendAfterCommit(ctx, { kind: "shadow-candidate", applicationId, shiftId, variant: "confirmed" });
+  await sendAfterCommit(ctx, { kind: "shadow-host", applicationId, shiftId, variant: "confirmed" });
+  const result = { shiftId, sequence: shift.sequence, startsAt: new Date(shift.startsAt), endsAt: new Date(shift.endsAt) };
+  scheduleShadowReminders(ctx, shift.orgId, result);
+  return result;
 }
 
 /**
@@ -34,7 +43,11 @@ async function confirmedEmails(trx: Tx, applicationId: string, shiftId: string) 
  * (`where status = 'open'`), so of two candidates picking the same slot at once, the second finds
  * it no longer open and is told so; the unique index allows one live shift per application.
  */
-export async function pickSlot(trx: Tx, args: { applicationId: string; candidateId: string; slotId: string }): Promise<Confirmed> {
+export async function pickSlot(
+  ctx: UseCaseContext,
+  args: { applicationId: string; candidateId: string; slotId: string },
+): Promise<Confirmed> {
+  const { trx } = ctx;
   const application = await invitedApplication(trx, args.applicationId, args.candidateId);
   // Two picks by the same candidate (two tabs), or a pick while staff propose a time, queue here.
   await lockApplicationById(trx, application.id);
@@ -52,15 +65,15 @@ export async function pickSlot(trx: Tx, args: { applicationId: string; candidate
     .where("status", "=", "open")
     .where("teamId", "=", application.teamId)
     .where("startsAt", ">", cutoff())
-    .returning(["id", "sequence", "startsAt", "endsAt"])
+    .returning(["id", "orgId", "sequence", "startsAt", "endsAt"])
     .executeTakeFirst();
   if (!taken) throw new ShadowError("taken", "Someone else has just taken that time. Please choose another.");
-  const emails = await confirmedEmails(trx, application.id, taken.id);
-  return { shiftId: taken.id, sequence: taken.sequence, startsAt: new Date(taken.startsAt), endsAt: new Date(taken.endsAt), emails };
+  return confirmed(ctx, application.id, taken);
 }
 
 /** The candidate accepts the time staff proposed: it is confirmed, and the host is told. */
-export async function acceptShift(trx: Tx, args: { applicationId: string; candidateId: string }): Promise<Confirmed> {
+export async function acceptShift(ctx: UseCaseContext, args: { applicationId: string; candidateId: string }): Promise<Confirmed> {
+  const { trx } = ctx;
   const application = await invitedApplication(trx, args.applicationId, args.candidateId);
   const accepted = await trx
     .updateTable("shadowShifts")
@@ -68,15 +81,8 @@ export async function acceptShift(trx: Tx, args: { applicationId: string; candid
     .where("applicationId", "=", application.id)
     .where("status", "=", "proposed")
     .where("startsAt", ">", new Date())
-    .returning(["id", "sequence", "startsAt", "endsAt"])
+    .returning(["id", "orgId", "sequence", "startsAt", "endsAt"])
     .executeTakeFirst();
   if (!accepted) throw new ShadowError("not_found", "There is no proposed time to accept. It may have been changed: please look again.");
-  const emails = await confirmedEmails(trx, application.id, accepted.id);
-  return {
-    shiftId: accepted.id,
-    sequence: accepted.sequence,
-    startsAt: new Date(accepted.startsAt),
-    endsAt: new Date(accepted.endsAt),
-    emails,
-  };
+  return confirmed(ctx, application.id, accepted);
 }

@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { findShadowApplication, insertShift, lockShift } from "#db/queries/shadow.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
+import { cancelShadowReminders } from "./shadow-reminders.server.js";
 import { checkShift } from "./check-shift.server.js";
 import { canArrangeForTeam, type StaffActor } from "./shadow-access.server.js";
 import { ShadowError } from "./shadow.errors.js";
@@ -17,7 +19,8 @@ async function applicationAtShadow(trx: Tx, actor: StaffActor, applicationId: st
 }
 
 /** Staff propose a time for one application; the candidate accepts it (and is emailed). */
-export async function proposeShift(trx: Tx, actor: StaffActor, applicationId: string, input: ShiftInput) {
+export async function proposeShift(ctx: UseCaseContext, actor: StaffActor, applicationId: string, input: ShiftInput) {
+  const { trx } = ctx;
   const application = await applicationAtShadow(trx, actor, applicationId);
   const { columns } = await checkShift(trx, actor, input, { teamId: application.teamId, ownTimeOnly: false });
   // Lock the application so two people proposing at once cannot both get past the check.
@@ -37,17 +40,18 @@ export async function proposeShift(trx: Tx, actor: StaffActor, applicationId: st
     status: "proposed",
     createdBy: actor.userId,
   });
-  const email = await addToOutbox(trx, { kind: "shadow-candidate", applicationId, shiftId, variant: "proposed" });
-  return { shiftId, email };
+  await sendAfterCommit(ctx, { kind: "shadow-candidate", applicationId, shiftId, variant: "proposed" });
+  return { shiftId };
 }
 
-export type ShiftChange = { shiftId: string; previousSequence: number; emails: OutboxRef[] };
+export type ShiftChange = { shiftId: string; previousSequence: number };
 
 /**
  * Staff move a shift to another time (or host, or place). A shift with a candidate goes back to
  * "proposed" for them to accept; the sequence is bumped, so the old time's reminders are skipped.
  */
-export async function moveShift(trx: Tx, actor: StaffActor, shiftId: string, input: ShiftInput): Promise<ShiftChange> {
+export async function moveShift(ctx: UseCaseContext, actor: StaffActor, shiftId: string, input: ShiftInput): Promise<ShiftChange> {
+  const { trx } = ctx;
   const shift = await lockShift(trx, shiftId);
   if (!shift || shift.status === "cancelled" || !(await canArrangeForTeam(trx, actor, shift.teamId))) {
     throw new ShadowError("not_found", "We could not find that shadow shift.");
@@ -63,8 +67,9 @@ export async function moveShift(trx: Tx, actor: StaffActor, shiftId: string, inp
     })
     .where("id", "=", shiftId)
     .execute();
-  const emails = shift.applicationId
-    ? [await addToOutbox(trx, { kind: "shadow-candidate", applicationId: shift.applicationId, shiftId, variant: "moved" })]
-    : [];
-  return { shiftId, previousSequence: shift.sequence, emails };
+  if (shift.applicationId) {
+    await sendAfterCommit(ctx, { kind: "shadow-candidate", applicationId: shift.applicationId, shiftId, variant: "moved" });
+  }
+  cancelShadowReminders(ctx, shiftId, shift.sequence);
+  return { shiftId, previousSequence: shift.sequence };
 }

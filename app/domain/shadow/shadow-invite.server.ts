@@ -1,10 +1,7 @@
-import type { Tx } from "#db/client.js";
-import { addToOutboxOnce } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 
-/**
- * An application entering the shadow step: the candidate is invited to choose a shadow shift
- * (once per application; the worker's relay sends it after the move commits).
- */
-export function inviteToShadowShift(trx: Tx, applicationId: string) {
-  return addToOutboxOnce(trx, `shadow-invite-${applicationId}`, { kind: "shadow-candidate", applicationId, variant: "invite" });
+/** An application entering the shadow step: the candidate is invited to choose a shadow shift (once per application). */
+export function inviteToShadowShift(ctx: UseCaseContext, applicationId: string) {
+  return sendOnceAfterCommit(ctx, `shadow-invite-${applicationId}`, { kind: "shadow-candidate", applicationId, variant: "invite" });
 }

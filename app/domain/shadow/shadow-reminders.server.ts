@@ -1,9 +1,7 @@
 import { sql } from "kysely";
-import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
-import { removeJobs, scheduleReminderJobs, type ShadowReminderJob } from "#jobs/queues.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
-import { getLogger } from "#app/utils/logger.server.js";
+import type { DB } from "#db/client.js";
+import type { DelayedJob, OrgRunner, ShadowReminderJob, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 
 /** "24h": a reminder to both sides the day before. "after": when it ends, the host is asked for feedback and the candidate to reflect. */
 export type ShadowReminder = ShadowReminderJob["which"];
@@ -16,10 +14,13 @@ const FOLLOW_UP_DAYS = 7;
 export const shadowReminderKey = (shiftId: string, sequence: number, which: ShadowReminder) =>
   `shadow-reminder-${shiftId}-${sequence}-${which}`;
 
-export function planShadowReminders(orgId: string, shift: { shiftId: string; sequence: number; startsAt: Date; endsAt: Date }) {
+export function planShadowReminders(
+  orgId: string,
+  shift: { shiftId: string; sequence: number; startsAt: Date; endsAt: Date },
+): DelayedJob[] {
   return WHICH.map((which) => ({
-    name: "send-shadow-reminder" as const,
-    data: { orgId, shiftId: shift.shiftId, sequence: shift.sequence, which } satisfies ShadowReminderJob,
+    name: "send-shadow-reminder",
+    data: { orgId, shiftId: shift.shiftId, sequence: shift.sequence, which },
     jobId: shadowReminderKey(shift.shiftId, shift.sequence, which),
     dueAt: which === "24h" ? new Date(shift.startsAt.getTime() - DAY) : shift.endsAt,
   }));
@@ -31,12 +32,13 @@ export function planShadowReminders(orgId: string, shift: { shiftId: string; seq
  * a retry and the sweep send each email at most once.
  */
 export async function queueShadowReminderIfDue(
-  trx: Tx,
+  ctx: UseCaseContext,
   shiftId: string,
   sequence: number,
   which: ShadowReminder,
   now = new Date(),
-): Promise<OutboxRef[]> {
+): Promise<number> {
+  const { trx } = ctx;
   const shift = await trx
     .selectFrom("shadowShifts")
     .innerJoin("applications", "applications.id", "shadowShifts.applicationId")
@@ -51,58 +53,58 @@ export async function queueShadowReminderIfDue(
     .where("shadowShifts.id", "=", shiftId)
     .executeTakeFirst();
   // After the shift the team may already be voting (the host's feedback opens the vote): still ask for reflection.
-  if (shift?.status !== "confirmed" || shift.sequence !== sequence || (shift.stage !== "shadow" && shift.stage !== "vote")) return [];
+  if (shift?.status !== "confirmed" || shift.sequence !== sequence || (shift.stage !== "shadow" && shift.stage !== "vote")) return 0;
   const startsAt = new Date(shift.startsAt);
   const endsAt = new Date(shift.endsAt);
   const key = shadowReminderKey(shiftId, sequence, which);
-  const refs: (OutboxRef | null)[] = [];
+  const sent: boolean[] = [];
   const { applicationId } = shift;
   if (which === "24h") {
-    if (now < new Date(startsAt.getTime() - DAY) || now >= startsAt) return [];
-    refs.push(await addToOutboxOnce(trx, `${key}-candidate`, { kind: "shadow-candidate", applicationId, shiftId, variant: "reminder" }));
-    refs.push(await addToOutboxOnce(trx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "reminder" }));
+    if (now < new Date(startsAt.getTime() - DAY) || now >= startsAt) return 0;
+    sent.push(
+      await sendOnceAfterCommit(ctx, `${key}-candidate`, { kind: "shadow-candidate", applicationId, shiftId, variant: "reminder" }),
+    );
+    sent.push(await sendOnceAfterCommit(ctx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "reminder" }));
   } else {
-    if (now < endsAt || now >= new Date(endsAt.getTime() + FOLLOW_UP_DAYS * DAY)) return [];
+    if (now < endsAt || now >= new Date(endsAt.getTime() + FOLLOW_UP_DAYS * DAY)) return 0;
     const [feedback, reflection] = await Promise.all([
       trx.selectFrom("shadowFeedback").select("id").where("shiftId", "=", shiftId).executeTakeFirst(),
       trx.selectFrom("shadowReflections").select("id").where("shiftId", "=", shiftId).executeTakeFirst(),
     ]);
     if (!feedback)
-      refs.push(await addToOutboxOnce(trx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "feedback" }));
+      sent.push(await sendOnceAfterCommit(ctx, `${key}-host`, { kind: "shadow-host", applicationId, shiftId, variant: "feedback" }));
     if (!reflection) {
-      refs.push(await addToOutboxOnce(trx, `${key}-candidate`, { kind: "shadow-candidate", applicationId, shiftId, variant: "reflect" }));
+      sent.push(
+        await sendOnceAfterCommit(ctx, `${key}-candidate`, { kind: "shadow-candidate", applicationId, shiftId, variant: "reflect" }),
+      );
     }
   }
-  return refs.filter((r): r is OutboxRef => r !== null);
+  return sent.filter(Boolean).length;
 }
 
-/** Adds the delayed jobs after a shift is confirmed; Redis being down leaves them to the sweep. */
-export async function scheduleShadowReminders(orgId: string, shift: { shiftId: string; sequence: number; startsAt: Date; endsAt: Date }) {
-  try {
-    await scheduleReminderJobs(planShadowReminders(orgId, shift));
-  } catch (error) {
-    getLogger().warn({ err: error }, "shadow shift reminders left for the sweep");
-  }
+/** A shift was confirmed: its reminder and follow-up jobs are added after commit. */
+export function scheduleShadowReminders(
+  ctx: UseCaseContext,
+  orgId: string,
+  shift: { shiftId: string; sequence: number; startsAt: Date; endsAt: Date },
+) {
+  ctx.after.addJobs(planShadowReminders(orgId, shift));
 }
 
-/** Removes a shift's jobs for a sequence that no longer holds (moved or cancelled); they would be skipped anyway. */
-export async function cancelShadowReminders(shiftId: string, sequence: number) {
-  try {
-    await removeJobs(WHICH.map((which) => shadowReminderKey(shiftId, sequence, which)));
-  } catch (error) {
-    getLogger().warn({ err: error, shiftId }, "shadow reminders not removed now (they will be skipped)");
-  }
+/** A sequence that no longer holds (moved or cancelled): its jobs go after commit (they would be skipped anyway). */
+export function cancelShadowReminders(ctx: UseCaseContext, shiftId: string, sequence: number) {
+  ctx.after.removeJobs(WHICH.map((which) => shadowReminderKey(shiftId, sequence, which)));
 }
 
 /** The sweep: reminders and follow-ups whose delayed jobs Redis lost, re-created from PostgreSQL. */
-export async function sweepShadowReminders(db: DB, now = new Date()): Promise<OutboxRef[]> {
+export async function sweepShadowReminders(db: DB, run: OrgRunner, now = new Date()) {
   const { rows } = await sql<{ orgId: string; shiftId: string; sequence: number }>`
     select * from shadow_reminder_candidates(${1000})`.execute(db);
-  const refs: OutboxRef[] = [];
+  let queued = 0;
   for (const row of rows) {
-    await withOrg(db, row.orgId, async (trx) => {
-      for (const which of WHICH) refs.push(...(await queueShadowReminderIfDue(trx, row.shiftId, row.sequence, which, now)));
+    await run(row.orgId, async (ctx) => {
+      for (const which of WHICH) queued += await queueShadowReminderIfDue(ctx, row.shiftId, row.sequence, which, now);
     });
   }
-  return refs;
+  return queued;
 }

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { randomToken, sha256 } from "#app/utils/session.server.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { randomToken, sha256 } from "../auth/tokens.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { averageProfile, type SurveyProfile, TEAM_PROFILE_MIN_MEMBERS } from "./scoring.js";
 
 export const MEMBER_LINK_DAYS = 14;
@@ -23,8 +24,8 @@ export async function findMemberByLink(db: DB, token: string) {
 }
 
 /** Emails a survey link to each active member of the team who has an email and has not finished it. */
-export async function inviteTeamToSurvey(trx: Tx, teamId: string): Promise<OutboxRef[]> {
-  const members = await trx
+export async function inviteTeamToSurvey(ctx: UseCaseContext, teamId: string): Promise<number> {
+  const members = await ctx.trx
     .selectFrom("teamMembers")
     .leftJoin("surveyResponses", "surveyResponses.teamMemberId", "teamMembers.id")
     .select("teamMembers.id")
@@ -33,9 +34,8 @@ export async function inviteTeamToSurvey(trx: Tx, teamId: string): Promise<Outbo
     .where("teamMembers.email", "is not", null)
     .where("surveyResponses.completedAt", "is", null)
     .execute();
-  const refs: OutboxRef[] = [];
-  for (const member of members) refs.push(await addToOutbox(trx, { kind: "member-survey-invite", teamMemberId: member.id }));
-  return refs;
+  for (const member of members) await sendAfterCommit(ctx, { kind: "member-survey-invite", teamMemberId: member.id });
+  return members.length;
 }
 
 /**

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
-import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
-import { removeJobs, type SurveyReminderJob, scheduleSurveyReminderJobs } from "#jobs/queues.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { DB } from "#db/client.js";
+import type { DelayedJob, OrgRunner, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { getOrgSettings } from "./org-settings.server.js";
-import { getLogger } from "#app/utils/logger.server.js";
 
 const DAY = 86_400_000;
 
@@ -20,75 +18,58 @@ export const surveyReminderKey = (applicationId: string, reminder: number) => `s
  * finished and the application is still open. The dedupe key makes a second call a no-op, so a
  * retried job, the delayed job and the sweep together still send it once.
  */
-export async function queueSurveyReminderIfDue(
-  trx: Tx,
-  applicationId: string,
-  reminder: number,
-  now = new Date(),
-): Promise<OutboxRef | null> {
+export async function queueSurveyReminderIfDue(ctx: UseCaseContext, applicationId: string, reminder: number, now = new Date()) {
+  const { trx } = ctx;
   const application = await trx
     .selectFrom("applications")
     .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
     .select(["applications.id", "applications.stage", "applications.createdAt", "surveyResponses.completedAt"])
     .where("applications.id", "=", applicationId)
     .executeTakeFirst();
-  if (!application || application.completedAt || !["applied", "survey"].includes(application.stage)) return null;
+  if (!application || application.completedAt || !["applied", "survey"].includes(application.stage)) return false;
   const { surveyReminderDays } = await getOrgSettings(trx);
   const due = reminderSchedule(application.createdAt, surveyReminderDays).find((r) => r.reminder === reminder);
-  if (!due || due.dueAt > now) return null;
+  if (!due || due.dueAt > now) return false;
   // A later reminder makes an earlier, never-sent one pointless.
   const later = reminderSchedule(application.createdAt, surveyReminderDays).find((r) => r.reminder === reminder + 1);
-  if (later && later.dueAt <= now) return null;
-  return addToOutboxOnce(trx, surveyReminderKey(applicationId, reminder), { kind: "survey-reminder", applicationId, reminder });
+  if (later && later.dueAt <= now) return false;
+  return sendOnceAfterCommit(ctx, surveyReminderKey(applicationId, reminder), { kind: "survey-reminder", applicationId, reminder });
 }
 
 /** The sweep: every application whose reminders may be due, in every organisation. */
-export async function sweepSurveyReminders(db: DB, now = new Date()): Promise<OutboxRef[]> {
+export async function sweepSurveyReminders(db: DB, run: OrgRunner, now = new Date()) {
   const { rows } = await sql<{ orgId: string; applicationId: string }>`select * from survey_reminder_candidates(${1000})`.execute(db);
-  const refs: OutboxRef[] = [];
+  let queued = 0;
   for (const row of rows) {
-    await withOrg(db, row.orgId, async (trx) => {
-      const { surveyReminderDays } = await getOrgSettings(trx);
+    await run(row.orgId, async (ctx) => {
+      const { surveyReminderDays } = await getOrgSettings(ctx.trx);
       for (let reminder = 1; reminder <= surveyReminderDays.length; reminder++) {
-        const ref = await queueSurveyReminderIfDue(trx, row.applicationId, reminder, now);
-        if (ref) refs.push(ref);
+        if (await queueSurveyReminderIfDue(ctx, row.applicationId, reminder, now)) queued++;
       }
     });
   }
-  return refs;
+  return queued;
 }
 
-export type PlannedReminder = SurveyReminderJob & { jobId: string; dueAt: Date };
-
-/** The reminder jobs for a new invitation, per the organisation's settings. */
-export async function planSurveyReminders(trx: Tx, applicationId: string, invitedAt: Date): Promise<PlannedReminder[]> {
-  const { surveyReminderDays } = await getOrgSettings(trx);
-  const { orgId } = await trx.selectFrom("applications").select("orgId").where("id", "=", applicationId).executeTakeFirstOrThrow();
-  return reminderSchedule(invitedAt, surveyReminderDays).map(({ reminder, dueAt }) => ({
-    orgId,
-    applicationId,
-    reminder,
-    dueAt,
-    jobId: surveyReminderKey(applicationId, reminder),
-  }));
-}
-
-/** Best effort after commit: if Redis is down, the sweep creates them from PostgreSQL later. */
-export async function scheduleSurveyReminders(planned: PlannedReminder[]) {
-  try {
-    await scheduleSurveyReminderJobs(planned);
-  } catch (error) {
-    getLogger().warn({ err: error }, "survey reminders left for the sweep");
-  }
+/** The reminder jobs for a new invitation, per the organisation's settings, added after commit. */
+export async function planSurveyReminders(ctx: UseCaseContext, applicationId: string, invitedAt: Date) {
+  const { surveyReminderDays } = await getOrgSettings(ctx.trx);
+  const { orgId } = await ctx.trx.selectFrom("applications").select("orgId").where("id", "=", applicationId).executeTakeFirstOrThrow();
+  ctx.after.addJobs(
+    reminderSchedule(invitedAt, surveyReminderDays).map(
+      ({ reminder, dueAt }): DelayedJob => ({
+        name: "send-survey-reminder",
+        data: { orgId, applicationId, reminder },
+        jobId: surveyReminderKey(applicationId, reminder),
+        dueAt,
+      }),
+    ),
+  );
 }
 
 const MAX_REMINDERS = 5;
 
-/** Removes an application's pending reminder jobs (the processor would skip them anyway). */
-export async function cancelSurveyReminders(applicationId: string) {
-  try {
-    await removeJobs(Array.from({ length: MAX_REMINDERS }, (_, i) => surveyReminderKey(applicationId, i + 1)));
-  } catch (error) {
-    getLogger().warn({ err: error, applicationId }, "survey reminders not removed now (they will be skipped)");
-  }
+/** The survey is finished: its pending reminder jobs go after commit (the processor would skip them anyway). */
+export function cancelSurveyReminders(ctx: UseCaseContext, applicationId: string) {
+  ctx.after.removeJobs(Array.from({ length: MAX_REMINDERS }, (_, i) => surveyReminderKey(applicationId, i + 1)));
 }

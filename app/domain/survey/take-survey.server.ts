@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { getOrgSettings } from "./org-settings.server.js";
 import { scoreAnswers } from "./scoring.js";
 import { SurveyError } from "./survey.errors.js";
+import { cancelSurveyReminders } from "./survey-reminders.server.js";
 import { findLiveSurvey, findSurveyVersion, type SurveyVersion } from "./survey-versions.server.js";
 import { type Answers, firstUnansweredPage, pageAnswersSchema, surveyPages } from "./survey.schema.js";
 
@@ -83,12 +85,13 @@ export type SavePageResult =
  * a fit below the threshold goes to the lead's review queue.
  */
 export async function saveSurveyPage(
-  trx: Tx,
+  ctx: UseCaseContext,
   respondent: Respondent,
   pageIndex: number,
   submitted: Record<string, unknown>,
   actorName: string,
 ): Promise<SavePageResult> {
+  const { trx } = ctx;
   const { state, application } = await readSurvey(trx, respondent);
   if (state.completed) throw new SurveyError("closed", "You have already finished the survey. Thank you.");
   if (!state.open) throw new SurveyError("closed", "This application has closed, so the survey is no longer open.");
@@ -116,7 +119,7 @@ export async function saveSurveyPage(
     responseId = created.id;
     // The application as read above (only this response has been written since, which leaves its stage as it was).
     if (application?.stage === "applied") {
-      await moveApplication(trx, {
+      await moveApplication(ctx, {
         applicationId: application.id,
         to: "survey",
         actor: { userId: null, name: actorName },
@@ -140,10 +143,11 @@ export async function saveSurveyPage(
     // Carry on from the page after this one, unless an earlier page still has gaps.
     return { ok: true, completed: false, nextPage: next < pageIndex ? next : Math.min(pageIndex + 1, pages.length - 1) };
   }
-  return { ok: true, completed: true, outcome: await completeSurvey(trx, respondent, responseId, state.version, all) };
+  return { ok: true, completed: true, outcome: await completeSurvey(ctx, respondent, responseId, state.version, all) };
 }
 
-async function completeSurvey(trx: Tx, respondent: Respondent, responseId: string, version: SurveyVersion, answers: Answers) {
+async function completeSurvey(ctx: UseCaseContext, respondent: Respondent, responseId: string, version: SurveyVersion, answers: Answers) {
+  const { trx } = ctx;
   const profile = scoreAnswers(version.definition, answers);
   if (!("applicationId" in respondent)) {
     await trx
@@ -153,6 +157,7 @@ async function completeSurvey(trx: Tx, respondent: Respondent, responseId: strin
       .execute();
     return null;
   }
+  cancelSurveyReminders(ctx, respondent.applicationId);
   const { surveyThreshold } = await getOrgSettings(trx);
   const outcome = profile.fit !== null && profile.fit >= surveyThreshold ? "invited" : "review";
   await trx
@@ -161,7 +166,7 @@ async function completeSurvey(trx: Tx, respondent: Respondent, responseId: strin
     .where("id", "=", responseId)
     .execute();
   if (outcome === "invited") {
-    await moveApplication(trx, {
+    await moveApplication(ctx, {
       applicationId: respondent.applicationId,
       to: "workshop",
       actor: { userId: null, name: "Values survey rule" },

@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { listOpenAlerts, listSnapshots, raiseAlert, resolveAlerts, snapshotAllTeams } from "#db/queries/team-mix.js";
 import { countTeamMix, listTeamsWithMix } from "#db/queries/teams.js";
-import { withOrg } from "#db/tenant.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { OrgRunner, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { getOrgSettings } from "../survey/org-settings.server.js";
 import {
   ALERT_TITLES,
@@ -68,38 +68,39 @@ export async function listTeamAlerts(trx: Tx): Promise<TeamAlertView[]> {
 }
 
 /** The Monday digest for the organisation in scope: one email per lead (and admin) per week, none when nothing is open. */
-export async function queueWeeklyDigest(trx: Tx, now = new Date()): Promise<OutboxRef[]> {
+export async function queueWeeklyDigest(ctx: UseCaseContext, now = new Date()): Promise<number> {
+  const { trx } = ctx;
   const { n } = await trx
     .selectFrom("teamAlerts")
     .select(sql<number>`count(*)::int`.as("n"))
     .where("resolvedAt", "is", null)
     .executeTakeFirstOrThrow();
-  if (n === 0) return [];
+  if (n === 0) return 0;
   const week = mondayOf(londonDate(now));
   const leads = await listUsersWithRoles(trx, ["lead", "admin"]);
-  const refs: OutboxRef[] = [];
+  let queued = 0;
   for (const lead of leads) {
-    const ref = await addToOutboxOnce(trx, `team-mix-digest-${week}-${lead.id}`, { kind: "team-mix-digest", userId: lead.id, week });
-    if (ref) refs.push(ref);
+    if (await sendOnceAfterCommit(ctx, `team-mix-digest-${week}-${lead.id}`, { kind: "team-mix-digest", userId: lead.id, week })) queued++;
   }
-  return refs;
+  return queued;
 }
 
 /** Organisations with teams (all of them, or just `orgId`), each in its own scope. */
-async function eachOrg<T>(db: DB, orgId: string | undefined, work: (trx: Tx) => Promise<T>) {
+async function eachOrg<T>(db: DB, run: OrgRunner, orgId: string | undefined, work: (ctx: UseCaseContext) => Promise<T>) {
   const { rows } = await sql<{ orgId: string }>`select org_id from team_mix_orgs()`.execute(db);
   const results: T[] = [];
-  for (const row of rows) if (!orgId || row.orgId === orgId) results.push(await withOrg(db, row.orgId, work));
+  for (const row of rows) if (!orgId || row.orgId === orgId) results.push(await run(row.orgId, work));
   return results;
 }
 
-export async function sweepTeamMix(db: DB, now = new Date(), orgId?: string) {
-  const results = await eachOrg(db, orgId, (trx) => refreshTeamMix(trx, now));
+export async function sweepTeamMix(db: DB, run: OrgRunner, now = new Date(), orgId?: string) {
+  const results = await eachOrg(db, run, orgId, ({ trx }) => refreshTeamMix(trx, now));
   return { raised: results.reduce((a, r) => a + r.raised, 0), resolved: results.reduce((a, r) => a + r.resolved, 0) };
 }
 
-export async function sweepWeeklyDigest(db: DB, now = new Date(), orgId?: string) {
-  return (await eachOrg(db, orgId, (trx) => queueWeeklyDigest(trx, now))).flat();
+/** The Monday digests of every organisation (or just `orgId`): how many emails were queued. */
+export async function sweepWeeklyDigest(db: DB, run: OrgRunner, now = new Date(), orgId?: string) {
+  return (await eachOrg(db, run, orgId, (ctx) => queueWeeklyDigest(ctx, now))).reduce((a, n) => a + n, 0);
 }
 
 /** What one team needs most, against the organisation's band (for leads next to its vacancies). */

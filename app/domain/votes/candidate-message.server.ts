@@ -1,7 +1,7 @@
-import type { Tx } from "#db/client.js";
 import { findVote } from "#db/queries/votes.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { VoteError } from "./vote.errors.js";
 
 /**
@@ -9,15 +9,16 @@ import { VoteError } from "./vote.errors.js";
  * application with a message in their own words. The candidate gets that message, never the votes.
  */
 export async function declineWithMessage(
-  trx: Tx,
+  ctx: UseCaseContext,
   input: { voteId: string; message: string; actor: { userId: string; name: string } },
-): Promise<OutboxRef> {
+): Promise<void> {
+  const { trx } = ctx;
   const vote = await findVote(trx, input.voteId);
   if (!vote) throw new VoteError("not_found", "We could not find that vote.");
   if (vote.status !== "closed" || vote.outcome === "passed") {
     throw new VoteError("wrong_stage", "You can write to the candidate once a vote has closed without passing.");
   }
-  await moveApplication(trx, {
+  await moveApplication(ctx, {
     applicationId: vote.applicationId,
     to: "declined",
     expectedStage: "vote",
@@ -29,7 +30,7 @@ export async function declineWithMessage(
     .set({ candidateMessage: input.message.trim(), candidateMessageSentAt: new Date() })
     .where("id", "=", vote.id)
     .execute();
-  return addToOutbox(trx, { kind: "vote-candidate-message", voteId: vote.id, fromName: input.actor.name });
+  await sendAfterCommit(ctx, { kind: "vote-candidate-message", voteId: vote.id, fromName: input.actor.name });
 }
 
 /** A kind first draft for the lead to edit: it thanks them and leaves the door open, and shares no votes. */

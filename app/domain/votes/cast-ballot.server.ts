@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import type { VoteChoice } from "#db/schema.js";
 import { findOwnBallot, findVoter, lockVote } from "#db/queries/votes.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { type CloseResult, closeVote } from "./close-vote.server.js";
 import { VoteError } from "./vote.errors.js";
@@ -42,7 +43,8 @@ async function requireEligible(trx: Tx, voteId: string, teamMemberId: string) {
  * Casts, changes, confirms or records (on a member's behalf) one ballot, while the vote is open.
  * When this was the last eligible member to vote, the vote closes now.
  */
-export async function castBallot(trx: Tx, input: BallotInput): Promise<{ refs: OutboxRef[]; closed: CloseResult | null; action: string }> {
+export async function castBallot(ctx: UseCaseContext, input: BallotInput): Promise<{ closed: CloseResult | null; action: string }> {
+  const { trx } = ctx;
   const now = input.now ?? new Date();
   await lockOpenVote(trx, input.voteId, now);
   const voter = await requireEligible(trx, input.voteId, input.teamMemberId);
@@ -77,12 +79,11 @@ export async function castBallot(trx: Tx, input: BallotInput): Promise<{ refs: O
       actorName: input.recordedBy ? input.recordedBy.name : voter.name,
     })
     .execute();
-  const refs: OutboxRef[] = [];
   if (input.recordedBy && voter.email) {
-    refs.push(await addToOutbox(trx, { kind: "vote-recorded", voteId: input.voteId, teamMemberId: input.teamMemberId }));
+    await sendAfterCommit(ctx, { kind: "vote-recorded", voteId: input.voteId, teamMemberId: input.teamMemberId });
   }
-  const closed = await closeVote(trx, input.voteId, now);
-  return { refs: [...refs, ...(closed?.refs ?? [])], closed, action };
+  const closed = await closeVote(ctx, input.voteId, now);
+  return { closed, action };
 }
 
 /**
@@ -90,9 +91,10 @@ export async function castBallot(trx: Tx, input: BallotInput): Promise<{ refs: O
  * vote, any ballot they cast is removed, and the quorum is counted without them.
  */
 export async function declareConflict(
-  trx: Tx,
+  ctx: UseCaseContext,
   input: { voteId: string; teamMemberId: string; reason: string; now?: Date },
-): Promise<{ refs: OutboxRef[]; closed: CloseResult | null }> {
+): Promise<{ closed: CloseResult | null }> {
+  const { trx } = ctx;
   const now = input.now ?? new Date();
   await lockOpenVote(trx, input.voteId, now);
   const voter = await requireEligible(trx, input.voteId, input.teamMemberId);
@@ -107,6 +109,5 @@ export async function declareConflict(
     .insertInto("voteAudit")
     .values({ voteId: input.voteId, teamMemberId: input.teamMemberId, action: "conflict_declared", actorName: voter.name })
     .execute();
-  const closed = await closeVote(trx, input.voteId, now);
-  return { refs: closed?.refs ?? [], closed };
+  return { closed: await closeVote(ctx, input.voteId, now) };
 }

@@ -1,9 +1,10 @@
-import type { Tx } from "#db/client.js";
 import { countTurnout, listChoicesForClose, listVoters, lockVote } from "#db/queries/votes.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { addTimelineNote, moveApplication } from "../applications/move-application.server.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { decide, describeResult, tally } from "./decision.js";
+import { planVoteJobs } from "./vote-plan.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
 
 /** When the quorum is not reached, the window is extended once by this much; then it goes to the lead. */
@@ -11,31 +12,18 @@ export const VOTE_EXTENSION_HOURS = 48;
 const TEAM_VOTE = { userId: null, name: "Team vote" };
 
 export type CloseResult =
-  | { kind: "extended"; voteId: string; closesAt: Date; refs: OutboxRef[] }
-  | { kind: "closed"; voteId: string; outcome: "passed" | "not_passed" | "no_quorum"; refs: OutboxRef[] };
-
-/**
- * The application left the vote step while the vote was open (the candidate withdrew, or the
- * lead declined): the vote stops with no result and nobody is told an outcome. Called by
- * moveApplication in the same transaction.
- */
-export async function cancelOpenVote(trx: Tx, applicationId: string) {
-  await trx
-    .updateTable("votes")
-    .set({ status: "closed", outcome: "cancelled", closedAt: new Date() })
-    .where("applicationId", "=", applicationId)
-    .where("status", "=", "open")
-    .execute();
-}
+  | { kind: "extended"; voteId: string; closesAt: Date }
+  | { kind: "closed"; voteId: string; outcome: "passed" | "not_passed" | "no_quorum" };
 
 /**
  * Closes a vote that is due: its deadline has passed, or every eligible member has voted. Runs
  * under the vote's row lock, the same lock every ballot takes, so a ballot cast at the same
  * moment is either in the count or refused as late; and a vote already closed is left alone, so
  * the outcome is computed once however many jobs, sweeps or last ballots try. Returns null when
- * there is nothing to do.
+ * there is nothing to do. An extended window gets its own reminder and close jobs (round 2).
  */
-export async function closeVote(trx: Tx, voteId: string, now = new Date()): Promise<CloseResult | null> {
+export async function closeVote(ctx: UseCaseContext, voteId: string, now = new Date()): Promise<CloseResult | null> {
+  const { trx } = ctx;
   const vote = await lockVote(trx, voteId);
   if (vote?.status !== "open") return null;
   const turnout = await countTurnout(trx, voteId);
@@ -60,7 +48,8 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
       `Team vote: not enough votes by the deadline (${result.cast} of ${result.required} needed). Voting is extended once, to ${formatLondonDate(extendedTo)}, ${formatLondonTime(extendedTo)}.`,
       TEAM_VOTE,
     );
-    return { kind: "extended", voteId, closesAt: extendedTo, refs: [] };
+    ctx.after.addJobs(planVoteJobs(vote.orgId, voteId, extendedTo, 2));
+    return { kind: "extended", voteId, closesAt: extendedTo };
   }
 
   await trx
@@ -71,9 +60,10 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
   const summary = describeResult(vote.rule, outcome, result);
   const application = await trx.selectFrom("applications").select("stage").where("id", "=", vote.applicationId).executeTakeFirstOrThrow();
   if (outcome === "passed" && application.stage === "vote") {
-    await moveApplication(trx, {
+    await moveApplication(ctx, {
       applicationId: vote.applicationId,
       to: "offer",
+      step: "vote-passed",
       expectedStage: "vote",
       reason: `Team vote closed. ${summary}`,
       actor: TEAM_VOTE,
@@ -85,22 +75,19 @@ export async function closeVote(trx: Tx, voteId: string, now = new Date()): Prom
   }
 
   // The lead hears every outcome; the team hears when they have a new colleague.
-  const refs: OutboxRef[] = [];
   const leads = await listUsersWithRoles(trx, ["lead"]);
   for (const lead of leads) {
-    const ref = await addToOutboxOnce(trx, `vote-outcome-${voteId}-${lead.id}`, { kind: "vote-outcome", voteId, userId: lead.id });
-    if (ref) refs.push(ref);
+    await sendOnceAfterCommit(ctx, `vote-outcome-${voteId}-${lead.id}`, { kind: "vote-outcome", voteId, userId: lead.id });
   }
   if (outcome === "passed") {
     for (const voter of await listVoters(trx, voteId)) {
       if (!voter.email) continue;
-      const ref = await addToOutboxOnce(trx, `vote-outcome-${voteId}-${voter.teamMemberId}`, {
+      await sendOnceAfterCommit(ctx, `vote-outcome-${voteId}-${voter.teamMemberId}`, {
         kind: "vote-outcome",
         voteId,
         teamMemberId: voter.teamMemberId,
       });
-      if (ref) refs.push(ref);
     }
   }
-  return { kind: "closed", voteId, outcome, refs };
+  return { kind: "closed", voteId, outcome };
 }

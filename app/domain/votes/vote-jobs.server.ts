@@ -1,77 +1,37 @@
 import { sql } from "kysely";
-import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
+import type { DB } from "#db/client.js";
 import { listEligibleNonVoters, lockVote } from "#db/queries/votes.js";
-import { type CloseVoteJob, scheduleReminderJobs, type VoteReminderJob } from "#jobs/queues.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { OrgRunner, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { type CloseResult, closeVote } from "./close-vote.server.js";
-import { getLogger } from "#app/utils/logger.server.js";
-
-/** Members who have not voted are reminded this long before the close. */
-export const VOTE_REMINDER_HOURS = 24;
+import { VOTE_REMINDER_HOURS, voteReminderKey } from "./vote-plan.js";
 
 /** Round 1 is the first window, round 2 the one extended for lack of quorum: each has its own jobs. */
 const roundOf = (vote: { extended: boolean }) => (vote.extended ? 2 : 1);
-export const voteCloseJobId = (voteId: string, round: number) => `vote-close-${voteId}-${round}`;
-export const voteReminderKey = (voteId: string, round: number) => `vote-reminder-${voteId}-${round}`;
-
-/** The delayed jobs for one voting window: the reminder and the close, each with a stable id. */
-export function planVoteJobs(orgId: string, voteId: string, closesAt: Date, round: number) {
-  return [
-    {
-      name: "close-vote",
-      data: { orgId, voteId } satisfies CloseVoteJob,
-      jobId: voteCloseJobId(voteId, round),
-      dueAt: closesAt,
-    },
-    {
-      name: "send-vote-reminder",
-      data: { orgId, voteId } satisfies VoteReminderJob,
-      jobId: voteReminderKey(voteId, round),
-      dueAt: new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000),
-    },
-  ];
-}
-
-export async function scheduleVoteJobs(orgId: string, voteId: string, closesAt: Date, round: number) {
-  try {
-    await scheduleReminderJobs(planVoteJobs(orgId, voteId, closesAt, round));
-  } catch (error) {
-    getLogger().warn({ err: error }, "vote jobs left for the sweep");
-  }
-}
-
-/** After a close attempt: a window extended for lack of quorum gets its own reminder and close. */
-export async function afterClose(orgId: string, result: CloseResult | null) {
-  if (result?.kind === "extended") await scheduleVoteJobs(orgId, result.voteId, result.closesAt, 2);
-}
 
 /**
  * Queues the reminder for each eligible member who has not voted, once the window's last 24
  * hours have begun. The key (vote, round, member) keeps the job, a retry and the sweep from
  * sending any member two reminders for one window.
  */
-export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new Date()): Promise<OutboxRef[]> {
+export async function queueVoteRemindersIfDue(ctx: UseCaseContext, voteId: string, now = new Date()): Promise<number> {
+  const { trx } = ctx;
   const vote = await lockVote(trx, voteId);
-  if (vote?.status !== "open") return [];
+  if (vote?.status !== "open") return 0;
   const closesAt = new Date(vote.closesAt);
-  if (now < new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000) || now >= closesAt) return [];
+  if (now < new Date(closesAt.getTime() - VOTE_REMINDER_HOURS * 3_600_000) || now >= closesAt) return 0;
   // A window of 24 hours or less has no room for a reminder: it would arrive with the invitation.
-  if (!vote.extended && closesAt.getTime() - new Date(vote.openedAt).getTime() <= VOTE_REMINDER_HOURS * 3_600_000 + 3_600_000) return [];
+  if (!vote.extended && closesAt.getTime() - new Date(vote.openedAt).getTime() <= VOTE_REMINDER_HOURS * 3_600_000 + 3_600_000) return 0;
   // Nobody is chased about a candidate who has withdrawn or been declined meanwhile.
   const application = await trx.selectFrom("applications").select("stage").where("id", "=", vote.applicationId).executeTakeFirst();
-  if (application?.stage !== "vote") return [];
-  const refs: OutboxRef[] = [];
+  if (application?.stage !== "vote") return 0;
+  let queued = 0;
   for (const member of await listEligibleNonVoters(trx, voteId)) {
     if (!member.email) continue;
-    const ref = await addToOutboxOnce(trx, `${voteReminderKey(voteId, roundOf(vote))}-${member.teamMemberId}`, {
-      kind: "vote-reminder",
-      voteId,
-      teamMemberId: member.teamMemberId,
-    });
-    if (ref) refs.push(ref);
+    const key = `${voteReminderKey(voteId, roundOf(vote))}-${member.teamMemberId}`;
+    if (await sendOnceAfterCommit(ctx, key, { kind: "vote-reminder", voteId, teamMemberId: member.teamMemberId })) queued++;
   }
-  return refs;
+  return queued;
 }
 
 /**
@@ -79,23 +39,16 @@ export async function queueVoteRemindersIfDue(trx: Tx, voteId: string, now = new
  * votes whose delayed jobs Redis lost. Closing and reminding are idempotent, so running it next
  * to the jobs is harmless.
  */
-export async function sweepVotes(
-  db: DB,
-  now = new Date(),
-): Promise<{ refs: OutboxRef[]; closes: { orgId: string; result: CloseResult }[] }> {
+export async function sweepVotes(db: DB, run: OrgRunner, now = new Date()) {
   const { rows } = await sql<{ orgId: string; voteId: string }>`select * from votes_due(${500})`.execute(db);
-  const refs: OutboxRef[] = [];
-  const closes: { orgId: string; result: CloseResult }[] = [];
+  const closes: CloseResult[] = [];
+  let reminded = 0;
   for (const row of rows) {
-    await withOrg(db, row.orgId, async (trx) => {
-      const closed = await closeVote(trx, row.voteId, now);
-      if (closed) {
-        refs.push(...closed.refs);
-        closes.push({ orgId: row.orgId, result: closed });
-      } else {
-        refs.push(...(await queueVoteRemindersIfDue(trx, row.voteId, now)));
-      }
+    await run(row.orgId, async (ctx) => {
+      const closed = await closeVote(ctx, row.voteId, now);
+      if (closed) closes.push(closed);
+      else reminded += await queueVoteRemindersIfDue(ctx, row.voteId, now);
     });
   }
-  return { refs, closes };
+  return { closes, reminded };
 }

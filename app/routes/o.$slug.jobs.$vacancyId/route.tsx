@@ -1,11 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
 import { APPLICATION_ARRAY_FIELDS, ApplicationSchema } from "#app/domain/applications/application.schema.js";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
-import { scheduleSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { throwAsHttpError, requireUuid } from "#app/utils/http-errors.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { publicOrgScope } from "#app/utils/tenant.server.js";
@@ -25,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { org, scoped } = await publicOrgScope(params.slug);
+  const { org, run } = await publicOrgScope(params.slug);
   const vacancyId = requireUuid(params.vacancyId);
   const formData = await readForm(request);
   const result = parseForm(formData, ApplicationSchema, APPLICATION_ARRAY_FIELDS);
@@ -39,8 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 429 },
     );
   }
-  const applied = await scoped((trx) => applyToVacancy(trx, vacancyId, result.data)).catch(throwAsHttpError);
-  await Promise.all([relayOutbox(getDb(), applied.email ? [applied.email] : []), scheduleSurveyReminders(applied.reminders)]);
+  await run((ctx) => applyToVacancy(ctx, vacancyId, result.data)).catch(throwAsHttpError);
   // The same page whether or not they had applied before (or were sent an email just now): the
   // email tells them which, so the page never tells a stranger that an email is known.
   return redirect(`/o/${org.slug}/jobs/${vacancyId}/applied`);

@@ -1,11 +1,8 @@
 import { redirect } from "@remix-run/node";
-import { getDb, type Tx } from "#db/client.js";
 import { findLatestOfferForApplication, listChecks } from "#db/queries/offers.js";
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { changeStartDate } from "#app/domain/offers/change-start-date.server.js";
 import { confirmStart, mayConfirmStart } from "#app/domain/offers/confirm-start.server.js";
-import { scheduleTouchpointJobs } from "#app/domain/offers/keep-in-touch.server.js";
 import { isLiveOffer, isStalled, startDatePassed, startDateReached, ukToday } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
 import { CheckSchema, OfferSchema, StartDateSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
@@ -14,7 +11,7 @@ import { type OfferChoices, offerChoices, recordOffer } from "#app/domain/offers
 import { updateCheck } from "#app/domain/offers/update-check.server.js";
 import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { MANAGE_ROLES, type StaffSession } from "#app/utils/session.server.js";
-import { staffScope } from "#app/utils/tenant.server.js";
+import { staffScope, type Tx } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
 /** What the application page's "Offer" section shows: the offer, its checks, and the forms the viewer may use. */
@@ -70,7 +67,7 @@ export type OfferNotice = (typeof NOTICES)[number];
 /** Every offer action on the application page. Confirming the start is open to the buddy too; the rest to leads and admins. */
 export async function offerAction(request: Request, applicationId: string, form: FormData) {
   const intent = String(form.get("intent"));
-  const { staff, scoped } = await staffScope(request, intent === "offer-confirm-start" ? undefined : MANAGE_ROLES);
+  const { staff, scoped, run } = await staffScope(request, intent === "offer-confirm-start" ? undefined : MANAGE_ROLES);
   const actor = { userId: staff.userId, name: staff.name };
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const fail = (fieldErrors: Record<string, string>, status = 400) => Response.json({ intent, fieldErrors, values }, { status });
@@ -80,20 +77,17 @@ export async function offerAction(request: Request, applicationId: string, form:
     if (intent === "offer-record") {
       const result = parseForm(form, OfferSchema);
       if (!result.ok) return fail(result.fieldErrors);
-      const recorded = await scoped((trx) => recordOffer(trx, { applicationId, input: result.data, actor }));
-      await relayOutbox(getDb(), recorded.refs);
+      await run((ctx) => recordOffer(ctx, { applicationId, input: result.data, actor }));
       return done("recorded");
     }
     if (intent === "offer-start-date") {
       const result = parseForm(form, StartDateSchema);
       if (!result.ok) return fail(result.fieldErrors);
-      const moved = await scoped(async (trx) => {
-        const offer = await findLatestOfferForApplication(trx, applicationId);
+      await run(async (ctx) => {
+        const offer = await findLatestOfferForApplication(ctx.trx, applicationId);
         if (!offer) throw new OfferError("not_found", "We could not find that offer.");
-        return changeStartDate(trx, { offerId: offer.id, startDate: result.data.startDate, actor });
+        return changeStartDate(ctx, { offerId: offer.id, startDate: result.data.startDate, actor });
       });
-      await relayOutbox(getDb(), moved.refs);
-      await scheduleTouchpointJobs(moved.jobs);
       return done("moved");
     }
     if (intent === "offer-check") {
@@ -109,18 +103,17 @@ export async function offerAction(request: Request, applicationId: string, form:
     if (intent === "offer-withdraw") {
       const result = parseForm(form, WithdrawOfferSchema);
       if (!result.ok) return fail(result.fieldErrors);
-      await scoped((trx) =>
-        withdrawAfterAcceptance(trx, { applicationId, reason: result.data.withdrawalReason, note: result.data.note, actor }),
+      await run((ctx) =>
+        withdrawAfterAcceptance(ctx, { applicationId, reason: result.data.withdrawalReason, note: result.data.note, actor }),
       );
       return done("withdrawn");
     }
     if (intent === "offer-confirm-start") {
-      const started = await scoped((trx) => confirmStart(trx, { applicationId, actor: { ...actor, role: staff.role } }));
-      await scheduleTouchpointJobs(started.jobs);
+      await run((ctx) => confirmStart(ctx, { applicationId, actor: { ...actor, role: staff.role } }));
       return done("started");
     }
     if (intent === "offer-no-show") {
-      await scoped((trx) => recordNoShow(trx, { applicationId, actor }));
+      await run((ctx) => recordNoShow(ctx, { applicationId, actor }));
       return done("no-show");
     }
     return fail({ form: "Something went wrong. Please try again." });

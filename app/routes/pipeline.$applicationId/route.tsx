@@ -12,14 +12,10 @@ import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
 import { SurveySection } from "#app/components/survey-section.js";
 import { WorkshopSection } from "#app/components/workshop-section.js";
-import { getDb } from "#db/client.js";
 import { findLatestVoteForApplication } from "#db/queries/votes.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { castBallot } from "#app/domain/votes/cast-ballot.server.js";
 import { declineWithMessage, draftCandidateMessage } from "#app/domain/votes/candidate-message.server.js";
 import { openVote } from "#app/domain/votes/open-vote.server.js";
-import { afterClose, scheduleVoteJobs } from "#app/domain/votes/vote-jobs.server.js";
-import { checkLeadMayMove } from "#app/domain/votes/vote-rules.server.js";
 import { leadMayMoveTo } from "#app/domain/votes/decision.js";
 import { CandidateMessageSchema, proxyBallotSchema } from "#app/domain/votes/vote.schema.js";
 import { VoteError } from "#app/domain/votes/vote.errors.js";
@@ -75,31 +71,26 @@ const COORDINATOR_ROLES: StaffRole[] = ["lead", "coach"];
 
 /** The team vote's actions: open it, record a vote for a member, write to the candidate after it. */
 async function voteAction(request: Request, applicationId: string, form: FormData, intent: string) {
-  const { staff, scoped } = await staffScope(request, intent === "proxy-vote" ? COORDINATOR_ROLES : MANAGE_ROLES);
+  const { staff, scoped, run } = await staffScope(request, intent === "proxy-vote" ? COORDINATOR_ROLES : MANAGE_ROLES);
   const actor = { userId: staff.userId, name: staff.name };
   const fail = (fieldErrors: Record<string, string>, status = 400) => Response.json({ intent, fieldErrors }, { status });
   try {
     if (intent === "open-vote") {
-      const opened = await scoped((trx) => openVote(trx, { applicationId, actor }));
-      await relayOutbox(getDb(), opened.refs);
-      await scheduleVoteJobs(staff.orgId, opened.voteId, opened.closesAt, 1);
+      await run((ctx) => openVote(ctx, { applicationId, actor }));
     } else if (intent === "proxy-vote") {
       const vote = await scoped((trx) => findLatestVoteForApplication(trx, applicationId));
       if (!vote) return fail({ form: "There is no vote open on this application." }, 409);
       const result = parseForm(form, proxyBallotSchema(vote.rule));
       if (!result.ok) return fail(result.fieldErrors);
       const voteId = vote.id;
-      const done = await scoped((trx) => castBallot(trx, { voteId, ...result.data, recordedBy: actor }));
-      await relayOutbox(getDb(), done.refs);
-      await afterClose(staff.orgId, done.closed);
+      await run((ctx) => castBallot(ctx, { voteId, ...result.data, recordedBy: actor }));
     } else {
       const result = parseForm(form, CandidateMessageSchema);
       if (!result.ok) return fail(result.fieldErrors);
       const vote = await scoped((trx) => findLatestVoteForApplication(trx, applicationId));
       if (!vote) return fail({ message: "There is no team vote on this application." }, 409);
       const voteId = vote.id;
-      const ref = await scoped((trx) => declineWithMessage(trx, { voteId, message: result.data.message, actor }));
-      await relayOutbox(getDb(), [ref]);
+      await run((ctx) => declineWithMessage(ctx, { voteId, message: result.data.message, actor }));
     }
   } catch (error) {
     if (error instanceof VoteError || (error instanceof ApplicationError && error.code !== "not_found")) {
@@ -119,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "open-vote" || intent === "proxy-vote" || intent === "candidate-message") {
     return voteAction(request, applicationId, form, intent);
   }
-  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const expectedStage = String(form.get("expectedStage") ?? "");
   const actor = { userId: staff.userId, name: staff.name };
   let to: Stage;
@@ -135,10 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     to = target;
   }
   try {
-    await scoped(async (trx) => {
-      await checkLeadMayMove(trx, applicationId, to);
-      await moveApplication(trx, { applicationId, to, expectedStage, reason, actor });
-    });
+    await run((ctx) => moveApplication(ctx, { applicationId, to, expectedStage, reason, actor }));
   } catch (error) {
     if (error instanceof VoteError || (error instanceof ApplicationError && error.code !== "not_found")) {
       return Response.json({ fieldErrors: { form: error.message } }, { status: 409 });

@@ -1,17 +1,14 @@
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { redirect } from "@remix-run/node";
-import { getDb, type Tx } from "#db/client.js";
 import { findLatestShiftForApplication, listHosts } from "#db/queries/shadow.js";
-import { relayOutbox } from "#app/domain/email/outbox.server.js";
 import { cancelShiftByStaff } from "#app/domain/shadow/cancel-shift.server.js";
 import { moveShift, proposeShift } from "#app/domain/shadow/propose-shift.server.js";
 import { ARRANGE_ANY_TEAM, canArrangeForTeam, type StaffActor } from "#app/domain/shadow/shadow-access.server.js";
-import { cancelShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { findShadowSummary } from "#app/domain/shadow/shadow-summary.server.js";
 import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
 import { ShiftSchema } from "#app/domain/shadow/shadow.schema.js";
 import type { StaffSession } from "#app/utils/session.server.js";
-import { staffScope } from "#app/utils/tenant.server.js";
+import { staffScope, type Tx } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 
 const actorOf = (staff: StaffSession): StaffActor => ({ userId: staff.userId, name: staff.name, role: staff.role });
@@ -52,25 +49,22 @@ export const isShadowIntent = (form: FormData) => String(form.get("intent") ?? "
 
 /** Propose, move or cancel a shadow shift from the application page (leads, coaches, and the team's members). */
 export async function shadowAction(request: Request, applicationId: string, form: FormData) {
-  const { staff, scoped } = await staffScope(request);
+  const { staff, run } = await staffScope(request);
   const actor = actorOf(staff);
   const intent = String(form.get("intent"));
   const shiftId = intent === "shadow-propose" ? "" : requireUuid(String(form.get("shiftId") ?? ""));
   try {
     if (intent === "shadow-cancel") {
-      const cancelled = await scoped((trx) => cancelShiftByStaff(trx, actor, shiftId));
-      await Promise.all([relayOutbox(getDb(), cancelled.emails), cancelShadowReminders(shiftId, cancelled.previousSequence)]);
+      await run((ctx) => cancelShiftByStaff(ctx, actor, shiftId));
       return redirect(`/pipeline/${applicationId}?shadow=cancelled`);
     }
     const result = parseForm(form, ShiftSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
     if (intent === "shadow-move") {
-      const moved = await scoped((trx) => moveShift(trx, actor, shiftId, result.data));
-      await Promise.all([relayOutbox(getDb(), moved.emails), cancelShadowReminders(shiftId, moved.previousSequence)]);
+      await run((ctx) => moveShift(ctx, actor, shiftId, result.data));
       return redirect(`/pipeline/${applicationId}?shadow=moved`);
     }
-    const proposed = await scoped((trx) => proposeShift(trx, actor, applicationId, result.data));
-    await relayOutbox(getDb(), [proposed.email]);
+    await run((ctx) => proposeShift(ctx, actor, applicationId, result.data));
     return redirect(`/pipeline/${applicationId}?shadow=proposed`);
   } catch (error) {
     if (error instanceof ShadowError) {
