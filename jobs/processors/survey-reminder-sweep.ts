@@ -2,6 +2,7 @@ import { getDb } from "#db/client.js";
 import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
 import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
+import { scheduleSeatHoldExpiries, sweepSeatHolds } from "#app/domain/workshops/waitlist.server.js";
 import { sweepVotes } from "#app/domain/votes/vote-jobs.server.js";
 import { sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { sweepTouchpoints } from "#app/domain/offers/keep-in-touch.server.js";
@@ -11,7 +12,8 @@ import { runInOrg } from "../run-in-org.js";
 
 /**
  * Runs every 15 minutes: re-creates from PostgreSQL any reminder (survey, workshop, shadow shift,
- * vote, keep-in-touch) whose delayed job Redis lost, closes votes past their deadline, flags
+ * vote, keep-in-touch) whose delayed job Redis lost, passes on seat holds whose expiry job it lost,
+ * closes votes past their deadline, flags
  * no-shows, and checks workshops starting within 48 hours against their minimum.
  * The dedupe key keeps a reminder the delayed job already sent from going out again. Each
  * organisation's work goes through `runInOrg`, so its emails and jobs follow its own commit.
@@ -20,8 +22,14 @@ export async function surveyReminderSweepProcessor() {
   const db = getDb();
   const votes = await sweepVotes(db, runInOrg);
   // The workshop sweeps still return outbox rows for the caller to relay (converted in a follow-up).
-  const workshopRefs = [...(await sweepWorkshopReminders(db)), ...(await sweepWorkshopNumbers(db))];
+  const seatHolds = await sweepSeatHolds(db);
+  const workshopRefs = [
+    ...(await sweepWorkshopReminders(db)),
+    ...(await sweepWorkshopNumbers(db)),
+    ...seatHolds.flatMap((s) => s.holds.map((h) => h.email)),
+  ];
   await relayOutbox(db, workshopRefs);
+  await Promise.all(seatHolds.map((s) => scheduleSeatHoldExpiries(s.orgId, s.holds)));
   const queued =
     (await sweepSurveyReminders(db, runInOrg)) +
     votes.reminded +

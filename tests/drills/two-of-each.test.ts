@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { castBallot } from "#app/domain/votes/cast-ballot.server.js";
+import { openVote } from "#app/domain/votes/open-vote.server.js";
+import { planVoteJobs } from "#app/domain/votes/vote-plan.js";
+import { closeDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
+import { closeProducerRedis } from "#jobs/connection.js";
+import { closeEmailQueue, closeReminderQueue } from "#jobs/queues.js";
+import { runInOrg } from "#jobs/run-in-org.js";
+import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
+import { recordInOrg } from "#tests/support/run.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { candidateCookie } from "#tests/factories/shadow.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
@@ -22,6 +31,8 @@ const bases: string[] = [];
 
 beforeAll(async () => {
   [redis, capture] = await Promise.all([startPrivateRedis(), startMailCapture()]);
+  // This process opens a vote through the runner, whose close job must reach the drill's workers.
+  process.env.REDIS_URL = redis.url;
   const env = {
     NODE_ENV: "production",
     DATABASE_URL: process.env.DATABASE_URL as string,
@@ -40,7 +51,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.kill("SIGKILL")));
-  await closeOwnerDb();
+  await Promise.all([closeOwnerDb(), closeReminderQueue(), closeEmailQueue(), closeDb()]);
+  await closeProducerRedis();
   await Promise.all([capture?.close(), redis?.stop()]);
 });
 
@@ -83,5 +95,51 @@ describe("two web servers and two workers", () => {
     expect(sent.flatMap((m) => m.to).sort()).toEqual([...bookedEmails].sort());
     expect(capture.posts.filter((p) => sent.some((m) => m.idempotencyKey === p.idempotencyKey))).toHaveLength(SEATS);
     expect(apps.every((app) => app.alive())).toBe(true);
+  });
+
+  it("closes a vote whose deadline has passed once, with each outcome email sent once, whichever worker takes it", async () => {
+    const org = await insertOrg("Twin Vote Care");
+    const people = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members: 3 });
+    const openedAt = new Date(Date.now() - 14 * 86_400_000);
+    // Two of three members vote yes inside the window (a two-thirds quorum); nobody closes it.
+    const { result: vote } = await recordInOrg(org.orgId, (ctx) =>
+      openVote(ctx, { applicationId: people.applicationId, actor: { userId: null, name: "Lee Lead" }, now: openedAt }),
+    );
+    for (const teamMemberId of people.memberIds.slice(0, 2)) {
+      await recordInOrg(org.orgId, (ctx) =>
+        castBallot(ctx, { voteId: vote.voteId, teamMemberId, choice: "yes", comment: "", now: openedAt }),
+      );
+    }
+    // The runner adds the (already due) close job to the drill's Redis; both workers are waiting.
+    await runInOrg(org.orgId, async (ctx) => ctx.after.addJobs(planVoteJobs(org.orgId, vote.voteId, vote.closesAt, 1)));
+
+    const closed = await waitFor(
+      () =>
+        withOrg(ownerDb(), org.orgId, (trx) =>
+          trx
+            .selectFrom("votes")
+            .select(["status", "outcome"])
+            .where("id", "=", vote.voteId)
+            .where("status", "=", "closed")
+            .executeTakeFirst(),
+        ),
+      "the vote to close",
+    );
+    expect(closed.outcome).toBe("passed");
+    const outcomes = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("outbox").select(["id", "sentAt"]).where("kind", "=", "vote-outcome").execute(),
+    );
+    // The lead and every member hear the outcome: one email each.
+    expect(outcomes.length).toBeGreaterThan(0);
+    await waitFor(async () => {
+      const ids = new Set(outcomes.map((o) => `outbox-${o.id}`));
+      return capture.messages.filter((m) => ids.has(m.idempotencyKey ?? "")).length === outcomes.length;
+    }, "the outcome emails");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const { id } of outcomes) {
+      expect(capture.messages.filter((m) => m.idempotencyKey === `outbox-${id}`)).toHaveLength(1);
+      // Sent once, not sent twice and answered from the idempotency key: only one worker closed it.
+      expect(capture.posts.filter((p) => p.idempotencyKey === `outbox-${id}`)).toHaveLength(1);
+    }
   });
 });

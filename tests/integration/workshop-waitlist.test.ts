@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
-import { expireSeatHold, joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
+import { expireSeatHold, joinWaitlist, sweepSeatHolds } from "#app/domain/workshops/waitlist.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
-import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
+import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
 
 afterAll(closeOwnerDb);
@@ -54,5 +54,37 @@ describe("the waiting list", () => {
 
     const emails = await run((trx) => trx.selectFrom("outbox").select("kind").where("kind", "=", "waitlist-offer").execute());
     expect(emails).toHaveLength(2);
+  });
+
+  it("passes on a seat hold whose expiry job was lost (Redis restarted empty), once, when the sweep runs", async () => {
+    const org = await insertOrg();
+    const workshopId = await insertWorkshop(org.orgId, org.teamId, { capacity: 1 });
+    const [a, b, c] = await insertInvitedApplications(org.orgId, org.vacancyId, 3);
+    const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+    await run((trx) => bookSeat(trx, { ...a, workshopId, adjustments: "" }));
+    await run((trx) => joinWaitlist(trx, workshopId, b.applicationId));
+    await run((trx) => joinWaitlist(trx, workshopId, c.applicationId));
+    // A cancels; B's hold is never given an expiry job (as if Redis lost it).
+    await run((trx) => cancelBooking(trx, a.applicationId, a.candidateId));
+
+    // Before the hold runs out the sweep leaves it alone.
+    expect((await sweepSeatHolds(getDb())).filter((s) => s.orgId === org.orgId)).toEqual([]);
+    expect((await statuses(org.orgId, workshopId)).map((e) => e.status)).toEqual(["offered", "waiting"]);
+
+    // The hold's 24 hours pass: the sweep offers the seat to C, and a second sweep changes nothing.
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("workshopWaitlist")
+        .set({ offerExpiresAt: new Date(Date.now() - 60_000) })
+        .where("applicationId", "=", b.applicationId)
+        .execute(),
+    );
+    const swept = (await sweepSeatHolds(getDb())).filter((s) => s.orgId === org.orgId);
+    expect(swept.flatMap((s) => s.holds)).toHaveLength(1);
+    expect(await statuses(org.orgId, workshopId)).toEqual([
+      { applicationId: b.applicationId, status: "expired" },
+      { applicationId: c.applicationId, status: "offered" },
+    ]);
+    expect((await sweepSeatHolds(getDb())).filter((s) => s.orgId === org.orgId)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
+import type { DB, Tx } from "#db/client.js";
+import { withOrg } from "#db/tenant.js";
 import { isWorkshopForApplication } from "#db/queries/workshops.js";
 import { scheduleReminderJobs } from "#jobs/queues.js";
 import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
@@ -84,6 +85,21 @@ export async function expireSeatHold(trx: Tx, entryId: string, now = new Date())
   if (!workshop || hold?.status !== "offered" || !hold.offerExpiresAt || new Date(hold.offerExpiresAt) > now) return [];
   await trx.updateTable("workshopWaitlist").set({ status: "expired" }).where("id", "=", entryId).execute();
   return holdFreedSeats(trx, workshop);
+}
+
+/**
+ * The sweep: seat holds past their expiry whose expiry job Redis lost. Each passes on to the next
+ * person waiting exactly as the job would have (expireSeatHold re-checks under the lock, so a job
+ * and the sweep racing pass the seat on once). Returns the new holds per organisation.
+ */
+export async function sweepSeatHolds(db: DB, now = new Date()) {
+  const { rows } = await sql<{ orgId: string; entryId: string }>`select * from overdue_seat_holds(${500})`.execute(db);
+  const passedOn: { orgId: string; holds: SeatHold[] }[] = [];
+  for (const row of rows) {
+    const holds = await withOrg(db, row.orgId, (trx) => expireSeatHold(trx, row.entryId, now));
+    if (holds.length) passedOn.push({ orgId: row.orgId, holds });
+  }
+  return passedOn;
 }
 
 /** The person booked: their waiting-list entry, and any seat held for them, is done with. */
