@@ -57,9 +57,12 @@ export async function saveScores(trx: Tx, workshopId: string, assessorId: string
     (s) => bookings.has(s.bookingId) && criteria.has(`${s.exerciseId}:${s.criterionKey}`) && s.score >= 1 && s.score <= 4,
   );
   if (!valid.length) return 0;
+  // One row per criterion: a repeated field (a hand-made post) keeps its last value, since one
+  // upsert cannot touch the same row twice.
+  const unique = [...new Map(valid.map((s) => [`${s.bookingId}:${s.exerciseId}:${s.criterionKey}`, s])).values()];
   await trx
     .insertInto("assessorScores")
-    .values(valid.map((s) => ({ workshopId, assessorId, ...s })))
+    .values(unique.map((s) => ({ workshopId, assessorId, ...s })))
     .onConflict((oc) =>
       oc.columns(["workshopId", "assessorId", "bookingId", "exerciseId", "criterionKey"]).doUpdateSet({
         score: (eb) => eb.ref("excluded.score"),
@@ -68,7 +71,7 @@ export async function saveScores(trx: Tx, workshopId: string, assessorId: string
       }),
     )
     .execute();
-  return valid.length;
+  return unique.length;
 }
 
 export async function submitScores(trx: Tx, workshopId: string, assessorId: string) {
