@@ -264,6 +264,8 @@ try {
     DATABASE_URL: ownerUrl,
     QUEUE_PREFIX: queuePrefix,
     APP_URL: appUrl,
+    // One JSON line per request would flood this output; LOG_LEVEL=info measures with them.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   // The compiled server, as production runs it.
   const web = start("web", ["build/server.js"], webEnv);
