@@ -15,6 +15,23 @@ export interface OrganisationsTable {
   createdAt: Generated<Date>;
 }
 
+export type AuditKind = "settings" | "staff" | "team" | "member" | "vacancy" | "stage" | "candidate";
+
+/** Append-only: the app's role may insert and select, never update or delete. */
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  orgId: OrgId;
+  actorUserId: string | null;
+  actorName: string;
+  kind: AuditKind;
+  action: string;
+  subjectId: string | null;
+  summary: string;
+  before: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  after: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  createdAt: ColumnType<Date, never, never>;
+}
+
 export interface RegionsTable {
   id: Generated<string>;
   orgId: OrgId;
@@ -613,6 +630,7 @@ export interface OfferOutcomesMonthlyTable extends FunnelCell {
 export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
+  auditLog: AuditLogTable;
   teams: TeamsTable;
   users: UsersTable;
   teamMembers: TeamMembersTable;

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { getOrgSettings, saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { getOrgSettings, saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { MixSettingsSchema } from "#app/domain/teams/mix-settings.schema.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
-import { getOrgSettings, saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { getOrgSettings, saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { SurveySettingsSchema, type SurveySettingsInput, type SurveySettingsOutput } from "#app/domain/survey/survey.schema.js";
 import { findDraftSurvey, findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";

@@ -4,7 +4,7 @@ import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
 import { DeclineSchema } from "#app/domain/applications/application.schema.js";
 import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
 import { relayOutbox } from "#app/utils/tenant.server.js";
-import { getOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { getOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { isBelowMinimum, mergeWorkshop } from "#app/domain/workshops/workshop-numbers.server.js";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { findLiveSurvey, publishDraftSurvey, saveDraftSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { type Respondent, loadSurvey, saveSurveyPage } from "#app/domain/survey/take-survey.server.js";
 import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";

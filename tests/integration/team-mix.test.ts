@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { listTeamAlerts, mixHistory, refreshTeamMix } from "#app/domain/teams/team-mix.server.js";
 import { londonDate } from "#app/domain/teams/mix.js";
-import { saveOrgSettings } from "#app/domain/survey/org-settings.server.js";
+import { saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { loader as teamsLoader } from "#app/routes/teams._index.js";
 import { getDb, type Tx } from "#db/client.js";

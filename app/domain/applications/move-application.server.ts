@@ -2,11 +2,12 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { lockApplicationById } from "#db/queries/applications.js";
 import { AfterCommit, type UseCaseContext } from "../after-commit.js";
+import { recordAudit } from "../audit/record-audit.server.js";
 import { inviteToShadowShift } from "../shadow/shadow-invite.server.js";
 import { cancelOpenVote } from "../votes/cancel-vote.server.js";
 import { checkLeadMayMove } from "../votes/vote-rules.server.js";
 import { ApplicationError } from "./application.errors.js";
-import { checkTransition, isClosed, isStage, type Stage } from "./stages.js";
+import { checkTransition, isClosed, isStage, STAGE_LABELS, type Stage } from "./stages.js";
 
 export type MoveInput = {
   applicationId: string;
@@ -67,6 +68,17 @@ export async function moveApplication(ctx: UseCaseContext | Tx, input: MoveInput
       reason: input.reason?.trim() || null,
     })
     .execute();
+  if (input.actor.userId) {
+    await recordAudit(trx, {
+      actor: input.actor,
+      kind: "stage",
+      action: "application.moved",
+      subjectId: application.id,
+      summary: `Moved an application from ${STAGE_LABELS[application.stage]} to ${STAGE_LABELS[input.to]}`,
+      before: { stage: application.stage },
+      after: { stage: input.to },
+    });
+  }
   if (input.to === "shadow") await inviteToShadowShift({ trx, after }, application.id);
   if (application.stage === "vote" && isClosed(input.to)) await cancelOpenVote(trx, application.id);
   // Declined (or withdrawn) while an offer waits for an answer: the offer is closed too.

@@ -3,7 +3,7 @@ import type { Tx } from "#db/client.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import { findBookingDetails, findWaitlistOfferForEmail, findWorkshopById } from "#db/queries/workshops.js";
 import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";
 import type { ComposeContext, Composed } from "./compose.js";

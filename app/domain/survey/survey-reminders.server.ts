@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client.js";
 import type { DelayedJob, OrgRunner, UseCaseContext } from "../after-commit.js";
 import { sendOnceAfterCommit } from "../email/outbox.server.js";
-import { getOrgSettings } from "./org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import type { Tx } from "#db/client.js";
 import { countAnswers, findSurveyResponseForApplication } from "#db/queries/surveys.js";
 import { findComparisonProfiles } from "./member-survey.server.js";
-import { getOrgSettings } from "./org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { type SurveyProfile, strongestValues, valuesBelow } from "./scoring.js";
 import { findLiveSurvey, findSurveyVersion } from "./survey-versions.server.js";
 

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
-import { getOrgSettings } from "./org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { scoreAnswers } from "./scoring.js";
 import { SurveyError } from "./survey.errors.js";
 import { cancelSurveyReminders } from "./survey-reminders.server.js";

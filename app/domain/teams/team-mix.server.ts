@@ -5,7 +5,7 @@ import { countTeamMix, listTeamsWithMix } from "#db/queries/teams.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
 import type { OrgRunner, UseCaseContext } from "../after-commit.js";
 import { sendOnceAfterCommit } from "../email/outbox.server.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import {
   ALERT_TITLES,
   alertKinds,

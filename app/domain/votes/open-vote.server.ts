@@ -4,7 +4,7 @@ import { findLatestVoteForApplication } from "#db/queries/votes.js";
 import type { UseCaseContext } from "../after-commit.js";
 import { moveApplication } from "../applications/move-application.server.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { VoteError } from "./vote.errors.js";
 import { planVoteJobs } from "./vote-plan.js";

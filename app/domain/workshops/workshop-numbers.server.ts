@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { addToOutbox, addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
-import { getOrgSettings } from "../survey/org-settings.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { WorkshopError } from "./workshop.errors.js";
 import { listUsersWithRoles } from "#db/queries/users.js";
 import { listLiveBookingsOnWorkshop } from "#db/queries/workshops.js";
