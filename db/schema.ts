@@ -13,6 +13,8 @@ export interface OrganisationsTable {
   slug: string;
   name: string;
   createdAt: Generated<Date>;
+  /** When the first admin confirmed their email; null until then (no vacancy may be published). */
+  confirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type AuditKind = "settings" | "staff" | "team" | "member" | "vacancy" | "stage" | "candidate";
