@@ -89,6 +89,14 @@ export interface CandidatesTable {
   fullName: string;
   phone: string;
   createdAt: Generated<Date>;
+  /** Set when their personal data was erased (the row stays as an anonymous skeleton for the figures). */
+  erasedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** They agreed to be contacted about future jobs: kept 12 months instead of 6 (org setting). */
+  futureJobsConsentAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** A lead's legal hold: no erasure by the retention job while set. */
+  legalHoldReason: ColumnType<string | null, string | null | undefined, string | null>;
+  legalHoldAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  legalHoldByName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApplicationsTable {
@@ -167,6 +175,9 @@ export interface OrgSettingsTable {
   mixTarget: Generated<number>;
   mixBandLow: Generated<number>;
   mixBandHigh: Generated<number>;
+  /** Months a candidate's personal data is kept after their last application closed. */
+  retentionMonths: Generated<number>;
+  retentionMonthsFutureJobs: Generated<number>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";
@@ -527,6 +538,15 @@ export interface ApplicationFactsTable {
   exitStage: string | null;
   exitKind: "withdrawn" | "declined" | null;
   exitReason: string | null;
+  /** Set when the person was erased: these facts are never recomputed, and the People page counts
+   * the place and monitoring answers copied here instead of the (deleted) sources. */
+  frozenAt: Timestamp | null;
+  place: string | null;
+  ageBand: string | null;
+  gender: string | null;
+  disability: string | null;
+  ethnicity: string | null;
+  caring: string | null;
   dirty: boolean;
   day90Counted: Generated<boolean>;
 }

@@ -104,6 +104,30 @@ export async function removeJobs(jobIds: string[], queue: Queue = getReminderQue
   await Promise.all(jobIds.map((id) => queue.remove(id)));
 }
 
+/**
+ * Removes every job not yet running (waiting, delayed, prioritised) on the reminders and
+ * email queues whose data names one of `ids`: after erasure no job may still refer to the person.
+ * Reads every pending job, so it is for rare work (erasure), not for a request's hot path.
+ */
+export async function removeJobsAbout(ids: string[], queues: Queue[] = [getReminderQueue(), getEmailQueue()]) {
+  const wanted = new Set(ids);
+  let removed = 0;
+  for (const queue of queues) {
+    const connection = queue.opts.connection;
+    if (connection instanceof Redis) await readyWithin(connection, 1000);
+    const jobs = await queue.getJobs(["waiting", "delayed", "prioritized"]);
+    for (const job of jobs) {
+      if (!job?.id) continue;
+      const values = Object.values((job.data ?? {}) as Record<string, unknown>);
+      if (values.some((v) => typeof v === "string" && wanted.has(v))) {
+        await queue.remove(job.id);
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
 async function addFailFast<T>(queue: Queue<T>, jobs: Parameters<Queue<T>["addBulk"]>[0]) {
   const connection = queue.opts.connection;
   if (connection instanceof Redis) await readyWithin(connection, 1000);

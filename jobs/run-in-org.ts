@@ -1,7 +1,7 @@
 import { type DB, getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { AfterCommit, type UseCaseContext } from "#app/domain/after-commit.js";
-import { removeJobs, scheduleReminderJobs } from "./queues.js";
+import { removeJobs, removeJobsAbout, scheduleReminderJobs } from "./queues.js";
 import { relayOutbox } from "./relay-outbox.js";
 import { getLogger } from "#app/utils/logger.server.js";
 
@@ -31,6 +31,11 @@ export async function carryOut(after: AfterCommit, db: DB = getDb()) {
     if (after.jobIdsToRemove.length) {
       await removeJobs(after.jobIdsToRemove).catch((error: Error) =>
         getLogger().warn({ err: error, jobs: after.jobIdsToRemove.length }, "jobs not removed now (they will find nothing to do)"),
+      );
+    }
+    if (after.jobsAboutToRemove.length) {
+      await removeJobsAbout(after.jobsAboutToRemove).catch((error: Error) =>
+        getLogger().warn({ err: error }, "jobs about an erased person not removed now (they find nothing to do; the retention job removes them)"),
       );
     }
     if (after.jobsToAdd.length) {

@@ -41,6 +41,8 @@ export class AfterCommit {
   readonly emailRefs: OutboxRef[] = [];
   readonly jobsToAdd: DelayedJob[] = [];
   readonly jobIdsToRemove: string[] = [];
+  /** Ids (of a person's rows) that no job may refer to any more: erasure's "forget them in Redis too". */
+  readonly jobsAboutToRemove: string[] = [];
 
   /** Outbox rows written in this transaction (null: an email already sent once, nothing to relay). */
   emails(refs: Iterable<OutboxRef | null | undefined>) {
@@ -59,8 +61,14 @@ export class AfterCommit {
     return this;
   }
 
+  /** Every waiting or delayed job whose data names one of these ids is removed after commit. */
+  removeJobsAbout(ids: Iterable<string>) {
+    this.jobsAboutToRemove.push(...ids);
+    return this;
+  }
+
   get isEmpty() {
-    return !this.emailRefs.length && !this.jobsToAdd.length && !this.jobIdsToRemove.length;
+    return !this.emailRefs.length && !this.jobsToAdd.length && !this.jobIdsToRemove.length && !this.jobsAboutToRemove.length;
   }
 }
 

@@ -1,0 +1,78 @@
+import { sql } from "kysely";
+import type { UseCaseContext } from "../after-commit.js";
+import { recordAudit } from "../audit/record-audit.server.js";
+import { allIds, gatherPersonIds, PERSONAL_DATA } from "./personal-data.server.js";
+import { PrivacyError } from "./privacy.errors.js";
+
+export type ErasureWhy = "candidate" | "lead" | "retention";
+
+export type EraseInput = {
+  candidateId: string;
+  why: ErasureWhy;
+  /** Staff's reason (a request received by email, say); the candidate's own request needs none. */
+  reason?: string | null;
+  actor: { userId: string | null; name: string };
+  /** Required when the person has accepted an offer or has a start date: staff confirmed they meant it. */
+  confirmedOffer?: boolean;
+};
+
+/** What erasing someone will do, for the confirmation page. */
+export async function erasurePreview(ctx: Pick<UseCaseContext, "trx">, candidateId: string) {
+  const candidate = await ctx.trx.selectFrom("candidates").select(["id", "erasedAt"]).where("id", "=", candidateId).executeTakeFirst();
+  if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
+  const ids = await gatherPersonIds(ctx.trx, candidateId);
+  const acceptedOffer = ids.offerIds.length
+    ? await ctx.trx.selectFrom("offers").select(["status", "startDate"]).where("id", "in", ids.offerIds).where("status", "in", ["accepted", "offered"]).executeTakeFirst()
+    : undefined;
+  const openVotes = ids.voteIds.length
+    ? Number((await ctx.trx.selectFrom("votes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "in", ids.voteIds).where("status", "=", "open").executeTakeFirstOrThrow()).n)
+    : 0;
+  return {
+    alreadyErased: candidate.erasedAt !== null,
+    applications: ids.applicationIds.length,
+    hasAcceptedOffer: acceptedOffer?.status === "accepted",
+    startDate: acceptedOffer?.startDate ?? null,
+    openVotes,
+  };
+}
+
+/**
+ * Erases one candidate's personal data and keeps the anonymous facts the figures are counted from
+ * (personal-data.server.ts says what happens to each table). Safe to run twice.
+ */
+export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
+  const { trx, after } = ctx;
+  const candidate = await trx.selectFrom("candidates").select(["id", "erasedAt"]).where("id", "=", input.candidateId).forUpdate().executeTakeFirst();
+  if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
+  if (candidate.erasedAt) return { erased: false as const };
+  const preview = await erasurePreview(ctx, input.candidateId);
+  if (input.why === "lead" && preview.hasAcceptedOffer && !input.confirmedOffer) {
+    throw new PrivacyError(
+      "needs_confirmation",
+      "This person has accepted a job offer. Tick the box to confirm you want to erase them: their offer stays, but without their details.",
+      "confirmOffer",
+    );
+  }
+  const ids = await gatherPersonIds(trx, input.candidateId);
+  // The figures first: freeze the facts while every source is still there.
+  if (ids.applicationIds.length) await sql`select freeze_application_facts(${ids.applicationIds}::uuid[])`.execute(trx);
+  const outboxIds = (await trx.selectFrom("outbox").select("id").where(sql<boolean>`exists (select 1 from jsonb_each_text(payload) kv where kv.value = any(${allIds(ids)}::text[]))`).execute()).map((r) => r.id);
+  for (const coverage of Object.values(PERSONAL_DATA)) {
+    if ("run" in coverage.erase) await coverage.erase.run(trx, ids);
+  }
+  after.removeJobsAbout([...allIds(ids), ...outboxIds]);
+  await recordAudit(trx, {
+    actor: input.actor,
+    kind: "candidate",
+    action: "candidate.erased",
+    subjectId: input.candidateId,
+    summary:
+      input.why === "retention"
+        ? "Erased a candidate's personal data (retention period over)"
+        : input.why === "candidate"
+          ? "Erased a candidate's personal data (their own request)"
+          : "Erased a candidate's personal data (on request)",
+    after: input.reason?.trim() ? { reason: input.reason.trim() } : null,
+  });
+  return { erased: true as const, applications: ids.applicationIds.length };
+}

@@ -1,0 +1,12 @@
+export type PrivacyErrorCode = "not_found" | "needs_confirmation";
+
+export class PrivacyError extends Error {
+  constructor(
+    readonly code: PrivacyErrorCode,
+    message: string,
+    readonly field = "form",
+  ) {
+    super(message);
+    this.name = "PrivacyError";
+  }
+}
