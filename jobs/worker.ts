@@ -17,6 +17,7 @@ import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNight
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
 import { refreshFunnelProcessor } from "./processors/refresh-funnel.js";
+import { RETENTION_NIGHTLY, retentionProcessor } from "./processors/retention.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { logJobEvents, withJobLogContext } from "./worker-logging.js";
 import {
@@ -72,6 +73,7 @@ export async function startWorker() {
       if (job.name === REFRESH_FUNNEL_JOB) return refreshFunnelProcessor();
       if (job.name === TEAM_MIX_NIGHTLY) return teamMixNightlyProcessor(job as Job<TeamMixJob>);
       if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
+      if (job.name === RETENTION_NIGHTLY) return retentionProcessor(job as Job<TeamMixJob>);
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     }),

@@ -1,3 +1,4 @@
+import { composeRetentionReport } from "./compose-privacy.server.js";
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
@@ -51,5 +52,6 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<Composed | n
   if (row.kind === "offer-candidate" || row.kind === "offer-lead") return composeOfferEmail(trx, row, ctx);
   if (row.kind === "touchpoint" || row.kind === "offer-alert") return composeTouchpointEmail(trx, row.kind, payload, ctx);
   if (row.kind === "team-mix-digest") return composeMixEmail(trx, payload, ctx);
+  if (row.kind === "retention-report") return composeRetentionReport(trx, payload, ctx);
   throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);
 }

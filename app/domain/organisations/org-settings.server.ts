@@ -13,6 +13,9 @@ export type OrgSettings = {
   mixTarget: number;
   mixBandLow: number;
   mixBandHigh: number;
+  /** Months a candidate's personal data is kept after their last application closed (longer with consent to hear about future jobs). */
+  retentionMonths: number;
+  retentionMonthsFutureJobs: number;
 };
 
 export const DEFAULT_SETTINGS: OrgSettings = {
@@ -26,6 +29,8 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   mixTarget: 50,
   mixBandLow: 40,
   mixBandHigh: 60,
+  retentionMonths: 6,
+  retentionMonthsFutureJobs: 12,
 };
 
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
@@ -42,6 +47,8 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
       "mixTarget",
       "mixBandLow",
       "mixBandHigh",
+      "retentionMonths",
+      "retentionMonthsFutureJobs",
     ])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;

@@ -1,0 +1,25 @@
+import type { Tx } from "#db/client.js";
+import { findUserForEmail } from "#db/queries/users.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
+import type { ComposeContext, Composed } from "./compose.js";
+import { firstName } from "../names.js";
+
+/** The admins' note after the nightly retention run: counts only, never names. */
+export async function composeRetentionReport(trx: Tx, payload: Record<string, string | number>, ctx: ComposeContext): Promise<Composed> {
+  const [user, settings] = await Promise.all([findUserForEmail(trx, String(payload.userId)), getOrgSettings(trx)]);
+  const day = new Date(`${payload.day}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return {
+    to: user.email,
+    email: {
+      template: "retention-report",
+      props: {
+        name: firstName(user.name),
+        orgName: ctx.orgName,
+        day,
+        erased: Number(payload.erased),
+        retentionMonths: settings.retentionMonths,
+        settingsUrl: `${ctx.appUrl}/settings/privacy`,
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { sql } from "kysely";
+import type { DB, Tx } from "#db/client.js";
+import type { OrgRunner, UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
+import { londonDay } from "../london-day.js";
+import { eraseCandidate } from "./erase-candidate.server.js";
+
+/** How long sign-in records and sent emails are kept once they can no longer be used. */
+export const PURGE_AFTER_DAYS = 30;
+const RETENTION_ACTOR = { userId: null, name: "Retention schedule" };
+
+/**
+ * Candidates whose personal data is due for erasure on `now`: every application of theirs closed
+ * (declined or withdrawn) at least the organisation's retention period ago (longer if they agreed
+ * to hear about future jobs), no application in progress, nobody who started (they are staff now,
+ * out of scope), no legal hold, not erased yet.
+ */
+export async function candidatesDueForErasure(trx: Tx, now: Date) {
+  const rows = await trx
+    .selectFrom("candidates as c")
+    .innerJoin("applications as a", "a.candidateId", "c.id")
+    .leftJoin("orgSettings as s", "s.orgId", "c.orgId")
+    .select("c.id")
+    .where("c.erasedAt", "is", null)
+    .where("c.legalHoldAt", "is", null)
+    .groupBy(["c.id", "c.futureJobsConsentAt", "s.retentionMonths", "s.retentionMonthsFutureJobs"])
+    .having(sql<boolean>`bool_and(a.stage in ('declined', 'withdrawn'))`)
+    .having(
+      sql<boolean>`max(a.stage_changed_at) + make_interval(months => case when c.future_jobs_consent_at is not null
+        then coalesce(s.retention_months_future_jobs, 12) else coalesce(s.retention_months, 6) end) <= ${now}`,
+    )
+    .orderBy("c.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Used or expired sign-in links and sessions, and emails sent long ago: nothing anyone can use or needs. */
+export async function purgeExpired(trx: Tx, now: Date) {
+  const cutoff = new Date(now.getTime() - PURGE_AFTER_DAYS * 86_400_000);
+  const counts = await Promise.all([
+    trx.deleteFrom("sessions").where((eb) => eb.or([eb("expiresAt", "<", now), eb("revokedAt", "is not", null)])).executeTakeFirst(),
+    trx.deleteFrom("loginTokens").where((eb) => eb.or([eb("expiresAt", "<", now), eb("usedAt", "is not", null)])).executeTakeFirst(),
+    trx.deleteFrom("memberSurveyLinks").where("expiresAt", "<", now).executeTakeFirst(),
+    trx.deleteFrom("voteLinks").where("expiresAt", "<", now).executeTakeFirst(),
+    trx.deleteFrom("touchpointLinks").where("expiresAt", "<", now).executeTakeFirst(),
+    trx.deleteFrom("outbox").where("sentAt", "<", cutoff).executeTakeFirst(),
+  ]);
+  return counts.reduce((n, r) => n + Number(r.numDeletedRows), 0);
+}
+
+/** One organisation's nightly retention: erase who is due, purge what expired, tell the admins the counts. */
+export async function applyRetention(ctx: UseCaseContext, now: Date) {
+  const due = await candidatesDueForErasure(ctx.trx, now);
+  let erased = 0;
+  for (const candidateId of due) {
+    const result = await eraseCandidate(ctx, { candidateId, why: "retention", actor: RETENTION_ACTOR });
+    if (result.erased) erased++;
+  }
+  const purged = await purgeExpired(ctx.trx, now);
+  if (erased > 0) {
+    const day = londonDay(now);
+    const admins = await ctx.trx.selectFrom("users").select(["id", "role"]).where("role", "in", ["admin", "lead"]).execute();
+    const told = admins.some((u) => u.role === "admin") ? admins.filter((u) => u.role === "admin") : admins;
+    for (const admin of told) {
+      await sendOnceAfterCommit(ctx, `retention-report-${day}-${admin.id}`, { kind: "retention-report", userId: admin.id, day, erased });
+    }
+  }
+  return { erased, purged };
+}
+
+/** Every organisation (or just `orgId`), each in its own transaction through the runner. */
+export async function sweepRetention(db: DB, run: OrgRunner, now = new Date(), orgId?: string) {
+  const orgs = await db.selectFrom("organisations").select("id").orderBy("id").execute();
+  const totals = { erased: 0, purged: 0 };
+  for (const org of orgs) {
+    if (orgId && org.id !== orgId) continue;
+    const result = await run(org.id, (ctx) => applyRetention(ctx, now));
+    totals.erased += result.erased;
+    totals.purged += result.purged;
+  }
+  return totals;
+}
