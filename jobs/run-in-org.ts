@@ -35,7 +35,10 @@ export async function carryOut(after: AfterCommit, db: DB = getDb()) {
     }
     if (after.jobsAboutToRemove.length) {
       await removeJobsAbout(after.jobsAboutToRemove).catch((error: Error) =>
-        getLogger().warn({ err: error }, "jobs about an erased person not removed now (they find nothing to do; the retention job removes them)"),
+        getLogger().warn(
+          { err: error },
+          "jobs about an erased person not removed now (they find nothing to do; the retention job removes them)",
+        ),
       );
     }
     if (after.jobsToAdd.length) {

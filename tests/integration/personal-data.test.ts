@@ -41,7 +41,11 @@ const everyone = (vacancyId: string, teamId: string, n: number, story: Partial<S
 /** A candidate whose name, email and phone the test can look for everywhere, with data at every step. */
 async function insertPerson(org: Awaited<ReturnType<typeof insertOrg>>) {
   const tag = randomBytes(4).toString("hex");
-  const person = { name: `Zelda Quintrell-${tag}`, email: `zelda.${tag}@example.com`, phone: `07700 ${900000 + Number.parseInt(tag.slice(0, 4), 16) % 99999}` };
+  const person = {
+    name: `Zelda Quintrell-${tag}`,
+    email: `zelda.${tag}@example.com`,
+    phone: `07700 ${900000 + (Number.parseInt(tag.slice(0, 4), 16) % 99999)}`,
+  };
   const [applicationId] = await insertStories(org.orgId, [
     {
       vacancyId: org.vacancyId,
@@ -51,7 +55,11 @@ async function insertPerson(org: Awaited<ReturnType<typeof insertOrg>>) {
       surveyDone: 39,
       booked: 38,
       workshop: { at: 30, attendance: "attended" },
-      stages: [["survey", 39], ["workshop", 38], ["shadow", 29]],
+      stages: [
+        ["survey", 39],
+        ["workshop", 38],
+        ["shadow", 29],
+      ],
       exit: { kind: "declined", at: 20, reason: `${tag}: not the right time for ${tag}` },
       diversity: { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" },
       location: `Little ${tag}ton`,
@@ -59,13 +67,30 @@ async function insertPerson(org: Awaited<ReturnType<typeof insertOrg>>) {
   ]);
   await withOrg(ownerDb(), org.orgId, async (trx) => {
     const app = await trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow();
-    await trx.updateTable("candidates").set({ fullName: person.name, email: person.email, phone: person.phone }).where("id", "=", app.candidateId).execute();
-    await trx.updateTable("applications").set({ adjustmentsNote: `${person.name} needs a quiet room`, adjustments: ["quiet_space"] }).where("id", "=", applicationId).execute();
-    await trx.updateTable("workshopBookings").set({ adjustments: `Call ${person.phone} first` }).where("applicationId", "=", applicationId).execute();
-    await trx.insertInto("outbox").values({ kind: "application-received", payload: JSON.stringify({ applicationId }) }).execute();
+    await trx
+      .updateTable("candidates")
+      .set({ fullName: person.name, email: person.email, phone: person.phone })
+      .where("id", "=", app.candidateId)
+      .execute();
+    await trx
+      .updateTable("applications")
+      .set({ adjustmentsNote: `${person.name} needs a quiet room`, adjustments: ["quiet_space"] })
+      .where("id", "=", applicationId)
+      .execute();
+    await trx
+      .updateTable("workshopBookings")
+      .set({ adjustments: `Call ${person.phone} first` })
+      .where("applicationId", "=", applicationId)
+      .execute();
+    await trx
+      .insertInto("outbox")
+      .values({ kind: "application-received", payload: JSON.stringify({ applicationId }) })
+      .execute();
   });
   const candidateId = (
-    await withOrg(ownerDb(), org.orgId, (trx) => trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow())
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow(),
+    )
   ).candidateId;
   return { ...person, tag, applicationId, candidateId };
 }
@@ -101,7 +126,16 @@ describe("personal data", () => {
     const p = await insertPerson(org);
     const staff = await withOrg(getDb(), org.orgId, (trx) => exportPersonalData(trx, p.candidateId, "staff"));
     const text = JSON.stringify(staff);
-    for (const piece of [p.name, p.email, p.phone, `Little ${p.tag}ton`, "needs a quiet room", `Call ${p.phone} first`, "25_34", "not the right time"]) {
+    for (const piece of [
+      p.name,
+      p.email,
+      p.phone,
+      `Little ${p.tag}ton`,
+      "needs a quiet room",
+      `Call ${p.phone} first`,
+      "25_34",
+      "not the right time",
+    ]) {
       expect(text).toContain(piece);
     }
     const own = await withOrg(getDb(), org.orgId, (trx) => exportPersonalData(trx, p.candidateId, "candidate"));
@@ -114,12 +148,20 @@ describe("personal data", () => {
     const org = await insertOrg();
     // Enough people that the People page shows its groups (5 or more).
     await insertStories(org.orgId, [
-      ...everyone(org.vacancyId, org.teamId, 6, { workshop: { at: 30, attendance: "attended" }, diversity: { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" } }),
+      ...everyone(org.vacancyId, org.teamId, 6, {
+        workshop: { at: 30, attendance: "attended" },
+        diversity: { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" },
+      }),
       ...everyone(org.vacancyId, org.teamId, 6, { exit: { kind: "withdrawn", at: 30, reason: "Found another job" } }),
     ]);
     const p = await insertPerson(org);
     await scheduleReminderJobs([
-      { name: "send-survey-reminder", data: { orgId: org.orgId, applicationId: p.applicationId, reminder: 1 }, jobId: `test-erasure-${p.applicationId}`, dueAt: new Date(Date.now() + 86_400_000) },
+      {
+        name: "send-survey-reminder",
+        data: { orgId: org.orgId, applicationId: p.applicationId, reminder: 1 },
+        jobId: `test-erasure-${p.applicationId}`,
+        dueAt: new Date(Date.now() + 86_400_000),
+      },
     ]);
     const scoped = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
     const figures = async () => ({
@@ -128,14 +170,22 @@ describe("personal data", () => {
       // The counts under both pages, below the small-group rule that hides most of them here.
       rollups: await Promise.all(
         ["funnel_monthly", "funnel_exits_cells", "people_monthly", "people_places_monthly", "offer_outcomes_monthly"].map(
-          async (table) => (await sql`select * from ${sql.table(table)} where org_id = ${org.orgId} order by 1, 2, 3, 4, 5, 6, 7`.execute(ownerDb())).rows,
+          async (table) =>
+            (await sql`select * from ${sql.table(table)} where org_id = ${org.orgId} order by 1, 2, 3, 4, 5, 6, 7`.execute(ownerDb())).rows,
         ),
       ),
     });
     const before = await figures();
     expect(await findAnywhere(p.email)).not.toEqual([]);
 
-    const result = await runInOrg(org.orgId, (ctx) => eraseCandidate(ctx, { candidateId: p.candidateId, why: "lead", reason: "Asked by email", actor: { userId: org.leadId, name: "Lee Lead" } }));
+    const result = await runInOrg(org.orgId, (ctx) =>
+      eraseCandidate(ctx, {
+        candidateId: p.candidateId,
+        why: "lead",
+        reason: "Asked by email",
+        actor: { userId: org.leadId, name: "Lee Lead" },
+      }),
+    );
     expect(result).toEqual({ erased: true, applications: 1 });
 
     // The town is kept only as a counted place (anonymous facts, shown in groups of 5 or more).
@@ -147,7 +197,9 @@ describe("personal data", () => {
     expect(await figures()).toEqual(before);
 
     // Twice is harmless.
-    const again = await runInOrg(org.orgId, (ctx) => eraseCandidate(ctx, { candidateId: p.candidateId, why: "lead", actor: { userId: org.leadId, name: "Lee Lead" } }));
+    const again = await runInOrg(org.orgId, (ctx) =>
+      eraseCandidate(ctx, { candidateId: p.candidateId, why: "lead", actor: { userId: org.leadId, name: "Lee Lead" } }),
+    );
     expect(again).toEqual({ erased: false });
     expect(await figures()).toEqual(before);
   });

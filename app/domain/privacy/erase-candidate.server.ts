@@ -22,10 +22,24 @@ export async function erasurePreview(ctx: Pick<UseCaseContext, "trx">, candidate
   if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
   const ids = await gatherPersonIds(ctx.trx, candidateId);
   const acceptedOffer = ids.offerIds.length
-    ? await ctx.trx.selectFrom("offers").select(["status", "startDate"]).where("id", "in", ids.offerIds).where("status", "in", ["accepted", "offered"]).executeTakeFirst()
+    ? await ctx.trx
+        .selectFrom("offers")
+        .select(["status", "startDate"])
+        .where("id", "in", ids.offerIds)
+        .where("status", "in", ["accepted", "offered"])
+        .executeTakeFirst()
     : undefined;
   const openVotes = ids.voteIds.length
-    ? Number((await ctx.trx.selectFrom("votes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "in", ids.voteIds).where("status", "=", "open").executeTakeFirstOrThrow()).n)
+    ? Number(
+        (
+          await ctx.trx
+            .selectFrom("votes")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .where("id", "in", ids.voteIds)
+            .where("status", "=", "open")
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     : 0;
   return {
     alreadyErased: candidate.erasedAt !== null,
@@ -42,7 +56,12 @@ export async function erasurePreview(ctx: Pick<UseCaseContext, "trx">, candidate
  */
 export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
   const { trx, after } = ctx;
-  const candidate = await trx.selectFrom("candidates").select(["id", "erasedAt"]).where("id", "=", input.candidateId).forUpdate().executeTakeFirst();
+  const candidate = await trx
+    .selectFrom("candidates")
+    .select(["id", "erasedAt"])
+    .where("id", "=", input.candidateId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
   if (candidate.erasedAt) return { erased: false as const };
   const preview = await erasurePreview(ctx, input.candidateId);
@@ -56,7 +75,13 @@ export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
   const ids = await gatherPersonIds(trx, input.candidateId);
   // The figures first: freeze the facts while every source is still there.
   if (ids.applicationIds.length) await sql`select freeze_application_facts(${ids.applicationIds}::uuid[])`.execute(trx);
-  const outboxIds = (await trx.selectFrom("outbox").select("id").where(sql<boolean>`exists (select 1 from jsonb_each_text(payload) kv where kv.value = any(${allIds(ids)}::text[]))`).execute()).map((r) => r.id);
+  const outboxIds = (
+    await trx
+      .selectFrom("outbox")
+      .select("id")
+      .where(sql<boolean>`exists (select 1 from jsonb_each_text(payload) kv where kv.value = any(${allIds(ids)}::text[]))`)
+      .execute()
+  ).map((r) => r.id);
   for (const coverage of Object.values(PERSONAL_DATA)) {
     if ("run" in coverage.erase) await coverage.erase.run(trx, ids);
   }

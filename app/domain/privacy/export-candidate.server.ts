@@ -30,7 +30,13 @@ export async function exportPersonalData(trx: Tx, candidateId: string, audience:
 /** A lead's export for a subject access request: complete, and on the audit log. */
 export async function exportForRequest(trx: Tx, candidateId: string, actor: { userId: string | null; name: string }) {
   const data = await exportPersonalData(trx, candidateId, "staff");
-  await recordAudit(trx, { actor, kind: "candidate", action: "candidate.exported", subjectId: candidateId, summary: "Exported a candidate's personal data" });
+  await recordAudit(trx, {
+    actor,
+    kind: "candidate",
+    action: "candidate.exported",
+    subjectId: candidateId,
+    summary: "Exported a candidate's personal data",
+  });
   return data;
 }
 

@@ -41,7 +41,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       to: "candidate-and-staff",
       title: "Your details",
       rows: (trx, ids) =>
-        trx.selectFrom("candidates").select(["fullName", "email", "phone", "createdAt", "futureJobsConsentAt"]).where("id", "=", ids.candidateId).execute(),
+        trx
+          .selectFrom("candidates")
+          .select(["fullName", "email", "phone", "createdAt", "futureJobsConsentAt"])
+          .where("id", "=", ids.candidateId)
+          .execute(),
     },
     erase: {
       does: "name, email and phone replaced; the row stays as an anonymous skeleton the figures hang on",
@@ -116,7 +120,9 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     erase: {
       does: "the free-text reasons and notes removed; the stage changes kept",
       run: (trx, ids) =>
-        none(ids.applicationIds) ? null : trx.updateTable("applicationEvents").set({ reason: null }).where("applicationId", "in", ids.applicationIds).execute(),
+        none(ids.applicationIds)
+          ? null
+          : trx.updateTable("applicationEvents").set({ reason: null }).where("applicationId", "in", ids.applicationIds).execute(),
     },
   },
   application_facts: {
@@ -138,7 +144,8 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     },
     erase: {
       does: "deleted (the frozen facts keep the anonymous counts)",
-      run: (trx, ids) => (none(ids.applicationIds) ? null : trx.deleteFrom("diversityAnswers").where("applicationId", "in", ids.applicationIds).execute()),
+      run: (trx, ids) =>
+        none(ids.applicationIds) ? null : trx.deleteFrom("diversityAnswers").where("applicationId", "in", ids.applicationIds).execute(),
     },
   },
   survey_responses: {
@@ -148,7 +155,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.responseIds)
           ? Promise.resolve([])
-          : trx.selectFrom("surveyResponses").select(["startedAt", "completedAt", "fit", "profile"]).where("id", "in", ids.responseIds).execute(),
+          : trx
+              .selectFrom("surveyResponses")
+              .select(["startedAt", "completedAt", "fit", "profile"])
+              .where("id", "in", ids.responseIds)
+              .execute(),
     },
     erase: {
       does: "deleted",
@@ -166,7 +177,8 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     },
     erase: {
       does: "deleted",
-      run: (trx, ids) => (none(ids.responseIds) ? null : trx.deleteFrom("surveyAnswers").where("responseId", "in", ids.responseIds).execute()),
+      run: (trx, ids) =>
+        none(ids.responseIds) ? null : trx.deleteFrom("surveyAnswers").where("responseId", "in", ids.responseIds).execute(),
     },
   },
   workshop_bookings: {
@@ -221,7 +233,8 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     },
     erase: {
       does: "deleted",
-      run: (trx, ids) => (none(ids.bookingIds) ? null : trx.deleteFrom("assessorScores").where("bookingId", "in", ids.bookingIds).execute()),
+      run: (trx, ids) =>
+        none(ids.bookingIds) ? null : trx.deleteFrom("assessorScores").where("bookingId", "in", ids.bookingIds).execute(),
     },
   },
   workshop_waitlist: {
@@ -245,7 +258,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.shiftIds)
           ? Promise.resolve([])
-          : trx.selectFrom("shadowShifts").select(["startsAt", "endsAt", "status", "meetingPoint", "confirmedAt", "cancelledAt"]).where("id", "in", ids.shiftIds).execute(),
+          : trx
+              .selectFrom("shadowShifts")
+              .select(["startsAt", "endsAt", "status", "meetingPoint", "confirmedAt", "cancelledAt"])
+              .where("id", "in", ids.shiftIds)
+              .execute(),
     },
     erase: {
       does: "future shifts cancelled; past ones kept without a link to anyone's details",
@@ -276,7 +293,8 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     },
     erase: {
       does: "deleted",
-      run: (trx, ids) => (none(ids.applicationIds) ? null : trx.deleteFrom("shadowFeedback").where("applicationId", "in", ids.applicationIds).execute()),
+      run: (trx, ids) =>
+        none(ids.applicationIds) ? null : trx.deleteFrom("shadowFeedback").where("applicationId", "in", ids.applicationIds).execute(),
     },
   },
   shadow_reflections: {
@@ -286,11 +304,16 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.applicationIds)
           ? Promise.resolve([])
-          : trx.selectFrom("shadowReflections").select(["answer", "note", "submittedAt"]).where("applicationId", "in", ids.applicationIds).execute(),
+          : trx
+              .selectFrom("shadowReflections")
+              .select(["answer", "note", "submittedAt"])
+              .where("applicationId", "in", ids.applicationIds)
+              .execute(),
     },
     erase: {
       does: "deleted",
-      run: (trx, ids) => (none(ids.applicationIds) ? null : trx.deleteFrom("shadowReflections").where("applicationId", "in", ids.applicationIds).execute()),
+      run: (trx, ids) =>
+        none(ids.applicationIds) ? null : trx.deleteFrom("shadowReflections").where("applicationId", "in", ids.applicationIds).execute(),
     },
   },
   votes: {
@@ -300,7 +323,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.voteIds)
           ? Promise.resolve([])
-          : trx.selectFrom("votes").select(["openedAt", "closesAt", "closedAt", "status", "outcome", "candidateMessage"]).where("id", "in", ids.voteIds).execute(),
+          : trx
+              .selectFrom("votes")
+              .select(["openedAt", "closesAt", "closedAt", "status", "outcome", "candidateMessage"])
+              .where("id", "in", ids.voteIds)
+              .execute(),
     },
     erase: {
       does: "an open vote is cancelled; the message to the candidate removed; the outcome kept",
@@ -321,11 +348,14 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       to: "staff",
       title: "Team members' votes and comments",
       rows: (trx, ids) =>
-        none(ids.voteIds) ? Promise.resolve([]) : trx.selectFrom("ballots").select(["choice", "comment", "castAt"]).where("voteId", "in", ids.voteIds).execute(),
+        none(ids.voteIds)
+          ? Promise.resolve([])
+          : trx.selectFrom("ballots").select(["choice", "comment", "castAt"]).where("voteId", "in", ids.voteIds).execute(),
     },
     erase: {
       does: "comments about the person removed; the choices kept",
-      run: (trx, ids) => (none(ids.voteIds) ? null : trx.updateTable("ballots").set({ comment: "" }).where("voteId", "in", ids.voteIds).execute()),
+      run: (trx, ids) =>
+        none(ids.voteIds) ? null : trx.updateTable("ballots").set({ comment: "" }).where("voteId", "in", ids.voteIds).execute(),
     },
   },
   vote_voters: {
@@ -352,14 +382,30 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
           ? Promise.resolve([])
           : trx
               .selectFrom("offers")
-              .select(["roleTitle", "hours", "pay", "startDate", "status", "createdAt", "acceptedAt", "declinedAt", "declineReason", "withdrawnAt", "withdrawalReason", "withdrawalNote", "startedOn"])
+              .select([
+                "roleTitle",
+                "hours",
+                "pay",
+                "startDate",
+                "status",
+                "createdAt",
+                "acceptedAt",
+                "declinedAt",
+                "declineReason",
+                "withdrawnAt",
+                "withdrawalReason",
+                "withdrawalNote",
+                "startedOn",
+              ])
               .where("id", "in", ids.offerIds)
               .execute(),
     },
     erase: {
       does: "the free-text reasons and notes removed; the offer's dates and status kept (drop-out figures)",
       run: (trx, ids) =>
-        none(ids.offerIds) ? null : trx.updateTable("offers").set({ declineReason: null, withdrawalNote: null }).where("id", "in", ids.offerIds).execute(),
+        none(ids.offerIds)
+          ? null
+          : trx.updateTable("offers").set({ declineReason: null, withdrawalNote: null }).where("id", "in", ids.offerIds).execute(),
     },
   },
   prestart_checks: {
@@ -369,7 +415,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.offerIds)
           ? Promise.resolve([])
-          : trx.selectFrom("prestartChecks").select(["kind", "status", "statusChangedAt", "note"]).where("offerId", "in", ids.offerIds).execute(),
+          : trx
+              .selectFrom("prestartChecks")
+              .select(["kind", "status", "statusChangedAt", "note"])
+              .where("offerId", "in", ids.offerIds)
+              .execute(),
     },
     erase: {
       does: "deleted",
@@ -383,7 +433,11 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
       rows: (trx, ids) =>
         none(ids.touchpointIds)
           ? Promise.resolve([])
-          : trx.selectFrom("touchpoints").select(["kind", "dueAt", "sentAt", "doneAt", "repliedAt", "answer", "note"]).where("id", "in", ids.touchpointIds).execute(),
+          : trx
+              .selectFrom("touchpoints")
+              .select(["kind", "dueAt", "sentAt", "doneAt", "repliedAt", "answer", "note"])
+              .where("id", "in", ids.touchpointIds)
+              .execute(),
     },
     erase: {
       does: "notes removed (the answer, a choice from a list, is kept for the drop-out figures); the ones not yet sent cancelled",
@@ -405,7 +459,8 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     export: { none: "links inside emails" },
     erase: {
       does: "deleted",
-      run: (trx, ids) => (none(ids.touchpointIds) ? null : trx.deleteFrom("touchpointLinks").where("touchpointId", "in", ids.touchpointIds).execute()),
+      run: (trx, ids) =>
+        none(ids.touchpointIds) ? null : trx.deleteFrom("touchpointLinks").where("touchpointId", "in", ids.touchpointIds).execute(),
     },
   },
   login_tokens: {
@@ -414,19 +469,17 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
   },
   sessions: {
     export: { none: "sign-in sessions (hashed), no content" },
-    erase: { does: "deleted: they are signed out", run: (trx, ids) => trx.deleteFrom("sessions").where("candidateId", "=", ids.candidateId).execute() },
+    erase: {
+      does: "deleted: they are signed out",
+      run: (trx, ids) => trx.deleteFrom("sessions").where("candidateId", "=", ids.candidateId).execute(),
+    },
   },
   outbox: {
     export: {
       to: "candidate-and-staff",
       title: "Emails",
       rows: (trx, ids) =>
-        trx
-          .selectFrom("outbox")
-          .select(["kind", "createdAt", "sentAt"])
-          .where(aboutPerson(ids))
-          .orderBy("createdAt")
-          .execute(),
+        trx.selectFrom("outbox").select(["kind", "createdAt", "sentAt"]).where(aboutPerson(ids)).orderBy("createdAt").execute(),
     },
     erase: {
       does: "every email to or about them deleted, sent or not (an unsent one is never sent)",
@@ -456,10 +509,22 @@ export function allIds(ids: PersonIds): string[] {
 }
 
 export async function gatherPersonIds(trx: Tx, candidateId: string): Promise<PersonIds> {
-  const applicationIds = (await trx.selectFrom("applications").select("id").where("candidateId", "=", candidateId).execute()).map((r) => r.id);
+  const applicationIds = (await trx.selectFrom("applications").select("id").where("candidateId", "=", candidateId).execute()).map(
+    (r) => r.id,
+  );
   const of = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id);
   if (applicationIds.length === 0) {
-    return { candidateId, applicationIds, bookingIds: [], waitlistIds: [], shiftIds: [], voteIds: [], offerIds: [], touchpointIds: [], responseIds: [] };
+    return {
+      candidateId,
+      applicationIds,
+      bookingIds: [],
+      waitlistIds: [],
+      shiftIds: [],
+      voteIds: [],
+      offerIds: [],
+      touchpointIds: [],
+      responseIds: [],
+    };
   }
   const [bookingIds, waitlistIds, shiftIds, voteIds, offerIds, responseIds] = await Promise.all([
     of(trx.selectFrom("workshopBookings").select("id").where("applicationId", "in", applicationIds).execute()),
@@ -469,7 +534,9 @@ export async function gatherPersonIds(trx: Tx, candidateId: string): Promise<Per
     of(trx.selectFrom("offers").select("id").where("applicationId", "in", applicationIds).execute()),
     of(trx.selectFrom("surveyResponses").select("id").where("applicationId", "in", applicationIds).execute()),
   ]);
-  const touchpointIds = offerIds.length ? await of(trx.selectFrom("touchpoints").select("id").where("offerId", "in", offerIds).execute()) : [];
+  const touchpointIds = offerIds.length
+    ? await of(trx.selectFrom("touchpoints").select("id").where("offerId", "in", offerIds).execute())
+    : [];
   return { candidateId, applicationIds, bookingIds, waitlistIds, shiftIds, voteIds, offerIds, touchpointIds, responseIds };
 }
 

@@ -11,7 +11,7 @@ const RETENTION_ACTOR = { userId: null, name: "Retention schedule" };
 
 /**
  * Candidates whose personal data is due for erasure on `now`: every application of theirs closed
- * (declined or withdrawn) at least the organisation's retention period ago (longer if they agreed
+ * (declined or withdrawn) at least the organisation's retention period ago (in whole UK days) (longer if they agreed
  * to hear about future jobs), no application in progress, nobody who started (they are staff now,
  * out of scope), no legal hold, not erased yet.
  */
@@ -25,9 +25,10 @@ export async function candidatesDueForErasure(trx: Tx, now: Date) {
     .where("c.legalHoldAt", "is", null)
     .groupBy(["c.id", "c.futureJobsConsentAt", "s.retentionMonths", "s.retentionMonthsFutureJobs"])
     .having(sql<boolean>`bool_and(a.stage in ('declined', 'withdrawn'))`)
+    // By UK calendar day: declined on 10 January, erased by the night run of 10 July (6 months).
     .having(
-      sql<boolean>`max(a.stage_changed_at) + make_interval(months => case when c.future_jobs_consent_at is not null
-        then coalesce(s.retention_months_future_jobs, 12) else coalesce(s.retention_months, 6) end) <= ${now}`,
+      sql<boolean>`(max(a.stage_changed_at) at time zone 'Europe/London')::date + make_interval(months => case when c.future_jobs_consent_at is not null
+        then coalesce(s.retention_months_future_jobs, 12) else coalesce(s.retention_months, 6) end) <= (${now}::timestamptz at time zone 'Europe/London')::date`,
     )
     .orderBy("c.id")
     .execute();
@@ -38,8 +39,14 @@ export async function candidatesDueForErasure(trx: Tx, now: Date) {
 export async function purgeExpired(trx: Tx, now: Date) {
   const cutoff = new Date(now.getTime() - PURGE_AFTER_DAYS * 86_400_000);
   const counts = await Promise.all([
-    trx.deleteFrom("sessions").where((eb) => eb.or([eb("expiresAt", "<", now), eb("revokedAt", "is not", null)])).executeTakeFirst(),
-    trx.deleteFrom("loginTokens").where((eb) => eb.or([eb("expiresAt", "<", now), eb("usedAt", "is not", null)])).executeTakeFirst(),
+    trx
+      .deleteFrom("sessions")
+      .where((eb) => eb.or([eb("expiresAt", "<", now), eb("revokedAt", "is not", null)]))
+      .executeTakeFirst(),
+    trx
+      .deleteFrom("loginTokens")
+      .where((eb) => eb.or([eb("expiresAt", "<", now), eb("usedAt", "is not", null)]))
+      .executeTakeFirst(),
     trx.deleteFrom("memberSurveyLinks").where("expiresAt", "<", now).executeTakeFirst(),
     trx.deleteFrom("voteLinks").where("expiresAt", "<", now).executeTakeFirst(),
     trx.deleteFrom("touchpointLinks").where("expiresAt", "<", now).executeTakeFirst(),
