@@ -160,6 +160,8 @@ export interface OutboxTable {
   sentAt: Timestamp | null;
   providerId: string | null;
   dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Not before this time (a decline sent the next morning); null: at once. */
+  sendAfter: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface OrgSettingsTable {
@@ -178,6 +180,8 @@ export interface OrgSettingsTable {
   /** Months a candidate's personal data is kept after their last application closed. */
   retentionMonths: Generated<number>;
   retentionMonthsFutureJobs: Generated<number>;
+  /** The organisation's own words for the decline email, by stage ({ workshop: "..." }). */
+  declineWords: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";

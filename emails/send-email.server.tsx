@@ -21,6 +21,7 @@ import VoteNotice, { subject as voteNoticeSubject, type VoteNoticeProps } from "
 import KeepInTouch, { type KeepInTouchProps, subject as keepInTouchSubject } from "./keep-in-touch.js";
 import OfferAlert, { type OfferAlertProps, subject as offerAlertSubject } from "./offer-alert.js";
 import TeamMixDigest, { subject as teamMixDigestSubject, type TeamMixDigestProps } from "./team-mix-digest.js";
+import ApplicationOutcome, { type ApplicationOutcomeProps, subject as applicationOutcomeSubject } from "./application-outcome.js";
 import RetentionReport, { type RetentionReportProps, subject as retentionReportSubject } from "./retention-report.js";
 import CandidateMessage, { type CandidateMessageProps, subject as candidateMessageSubject } from "./candidate-message.js";
 
@@ -46,7 +47,8 @@ export type Email =
   | { template: "team-mix-digest"; props: TeamMixDigestProps }
   | { template: "offer-candidate"; props: OfferCandidateProps }
   | { template: "offer-lead"; props: OfferLeadProps }
-  | { template: "retention-report"; props: RetentionReportProps };
+  | { template: "retention-report"; props: RetentionReportProps }
+  | { template: "application-outcome"; props: ApplicationOutcomeProps };
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -88,6 +90,8 @@ function compose(email: Email) {
       return { subject: shadowHostSubject(email.props), element: <ShadowHost {...email.props} /> };
     case "team-mix-digest":
       return { subject: teamMixDigestSubject(email.props), element: <TeamMixDigest {...email.props} /> };
+    case "application-outcome":
+      return { subject: applicationOutcomeSubject(email.props), element: <ApplicationOutcome {...email.props} /> };
     case "retention-report":
       return { subject: retentionReportSubject(email.props), element: <RetentionReport {...email.props} /> };
     case "offer-candidate":

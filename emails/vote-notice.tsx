@@ -3,7 +3,7 @@ import { buttonStyle, EmailLayout, textStyle } from "./components/layout.js";
 
 /** Emails to team members and leads about a team vote. None of them says how anyone voted. */
 export type VoteNoticeProps = {
-  variant: "opened" | "reminder" | "recorded" | "outcome";
+  variant: "opened" | "reminder" | "recorded" | "outcome" | "cancelled";
   name: string;
   orgName: string;
   candidateName: string;
@@ -26,6 +26,8 @@ export const subject = (p: VoteNoticeProps) =>
     reminder: `Reminder: the vote on ${p.candidateName} closes ${p.closes}`,
     recorded: `Please check the vote recorded for you on ${p.candidateName}`,
     outcome: `The team vote on ${p.candidateName} has closed`,
+    // Sent after the person's data was erased: it names nobody.
+    cancelled: `A team vote has been cancelled`,
   })[p.variant];
 
 export default function VoteNotice(p: VoteNoticeProps) {
@@ -43,6 +45,14 @@ export default function VoteNotice(p: VoteNoticeProps) {
             style={textStyle}
           >{`If you are a relative or friend of ${p.candidateName}, say so on the page and you will not be asked to vote.`}</Text>
           <Button href={p.buttonUrl} style={buttonStyle}>{`See the candidate and vote`}</Button>
+        </>
+      ) : null}
+      {p.variant === "cancelled" ? (
+        <>
+          <Text
+            style={textStyle}
+          >{`The team vote on an applicant for the ${p.jobTitle} role in ${p.teamName} has been cancelled. You do not need to do anything.`}</Text>
+          <Text style={textStyle}>{`Any vote you gave has been set aside.`}</Text>
         </>
       ) : null}
       {p.variant === "reminder" ? (

@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       surveyStarted: Boolean(a.surveyStartedAt),
       surveyCompleted: Boolean(a.surveyCompletedAt),
       surveyOpen: !a.surveyCompletedAt && (a.stage === "applied" || a.stage === "survey"),
+      open: !["declined", "withdrawn", "started"].includes(a.stage),
     })),
   };
 }
@@ -89,6 +90,11 @@ export default function Me() {
     <div className="narrow">
       <h1>Hello {data.name}</h1>
       <p className="lede">Your applications with {data.org.name}.</p>
+      {params.get("withdrawn") ? (
+        <p className="notice" role="status">
+          Your application has been withdrawn. We have sent you an email to confirm.
+        </p>
+      ) : null}
       {data.applications.length === 0 ? <p>You have no applications yet.</p> : null}
       <ul className="list-plain">
         {data.applications.map((a) => (
@@ -150,12 +156,27 @@ export default function Me() {
             <p>
               <Link to={`/me/monitoring/${a.id}`}>Equal opportunities questions (optional)</Link>
             </p>
+            {a.open ? (
+              <p>
+                <Link to={`/me/withdraw/${a.id}`}>Withdraw this application</Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
       <p>
         <Link to={`/o/${data.org.slug}/jobs`}>See other jobs at {data.org.name}</Link>
       </p>
+      <h2>Your data</h2>
+      <p>See everything {data.org.name} holds about you, download it, or ask us to delete it.</p>
+      <ul>
+        <li>
+          <Link to="/me/data">Download my data</Link>
+        </li>
+        <li>
+          <Link to="/me/delete">Delete my data</Link>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -87,6 +87,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column legal_hold_by_name text;
     create index candidates_not_erased_idx on candidates (org_id) where erased_at is null;
 
+    -- An email that waits until a time (a decline sent the next morning at 9:00): the relay leaves it
+    -- until then. Null: as soon as possible.
+    alter table outbox add column send_after timestamptz;
+    -- The stage-by-stage words of the decline email, edited by the organisation ({stage: text});
+    -- a stage without its own words uses the default in app/domain/applications/outcome-words.ts.
+    alter table org_settings add column decline_words jsonb not null default '{}';
+
     alter table org_settings
       add column retention_months int not null default 6 check (retention_months between 1 and 60),
       add column retention_months_future_jobs int not null default 12 check (retention_months_future_jobs between 1 and 60);
@@ -109,6 +116,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     `,
   );
   await asDefiner(db, peopleMonth("frozen-first"));
+  await asDefiner(
+    db,
+    `
+      create or replace function outbox_pending(p_limit int)
+      returns table (id uuid, org_id uuid)
+      language sql stable security definer set search_path = public as $b$
+        select id, org_id from outbox
+        where sent_at is null and (enqueued_at is null or enqueued_at < now() - interval '5 minutes')
+          and (send_after is null or send_after <= now())
+        order by created_at limit p_limit
+      $b$;
+      create or replace function ops_outbox_lag()
+      returns table (unsent bigint, oldest_unsent_seconds double precision)
+      language sql stable security definer set search_path = public as $b$
+        select count(*), extract(epoch from now() - min(coalesce(send_after, created_at)))::double precision
+        from outbox where sent_at is null and (send_after is null or send_after <= now())
+      $b$;
+    `,
+  );
   await sql`
     -- Freezes the facts of these applications (see the top of this migration). Called by erasure, in
     -- its transaction, before any personal data is removed.
@@ -147,6 +173,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       ${sql.raw(QUESTIONS.map((q) => `drop column ${q}`).join(", "))};
     alter table candidates drop column erased_at, drop column future_jobs_consent_at,
       drop column legal_hold_reason, drop column legal_hold_at, drop column legal_hold_by_name;
-    alter table org_settings drop column retention_months, drop column retention_months_future_jobs;
+    alter table org_settings drop column retention_months, drop column retention_months_future_jobs, drop column decline_words;
+    alter table outbox drop column send_after;
   `.execute(db);
 }

@@ -70,6 +70,8 @@ export const APPLICATION_ARRAY_FIELDS = ["availability", "adjustments"] as const
 
 export const DeclineSchema = z.object({
   reason: requiredText("Give a reason for declining", 500),
+  personalLine: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "Use 500 characters or fewer" }))),
+  send: z.optional(z.enum(["now", "morning"], { error: "Choose when to send the email" })),
 });
 
 export const MoveSchema = z.object({

@@ -73,6 +73,13 @@ export async function composeVoteEmail(
     const [voter, ballot] = await Promise.all([findVoter(trx, vote.id, member.id), findOwnBallot(trx, vote.id, member.id)]);
     if (vote.status !== "open" || !voter || voter.conflictReason || (kind === "vote-reminder" && ballot)) return null;
   }
+  if (kind === "vote-cancelled") {
+    // Neutral: the person was erased, so the email names nobody and links nowhere.
+    return {
+      to: member.email,
+      email: { template: "vote-notice", props: { ...base, candidateName: "", name: firstName(member.name), buttonUrl: "", variant: "cancelled" } },
+    };
+  }
   const buttonUrl = await createVoteLink(trx, ctx.appUrl, vote.id, member.id);
   const props = { ...base, name: firstName(member.name), buttonUrl };
   switch (kind) {

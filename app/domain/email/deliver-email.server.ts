@@ -1,4 +1,5 @@
 import { composeRetentionReport } from "./compose-privacy.server.js";
+import { composeOutcomeEmail, isOutcomeEmail } from "./compose-outcomes.server.js";
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
@@ -45,6 +46,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<Composed | n
   const org = await findOrganisationById(trx, row.orgId);
   const ctx = { appUrl: getServerEnv().APP_URL, orgName: org.name };
   const payload = row.payload as Record<string, string>;
+  if (isOutcomeEmail(row.kind)) return composeOutcomeEmail(trx, row.kind, payload, ctx);
   if (isApplicationEmail(row.kind)) return composeApplicationEmail(trx, row.kind, payload, ctx);
   if (isWorkshopEmail(row.kind)) return composeWorkshopEmail(trx, row.kind, payload, ctx);
   if (row.kind === "shadow-candidate" || row.kind === "shadow-host") return composeShadowEmail(trx, row, ctx);

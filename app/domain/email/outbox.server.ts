@@ -7,6 +7,8 @@ export type { OutboxRef };
 export type OutboxMessage =
   | { kind: "application-received"; applicationId: string }
   | { kind: "application-duplicate"; applicationId: string }
+  | { kind: "application-declined"; applicationId: string; stage: string; personalLine: string }
+  | { kind: "application-withdrawn"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
@@ -19,6 +21,7 @@ export type OutboxMessage =
   | { kind: "vote-opened"; voteId: string; teamMemberId: string }
   | { kind: "vote-reminder"; voteId: string; teamMemberId: string }
   | { kind: "vote-recorded"; voteId: string; teamMemberId: string }
+  | { kind: "vote-cancelled"; voteId: string; teamMemberId: string }
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
   | { kind: "vote-candidate-message"; voteId: string; fromName: string }
   | { kind: "team-mix-digest"; userId: string; week: string }
@@ -35,12 +38,12 @@ export type OutboxMessage =
     }
   | { kind: "shadow-host"; applicationId: string; shiftId: string; variant: "confirmed" | "cancelled" | "reminder" | "feedback" };
 
-/** Records an email in the same transaction as the change that causes it. */
-export async function addToOutbox(trx: Tx, message: OutboxMessage): Promise<OutboxRef> {
+/** Records an email in the same transaction as the change that causes it (`sendAfter`: not before then). */
+export async function addToOutbox(trx: Tx, message: OutboxMessage, sendAfter: Date | null = null): Promise<OutboxRef> {
   const { kind, ...payload } = message;
   return trx
     .insertInto("outbox")
-    .values({ kind, payload: JSON.stringify(payload) })
+    .values({ kind, payload: JSON.stringify(payload), sendAfter })
     .returning(["id", "orgId"])
     .executeTakeFirstOrThrow();
 }
@@ -60,6 +63,15 @@ export async function addToOutboxOnce(trx: Tx, dedupeKey: string, message: Outbo
 /** Writes an email to the outbox and records it for the relay after commit. */
 export async function sendAfterCommit(ctx: UseCaseContext, message: OutboxMessage): Promise<void> {
   ctx.after.emails([await addToOutbox(ctx.trx, message)]);
+}
+
+/**
+ * An email that waits until `at`: written now, in this transaction, and left by the relay until
+ * then (the worker's relay picks it up within seconds of `at`, from PostgreSQL, so nothing is lost
+ * if Redis restarts meanwhile).
+ */
+export async function sendLater(ctx: UseCaseContext, message: OutboxMessage, at: Date): Promise<void> {
+  await addToOutbox(ctx.trx, message, at);
 }
 
 /** Like sendAfterCommit, at most once per `dedupeKey`: false if that email was written before. */

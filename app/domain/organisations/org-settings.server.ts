@@ -16,6 +16,8 @@ export type OrgSettings = {
   /** Months a candidate's personal data is kept after their last application closed (longer with consent to hear about future jobs). */
   retentionMonths: number;
   retentionMonthsFutureJobs: number;
+  /** The organisation's own words for the decline email, by stage (a stage left out uses ours). */
+  declineWords: Record<string, string>;
 };
 
 export const DEFAULT_SETTINGS: OrgSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   mixBandHigh: 60,
   retentionMonths: 6,
   retentionMonthsFutureJobs: 12,
+  declineWords: {},
 };
 
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
@@ -49,6 +52,7 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
       "mixBandHigh",
       "retentionMonths",
       "retentionMonthsFutureJobs",
+      "declineWords",
     ])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;
@@ -56,9 +60,11 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
 
 /** Saves the settings given; the others keep their value (or their default). */
 export async function saveOrgSettings(trx: Tx, settings: Partial<OrgSettings>) {
+  const { declineWords, ...rest } = settings;
+  const values = { ...rest, ...(declineWords ? { declineWords: JSON.stringify(declineWords) } : {}) };
   await trx
     .insertInto("orgSettings")
-    .values(settings)
-    .onConflict((oc) => oc.column("orgId").doUpdateSet(settings))
+    .values(values)
+    .onConflict((oc) => oc.column("orgId").doUpdateSet(values))
     .execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { UseCaseContext } from "../after-commit.js";
 import { recordAudit } from "../audit/record-audit.server.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { allIds, gatherPersonIds, PERSONAL_DATA } from "./personal-data.server.js";
 import { PrivacyError } from "./privacy.errors.js";
 
@@ -82,10 +83,23 @@ export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
       .where(sql<boolean>`exists (select 1 from jsonb_each_text(payload) kv where kv.value = any(${allIds(ids)}::text[]))`)
       .execute()
   ).map((r) => r.id);
+  // Who was asked to vote on them while a vote is open: told neutrally once it is cancelled.
+  const voters = ids.voteIds.length
+    ? await trx
+        .selectFrom("voteVoters")
+        .innerJoin("votes", "votes.id", "voteVoters.voteId")
+        .select(["voteVoters.voteId", "voteVoters.teamMemberId"])
+        .where("votes.id", "in", ids.voteIds)
+        .where("votes.status", "=", "open")
+        .where("voteVoters.conflictReason", "is", null)
+        .execute()
+    : [];
+  await closeOpenApplications(ctx, ids.applicationIds, input.actor);
   for (const coverage of Object.values(PERSONAL_DATA)) {
     if ("run" in coverage.erase) await coverage.erase.run(trx, ids);
   }
   after.removeJobsAbout([...allIds(ids), ...outboxIds]);
+  for (const voter of voters) await sendAfterCommit(ctx, { kind: "vote-cancelled", voteId: voter.voteId, teamMemberId: voter.teamMemberId });
   await recordAudit(trx, {
     actor: input.actor,
     kind: "candidate",
@@ -100,4 +114,31 @@ export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
     after: input.reason?.trim() ? { reason: input.reason.trim() } : null,
   });
   return { erased: true as const, applications: ids.applicationIds.length };
+}
+
+/**
+ * Nothing can carry on without the person: applications still open are withdrawn, and an offer
+ * waiting or accepted is withdrawn with it (so no reminder or keep-in-touch follows). The facts
+ * were frozen first, so the figures count them as they stood.
+ */
+async function closeOpenApplications(ctx: UseCaseContext, applicationIds: string[], actor: EraseInput["actor"]) {
+  if (applicationIds.length === 0) return;
+  const open = await ctx.trx
+    .updateTable("applications")
+    .set({ stage: "withdrawn", stageChangedAt: sql`now()` })
+    .where("id", "in", applicationIds)
+    .where("stage", "not in", ["declined", "withdrawn", "started"])
+    .returning(["id"])
+    .execute();
+  if (open.length === 0) return;
+  await ctx.trx
+    .insertInto("applicationEvents")
+    .values(open.map((a) => ({ applicationId: a.id, fromStage: null, toStage: "withdrawn", actorUserId: actor.userId, actorName: actor.name, reason: null })))
+    .execute();
+  await ctx.trx
+    .updateTable("offers")
+    .set({ status: "withdrawn", withdrawnAt: sql`now()`, withdrawalReason: "other" })
+    .where("applicationId", "in", open.map((a) => a.id))
+    .where("status", "in", ["offered", "accepted"])
+    .execute();
 }

@@ -5,8 +5,9 @@ import { findApplicationById, listEventsForApplication } from "#db/queries/appli
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
 import { ADJUSTMENTS, AVAILABILITY, DeclineSchema, SOURCES } from "#app/domain/applications/application.schema.js";
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
+import { declineApplication } from "#app/domain/applications/decline-application.server.js";
 import { isClosed, isStage, nextStage, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
-import { ErrorSummary, TextArea } from "#app/components/forms.js";
+import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
 import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
@@ -113,20 +114,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const expectedStage = String(form.get("expectedStage") ?? "");
   const actor = { userId: staff.userId, name: staff.name };
-  let to: Stage;
-  let reason: string | undefined;
-  if (form.get("intent") === "decline") {
-    const result = parseForm(form, DeclineSchema);
-    if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
-    to = "declined";
-    reason = result.data.reason;
-  } else {
-    const target = String(form.get("to") ?? "");
-    if (!isStage(target)) return Response.json({ fieldErrors: { form: "Choose a stage to move to." } }, { status: 400 });
-    to = target;
-  }
   try {
-    await run((ctx) => moveApplication(ctx, { applicationId, to, expectedStage, reason, actor }));
+    if (form.get("intent") === "decline") {
+      const result = parseForm(form, DeclineSchema);
+      if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
+      const { reason, personalLine = "", send = "now" } = result.data;
+      await run((ctx) => declineApplication(ctx, { applicationId, expectedStage, reason, personalLine, send, actor }));
+    } else {
+      const to = String(form.get("to") ?? "");
+      if (!isStage(to)) return Response.json({ fieldErrors: { form: "Choose a stage to move to." } }, { status: 400 });
+      await run((ctx) => moveApplication(ctx, { applicationId, to, expectedStage, actor }));
+    }
   } catch (error) {
     if (error instanceof VoteError || (error instanceof ApplicationError && error.code !== "not_found")) {
       return Response.json({ fieldErrors: { form: error.message } }, { status: 409 });
@@ -197,7 +195,21 @@ export default function ApplicationPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="decline" />
             <input type="hidden" name="expectedStage" value={a.stage} />
-            <TextArea name="reason" label="Reason for declining" hint="The candidate will not see this wording." error={errors.reason} />
+            <TextArea name="reason" label="Reason for declining" hint="For the team's records. The candidate will not see this wording." error={errors.reason} />
+            <TextArea
+              name="personalLine"
+              label="A personal line for the candidate (optional)"
+              hint="Added to the kind email they get, which uses your words for this stage."
+              error={errors.personalLine}
+            />
+            <ChoiceGroup
+              name="send"
+              type="radio"
+              label="When should we send the email?"
+              options={{ now: "Now", morning: "Tomorrow at 9am" }}
+              defaultValue="now"
+              error={errors.send}
+            />
             <button type="submit" className="button warning">
               Decline
             </button>
@@ -218,6 +230,11 @@ export default function ApplicationPage() {
       />
       <OfferSection section={offer} candidateName={a.fullName} />
       <h2>Details</h2>
+      {canManage ? (
+        <p>
+          <Link to={`/pipeline/${a.id}/personal-data`}>Their personal data: download it, place a legal hold, or erase it</Link>
+        </p>
+      ) : null}
       <dl>
         <dt>Email</dt>
         <dd>{a.email}</dd>

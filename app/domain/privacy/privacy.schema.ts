@@ -1,0 +1,29 @@
+// Shared by the browser and the server actions (zod/mini keeps candidate pages small).
+import * as z from "zod/mini";
+
+const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
+const requiredText = (message: string, max: number) =>
+  z.string({ error: message }).check(z.trim(), z.minLength(1, { error: message }), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
+
+/** A candidate withdrawing one application: the reason is optional. */
+export const WithdrawApplicationSchema = z.object({ reason: optionalText(500) });
+
+/** A candidate deleting their data: they tick to say they understand it cannot be undone. */
+export const DeleteMyDataSchema = z.object({
+  understood: z.literal("yes", { error: "Tick the box to say you understand this cannot be undone" }),
+});
+
+/** A lead erasing someone on request. */
+export const EraseCandidateSchema = z.object({
+  reason: requiredText("Say why you are erasing this person's data, for example how they asked", 300),
+  confirmOffer: z.optional(z.literal("yes")),
+});
+
+export const LegalHoldSchema = z.object({ reason: requiredText("Give the reason for the legal hold", 300) });
+
+export const RetentionSettingsSchema = z.object({
+  retentionMonths: z.coerce.number({ error: "Enter a number of months" }).check(z.int({ error: "Enter a whole number of months" }), z.minimum(1, { error: "Keep data for at least 1 month" }), z.maximum(60, { error: "Keep data for no more than 60 months" })),
+  retentionMonthsFutureJobs: z.coerce
+    .number({ error: "Enter a number of months" })
+    .check(z.int({ error: "Enter a whole number of months" }), z.minimum(1, { error: "Keep data for at least 1 month" }), z.maximum(60, { error: "Keep data for no more than 60 months" })),
+});
