@@ -75,6 +75,9 @@ function targets(w: World): Record<string, Target> {
     "auth.link": { fields: { token: "abc", intent: "use" }, intents: ["fresh", "use"], cookies: PUBLIC },
     "check-in.$token": { fields: { answer: "good", note: "All fine" }, cookies: PUBLIC },
     me: { fields: { email: "someone@example.com", next: "/me" }, cookies: PUBLIC },
+    // "no" never validates, so the fuzzing never erases the candidate the later targets use.
+    "me_.delete": { fields: { understood: "no" }, cookies: CANDIDATE },
+    "me_.withdraw.$applicationId": { fields: { reason: "Found another job" }, cookies: CANDIDATE },
     "me_.monitoring.$applicationId": {
       fields: { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" },
       intents: ["delete", "save"],
@@ -112,6 +115,11 @@ function targets(w: World): Record<string, Target> {
       },
       arrays: ["availability", "adjustments"],
       cookies: PUBLIC,
+    },
+    "pipeline.$applicationId_.personal-data": {
+      fields: { reason: "Asked by email", confirmOffer: "no" },
+      intents: ["hold", "lift", "erase"],
+      cookies: STAFF,
     },
     "pipeline.$applicationId": {
       fields: {
@@ -151,6 +159,10 @@ function targets(w: World): Record<string, Target> {
       cookies: STAFF,
     },
     "settings.keep-in-touch": { fields: { title1: "Week one", body1: "Hello", title2: "Two", body2: "Hi" }, cookies: STAFF },
+    "settings.privacy": {
+      fields: { retentionMonths: "6", retentionMonthsFutureJobs: "12", words_applied: "Thank you", words_workshop: "" },
+      cookies: STAFF,
+    },
     "settings.mix": { fields: { mixTarget: "40", mixBandLow: "30", mixBandHigh: "60" }, cookies: STAFF },
     "settings.survey._index": { fields: { threshold: "60", firstReminderDays: "2", secondReminderDays: "5" }, cookies: STAFF },
     "settings.survey.edit": {

@@ -158,3 +158,60 @@ describe("team members", () => {
     expect((moved as Response).status).toBe(403);
   });
 });
+
+describe("personal data pages", () => {
+  it("another organisation's lead and candidate get 404 for an application's personal data, export, erasure and withdrawal, by URL and by form post", async () => {
+    const { loader: dataLoader, action: dataAction } = await import("#app/routes/pipeline.$applicationId_.personal-data.js");
+    const { loader: jsonLoader } = await import("#app/routes/pipeline.$applicationId_.personal-data[.]json.js");
+    const { loader: withdrawLoader, action: withdrawAction } = await import("#app/routes/me_.withdraw.$applicationId.js");
+    const { candidateCookie } = await import("#tests/factories/shadow.js");
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const applied = await runInOrg(oakfield.orgId, (ctx) =>
+      applyToVacancy(ctx, oakfield.vacancyId, applicationInput({ fullName: "Private Person" })),
+    );
+    const theirs = await runInOrg(riverside.orgId, (ctx) => applyToVacancy(ctx, riverside.vacancyId, applicationInput()));
+    const riversideLead = await staffCookie(riverside.orgId, riverside.leadId);
+    const theirCandidate = await withOrg(ownerDb(), riverside.orgId, (trx) =>
+      trx.selectFrom("applications").select("candidateId").where("id", "=", theirs.applicationId).executeTakeFirstOrThrow(),
+    );
+    const riversideCandidate = await candidateCookie(riverside.orgId, theirCandidate.candidateId);
+    const params = { applicationId: applied.applicationId };
+    const url = `http://localhost/pipeline/${applied.applicationId}/personal-data`;
+    const status = async (promise: Promise<unknown>) => ((await caught(promise)) as Response).status;
+
+    expect(await status(dataLoader({ request: new Request(url, { headers: { Cookie: riversideLead } }), params, context: {} }))).toBe(404);
+    expect(
+      await status(jsonLoader({ request: new Request(`${url}.json`, { headers: { Cookie: riversideLead } }), params, context: {} })),
+    ).toBe(404);
+    for (const intent of ["erase", "hold"]) {
+      const body = new URLSearchParams({ intent, reason: "Asked by email" });
+      expect(
+        await status(
+          dataAction({ request: new Request(url, { method: "POST", body, headers: { Cookie: riversideLead } }), params, context: {} }),
+        ),
+      ).toBe(404);
+    }
+    const withdrawUrl = `http://localhost/me/withdraw/${applied.applicationId}`;
+    expect(
+      await status(withdrawLoader({ request: new Request(withdrawUrl, { headers: { Cookie: riversideCandidate } }), params, context: {} })),
+    ).toBe(404);
+    const post = new Request(withdrawUrl, {
+      method: "POST",
+      body: new URLSearchParams({ reason: "" }),
+      headers: { Cookie: riversideCandidate },
+    });
+    expect(await status(withdrawAction({ request: post, params, context: {} }))).toBe(404);
+
+    // Untouched: the person is still there, not erased, not on hold, not withdrawn.
+    const row = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx
+        .selectFrom("applications")
+        .innerJoin("candidates", "candidates.id", "applications.candidateId")
+        .select(["applications.stage", "candidates.fullName", "candidates.erasedAt", "candidates.legalHoldAt"])
+        .where("applications.id", "=", applied.applicationId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row).toEqual({ stage: "applied", fullName: "Private Person", erasedAt: null, legalHoldAt: null });
+  });
+});

@@ -60,6 +60,8 @@ export const ApplicationSchema = z.object({
   rightToWork: z.enum(["yes", "no"], { error: "Say whether you have the right to work in the UK" }),
   adjustments: z.array(z.enum(keys(ADJUSTMENTS))),
   adjustmentsNote: z.string().check(z.trim(), z.maxLength(1000, { error: "Use 1000 characters or fewer" })),
+  /** They may be told about future jobs (we then keep their details for longer: Settings > Data and privacy). */
+  futureJobs: z.optional(z.literal("yes")),
   consent: z.literal("yes", { error: "Tick the box to say you have read the privacy notice" }),
 });
 

@@ -34,6 +34,15 @@ export async function applyToVacancy(ctx: UseCaseContext, vacancyId: string, inp
     // Already known (the conflict waited for any concurrent insert to commit, so this finds it).
     (await trx.selectFrom("candidates").select(["id", "fullName"]).where("email", "=", input.email).executeTakeFirstOrThrow());
 
+  if (input.futureJobs === "yes") {
+    await trx
+      .updateTable("candidates")
+      .set({ futureJobsConsentAt: new Date() })
+      .where("id", "=", candidate.id)
+      .where("futureJobsConsentAt", "is", null)
+      .execute();
+  }
+
   const created = await trx
     .insertInto("applications")
     .values({

@@ -3,7 +3,9 @@ import * as z from "zod/mini";
 
 const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
 const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).check(z.trim(), z.minLength(1, { error: message }), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
+  z
+    .string({ error: message })
+    .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
 
 /** A candidate withdrawing one application: the reason is optional. */
 export const WithdrawApplicationSchema = z.object({ reason: optionalText(500) });
@@ -21,9 +23,24 @@ export const EraseCandidateSchema = z.object({
 
 export const LegalHoldSchema = z.object({ reason: requiredText("Give the reason for the legal hold", 300) });
 
-export const RetentionSettingsSchema = z.object({
-  retentionMonths: z.coerce.number({ error: "Enter a number of months" }).check(z.int({ error: "Enter a whole number of months" }), z.minimum(1, { error: "Keep data for at least 1 month" }), z.maximum(60, { error: "Keep data for no more than 60 months" })),
-  retentionMonthsFutureJobs: z.coerce
-    .number({ error: "Enter a number of months" })
-    .check(z.int({ error: "Enter a whole number of months" }), z.minimum(1, { error: "Keep data for at least 1 month" }), z.maximum(60, { error: "Keep data for no more than 60 months" })),
+const months = (what: string) =>
+  z.coerce
+    .number({ error: `Enter ${what} as a number of months` })
+    .check(
+      z.int({ error: "Enter a whole number of months" }),
+      z.minimum(1, { error: "Keep data for at least 1 month" }),
+      z.maximum(60, { error: "Keep data for no more than 60 months" }),
+    );
+const words = optionalText(1000);
+
+/** Settings > Data and privacy: how long candidates' data is kept, and the words of the decline email per stage. */
+export const PrivacySettingsSchema = z.object({
+  retentionMonths: months("how long to keep data"),
+  retentionMonthsFutureJobs: months("how long to keep data for people who want to hear about future jobs"),
+  words_applied: words,
+  words_survey: words,
+  words_workshop: words,
+  words_shadow: words,
+  words_vote: words,
+  words_offer: words,
 });

@@ -24,6 +24,7 @@ const FIELD_ORDER = [
   "rightToWork",
   "adjustments",
   "adjustmentsNote",
+  "futureJobs",
   "consent",
 ] as const;
 
@@ -110,6 +111,15 @@ export function ApplicationForm() {
         label="Anything else we can do to help? (optional)"
         error={message("adjustmentsNote")}
         defaultValue={text("adjustmentsNote")}
+      />
+      <ChoiceGroup
+        name="futureJobs"
+        type="checkbox"
+        label="Other jobs (optional)"
+        hint="If this job is not right for you, we can tell you about others. We then keep your details for longer."
+        options={{ yes: "Tell me about other jobs with you" }}
+        error={message("futureJobs")}
+        defaultValue={text("futureJobs")}
       />
       <ChoiceGroup
         name="consent"
