@@ -67,6 +67,7 @@ async function setUp() {
           .innerJoin("candidates", "candidates.id", "applications.candidateId")
           .select("applications.id")
           .where("candidates.erasedAt", "is not", null)
+          .where("applications.id", "in", ids)
           .execute(),
       )
     )
