@@ -34,6 +34,15 @@ export interface AuditLogTable {
   createdAt: ColumnType<Date, never, never>;
 }
 
+export interface PrivacyNoticesTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  version: number;
+  body: string;
+  publishedAt: Generated<Date>;
+  publishedByName: string;
+}
+
 export interface RegionsTable {
   id: Generated<string>;
   orgId: OrgId;
@@ -114,6 +123,8 @@ export interface ApplicationsTable {
   adjustmentsNote: string;
   createdAt: Generated<Date>;
   stageChangedAt: Generated<Date>;
+  /** The privacy notice version the candidate agreed to when applying (0: the default notice). */
+  privacyNoticeVersion: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ApplicationEventsTable {
@@ -657,6 +668,7 @@ export interface Database {
   organisations: OrganisationsTable;
   regions: RegionsTable;
   auditLog: AuditLogTable;
+  privacyNotices: PrivacyNoticesTable;
   teams: TeamsTable;
   users: UsersTable;
   teamMembers: TeamMembersTable;

@@ -14,6 +14,7 @@ const PAGES = [
   ["/settings/voting", "Team votes", "How teams decide on a hire: consent or majority, the quorum, the window, and secrecy."],
   ["/settings/mix", "Team mix", "The target share of experienced people in each team, and its band."],
   ["/settings/keep-in-touch", "Keep-in-touch emails", "What new colleagues hear from you each week before they start."],
+  ["/settings/privacy-notice", "Privacy notice", "What candidates read before they apply, with every published version kept."],
   ["/settings/privacy", "Data and privacy", "How long candidates' data is kept, and the words of the email when you decline someone."],
 ] as const;
 

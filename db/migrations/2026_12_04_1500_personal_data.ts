@@ -94,6 +94,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- a stage without its own words uses the default in app/domain/applications/outcome-words.ts.
     alter table org_settings add column decline_words jsonb not null default '{}';
 
+    -- Each organisation's privacy notice, versioned: publishing adds a version, none is ever changed,
+    -- and an application records the version its candidate agreed to.
+    create table privacy_notices (
+      id uuid primary key default gen_random_uuid(),
+      org_id uuid not null default current_org_id() references organisations on delete cascade,
+      version int not null check (version > 0),
+      body text not null,
+      published_at timestamptz not null default now(),
+      published_by_name text not null,
+      unique (org_id, version)
+    );
+    alter table privacy_notices enable row level security;
+    alter table privacy_notices force row level security;
+    create policy tenant_isolation on privacy_notices using (org_id = current_org_id()) with check (org_id = current_org_id());
+    create policy definer_access on privacy_notices to circle_definer using (true) with check (true);
+    grant select, insert on privacy_notices to circle_app;
+    -- 0: the default notice (the organisation had not written its own yet).
+    alter table applications add column privacy_notice_version int;
+
     alter table org_settings
       add column retention_months int not null default 6 check (retention_months between 1 and 60),
       add column retention_months_future_jobs int not null default 12 check (retention_months_future_jobs between 1 and 60);
@@ -175,5 +194,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop column legal_hold_reason, drop column legal_hold_at, drop column legal_hold_by_name;
     alter table org_settings drop column retention_months, drop column retention_months_future_jobs, drop column decline_words;
     alter table outbox drop column send_after;
+    alter table applications drop column privacy_notice_version;
+    drop table privacy_notices;
   `.execute(db);
 }

@@ -18,6 +18,7 @@ test.describe("a candidate's own data, on a phone without JavaScript", () => {
   test.use({ javaScriptEnabled: false, viewport: PHONE });
 
   test("downloads their data, then deletes it, and is signed out", async ({ page, request }) => {
+    test.setTimeout(120_000);
     const person = { fullName: uniqueName("Dora"), email: uniqueEmail("dora") };
     await applyAs(page, { ...person, adjustmentsNote: "Morning sessions suit me best" });
     await signInAsCandidate(page, request, person.email);

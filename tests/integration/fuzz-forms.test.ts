@@ -159,6 +159,7 @@ function targets(w: World): Record<string, Target> {
       cookies: STAFF,
     },
     "settings.keep-in-touch": { fields: { title1: "Week one", body1: "Hello", title2: "Two", body2: "Hi" }, cookies: STAFF },
+    "settings.privacy-notice": { fields: { body: "We keep your answers to consider you for jobs. ".repeat(6) }, cookies: STAFF },
     "settings.privacy": {
       fields: { retentionMonths: "6", retentionMonthsFutureJobs: "12", words_applied: "Thank you", words_workshop: "" },
       cookies: STAFF,

@@ -1,3 +1,4 @@
+import { currentPrivacyNotice } from "../privacy/privacy-notice.server.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
 import type { UseCaseContext } from "../after-commit.js";
 import { sendAfterCommit, sendOnceAfterCommit } from "../email/outbox.server.js";
@@ -43,9 +44,11 @@ export async function applyToVacancy(ctx: UseCaseContext, vacancyId: string, inp
       .execute();
   }
 
+  const notice = await currentPrivacyNotice(trx);
   const created = await trx
     .insertInto("applications")
     .values({
+      privacyNoticeVersion: notice.version,
       candidateId: candidate.id,
       vacancyId,
       experience: input.experience,

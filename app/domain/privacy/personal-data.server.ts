@@ -87,6 +87,7 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
                 "applications.rightToWork",
                 "applications.adjustments",
                 "applications.adjustmentsNote",
+                "applications.privacyNoticeVersion",
               ])
               .where("applications.id", "in", ids.applicationIds)
               .execute(),

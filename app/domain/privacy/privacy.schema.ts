@@ -44,3 +44,9 @@ export const PrivacySettingsSchema = z.object({
   words_vote: words,
   words_offer: words,
 });
+
+export const PrivacyNoticeSchema = z.object({
+  body: requiredText("Write the privacy notice", 20000).check(
+    z.minLength(200, { error: "Write at least 200 characters: say what you keep, why, who sees it, how long, and people's rights" }),
+  ),
+});

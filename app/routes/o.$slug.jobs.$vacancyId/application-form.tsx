@@ -1,4 +1,4 @@
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useParams } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import {
@@ -34,6 +34,7 @@ export function ApplicationForm() {
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
   const navigation = useNavigation();
+  const { slug } = useParams();
   const form = useSchemaForm(ApplicationSchema, APPLICATION_ARRAY_FIELDS);
   const submitted = navigation.state === "submitting";
   // The browser's check runs first; the server's answer shows when it was skipped (no JavaScript).
@@ -128,7 +129,7 @@ export function ApplicationForm() {
         hint={
           <>
             We use your answers only to consider you for jobs with us.{" "}
-            <a href="/privacy" target="_blank" rel="noreferrer">
+            <a href={`/o/${slug}/privacy`} target="_blank" rel="noreferrer">
               Read the privacy notice (opens in a new tab)
             </a>
             .
