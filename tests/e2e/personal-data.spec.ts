@@ -35,6 +35,15 @@ test.describe("a candidate's own data, on a phone without JavaScript", () => {
     expect(JSON.stringify(file)).toContain(person.fullName);
     expect(file.sections.map((s: { title: string }) => s.title)).toContain("Your applications");
 
+    // Withdraws the application first (the reason is optional), and is told by email.
+    await page.goto("/me");
+    await page.getByRole("link", { name: "Withdraw this application" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Withdraw your application" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Withdraw my application" }).click();
+    await expect(page.getByRole("status")).toContainText("Your application has been withdrawn");
+    await readLatestEmail(request, person.email, "You have withdrawn your application for Care and support worker");
+
     await page.getByRole("link", { name: "Delete my data" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Delete your data" })).toBeVisible();
     // Sent without ticking the box: a clear message, nothing deleted.
@@ -45,6 +54,11 @@ test.describe("a candidate's own data, on a phone without JavaScript", () => {
     await page.getByLabel("I understand my data will be deleted and this cannot be undone").check();
     await page.getByRole("button", { name: "Delete my data" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your data has been deleted" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The organisation's privacy notice, linked from the application form.
+    await page.goto("/o/oakfield/privacy");
+    await expect(page.getByRole("heading", { level: 1, name: /Privacy notice for people applying to Oakfield/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Signed out, and their email no longer finds them.
