@@ -12,7 +12,11 @@ import { withOrg } from "#db/tenant.js";
 import { getReminderQueue, scheduleReminderJobs } from "#jobs/queues.js";
 import { insertStories, type Story } from "#tests/factories/analytics.js";
 import { closeOwnerDb, insertOrg, ownerDb } from "#tests/factories/org.js";
-import { runInOrg } from "#tests/support/run.js";
+import { recordInOrg, runInOrg } from "#tests/support/run.js";
+import { openVote } from "#app/domain/votes/open-vote.server.js";
+import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
+import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
 
 afterAll(closeOwnerDb);
 
@@ -202,5 +206,25 @@ describe("personal data", () => {
     );
     expect(again).toEqual({ erased: false });
     expect(await figures()).toEqual(before);
+  });
+
+  it("an open vote on the person is cancelled, and each voter gets a neutral email that names nobody", async () => {
+    const org = await insertOrg("Oakfield Home Care");
+    const team = await insertTeamAndShadowCandidate(org.orgId, org.teamId, org.vacancyId, { members: 3 });
+    const lead = { userId: org.leadId, name: "Lee Lead" };
+    const { voteId } = await runInOrg(org.orgId, (ctx) => openVote(ctx, { applicationId: team.applicationId, actor: lead }));
+    const { after } = await recordInOrg(org.orgId, (ctx) =>
+      eraseCandidate(ctx, { candidateId: team.candidateId, why: "lead", reason: "Asked by phone", actor: lead }),
+    );
+    expect(after.emailRefs).toHaveLength(3);
+    const vote = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("votes").select(["status", "outcome"]).where("id", "=", voteId).executeTakeFirstOrThrow(),
+    );
+    expect(vote).toEqual({ status: "closed", outcome: "cancelled" });
+    for (const ref of after.emailRefs) expect(await deliverOutboxEmail(getDb(), org.orgId, ref.id)).toBe("sent");
+    const [email] = await fetchCaptured(process.env.RESEND_BASE_URL as string, team.memberEmails[0]);
+    expect(email.subject).toBe("A team vote has been cancelled");
+    expect(email.text).toContain("You do not need to do anything");
+    expect(email.text).not.toContain("Olivia");
   });
 });
