@@ -3,6 +3,7 @@ import { findUserForEmail } from "#db/queries/users.js";
 import { getOrgSettings } from "../organisations/org-settings.server.js";
 import type { ComposeContext, Composed } from "./compose.js";
 import { firstName } from "../names.js";
+import { formatUkDay } from "../offers/offer-rules.js";
 
 /** The admins' note after the nightly retention run: counts only, never names. */
 export async function composeRetentionReport(trx: Tx, payload: Record<string, string | number>, ctx: ComposeContext): Promise<Composed> {
@@ -21,7 +22,7 @@ export async function composeRetentionReport(trx: Tx, payload: Record<string, st
       props: {
         name: firstName(user.name),
         orgName: ctx.orgName,
-        day,
+        day: formatUkDay(String(payload.day)),
         erased: Number(payload.erased),
         retentionMonths: settings.retentionMonths,
         settingsUrl: `${ctx.appUrl}/settings/privacy`,
