@@ -1,5 +1,6 @@
 import { type InputHTMLAttributes, type ReactNode, useEffect, useRef } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { useErrorTitle } from "./page-meta.js";
 
 type FieldProps = {
   name: string;
@@ -156,6 +157,7 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);
+  useErrorTitle(entries.length > 0);
   if (!entries.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
