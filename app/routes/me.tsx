@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       surveyStarted: Boolean(a.surveyStartedAt),
       surveyCompleted: Boolean(a.surveyCompletedAt),
       surveyOpen: !a.surveyCompletedAt && (a.stage === "applied" || a.stage === "survey"),
+      // At the offer step before the lead has recorded the offer there is nothing to see yet.
+      offerToSee: a.stage === "offer" && a.hasOffer,
     })),
   };
 }
@@ -140,7 +142,7 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
-            {a.stage === "offer" ? (
+            {a.offerToSee ? (
               <p>
                 <Link className="button" to={`/me/offer/${a.id}`}>
                   See your job offer
