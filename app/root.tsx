@@ -1,16 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useLoaderData,
-  useRouteError,
-} from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, Links, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageMeta } from "./components/page-meta.js";
 import styles from "./styles.css";
 import { useNonce } from "./utils/nonce.js";
 import { getSession } from "./utils/session.server.js";
@@ -19,6 +10,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+const errorStatus = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
+const errorHeading = (status: number) => (status === 404 ? "Page not found" : status === 403 ? "No access" : "Sorry, there is a problem");
+
+// Every route names its page; this covers the error pages (an error shows only the root's meta)
+// and any page that names none.
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorHeading(errorStatus(error)) : "Circle Hire" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
@@ -34,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>
@@ -112,7 +110,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const status = errorStatus(error);
   const message =
     status === 404
       ? "We could not find that page. It may have moved, or the link may be wrong."
@@ -125,7 +123,7 @@ export function ErrorBoundary() {
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <main id="main" className="narrow">
-      <h1>{status === 404 ? "Page not found" : status === 403 ? "No access" : "Sorry, there is a problem"}</h1>
+      <h1>{errorHeading(status)}</h1>
       <p>{message}</p>
       <p>
         <Link to="/">Go to the start page</Link>

@@ -1,5 +1,7 @@
-import { type InputHTMLAttributes, type ReactNode, useEffect, useRef } from "react";
+import { useFetchers, useNavigation } from "@remix-run/react";
+import { type InputHTMLAttributes, type MouseEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { useErrorTitle } from "./page-meta.js";
 
 type FieldProps = {
   name: string;
@@ -148,25 +150,79 @@ export function ChoiceGroup({
   );
 }
 
-/** Lists every problem at the top, each linking to its field; takes focus so screen readers hear it. */
+/**
+ * Lists every problem at the top of its form, each linking to its field. It takes focus once per
+ * failed send, so screen readers hear it, and never while the person corrects a field: moving
+ * focus then would send the rest of their typing nowhere. Without JavaScript, the page opens at
+ * it (`autofocus` on the server's HTML, which the browser scrolls into view).
+ */
 export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   const key = entries.map((e) => e.join(":")).join("|");
+  const [hydrated, setHydrated] = useState(false);
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const idle = navigation.state === "idle" && fetchers.every((f) => f.state === "idle");
+  // A send not yet answered, and whether it went to the server (the page was busy) since.
+  const awaiting = useRef(false);
+  const wentToServer = useRef(false);
   useEffect(() => {
+    setHydrated(true);
+    // Only a flag, no render: the answer (the browser's check or the server's) renders next.
+    const onSubmit = () => {
+      awaiting.current = true;
+      wentToServer.current = false;
+    };
+    document.addEventListener("submit", onSubmit, true);
+    return () => document.removeEventListener("submit", onSubmit, true);
+  }, []);
+  // Runs whenever the errors are rendered anew. The send is answered when the browser's check
+  // stopped it (errors, nothing sent) or the server's answer is in (idle again after busy).
+  // Corrections after that re-check the form but never move focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: errors is a dependency on purpose: each check renders it anew
+  useEffect(() => {
+    if (!awaiting.current) return;
+    if (!idle) {
+      wentToServer.current = true;
+      return;
+    }
     if (key) ref.current?.focus();
-  }, [key]);
+    if (key || wentToServer.current) awaiting.current = false;
+  }, [errors, idle, key]);
+  useErrorTitle(entries.length > 0);
   if (!entries.length) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+      // Only in the server's HTML (a send without JavaScript): the page opens at the summary.
+      // Once the page runs JavaScript, focus follows sends (above).
+      // biome-ignore lint/a11y/noAutofocus: it appears only as the answer to a failed send, as GOV.UK's summary takes focus
+      autoFocus={!hydrated}
+    >
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${name}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${name}`} onClick={(event) => focusField(event, name)}>
+              {labels?.[name] ? `${labels[name]}: ${message}` : message}
+            </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** Scrolls the field (with its label or question) into view, then focuses it. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  (field.closest(".field") ?? field).scrollIntoView({ block: "start" });
+  field.focus({ preventScroll: true });
 }

@@ -82,6 +82,7 @@ export default function Analytics() {
                 {formatHeadline(h.key, h.value)}
                 {h.key === "timeToHire" && h.extra != null ? ` (90th percentile ${formatDays(h.extra)})` : ""}
               </p>
+              {h.value === null && h.noBase ? <p className="muted">{h.noBase}</p> : null}
               {HEADLINES[h.key].benchmark ? <p className="muted">{HEADLINES[h.key].benchmark}</p> : null}
               <p className="hint">{HEADLINES[h.key].definition}</p>
               {h.trend.length ? (

@@ -33,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       surveyCompleted: Boolean(a.surveyCompletedAt),
       surveyOpen: !a.surveyCompletedAt && (a.stage === "applied" || a.stage === "survey"),
       open: !["declined", "withdrawn", "started"].includes(a.stage),
+      // At the offer step before the lead has recorded the offer there is nothing to see yet.
+      offerToSee: a.stage === "offer" && a.hasOffer,
     })),
   };
 }
@@ -146,7 +148,7 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
-            {a.stage === "offer" ? (
+            {a.offerToSee ? (
               <p>
                 <Link className="button" to={`/me/offer/${a.id}`}>
                   See your job offer

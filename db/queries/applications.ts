@@ -79,6 +79,8 @@ export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
       "teams.name as teamName",
       "surveyResponses.startedAt as surveyStartedAt",
       "surveyResponses.completedAt as surveyCompletedAt",
+      (eb) =>
+        eb.exists(eb.selectFrom("offers").select("offers.id").whereRef("offers.applicationId", "=", "applications.id")).as("hasOffer"),
     ])
     .where("applications.candidateId", "=", candidateId)
     .orderBy("applications.createdAt", "desc")

@@ -4,6 +4,7 @@ import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stage
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
 import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
 import { syncTouchpoints } from "../../app/domain/offers/keep-in-touch.server.js";
+import { recordOffer } from "../../app/domain/offers/record-offer.server.js";
 import { AfterCommit } from "../../app/domain/after-commit.js";
 import { londonToUtc } from "../../app/domain/workshops/london-time.js";
 import { findLiveSurvey, type SurveyVersion } from "../../app/domain/survey/survey-versions.server.js";
@@ -30,7 +31,7 @@ type TeamSeed = {
 };
 /** A shadow shift: `daysAhead` from today (negative: in the past), 09:00-13:00 UK time. */
 /** An offer made after a passed vote: `startIn` days from today; accepted ones may have a check stalled for `stalledDays`. */
-type OfferSeed = { candidate: string; buddy: string; startIn: number; accepted?: boolean; stalledDays?: number };
+type OfferSeed = { candidate: string; buddy: string; startIn: number; accepted?: boolean; stalledDays?: number; started?: boolean };
 type ShiftSeed = { host: string; candidate?: string; daysAhead: number; meetingPoint: string; visitDetails: string };
 type OrgSeed = {
   slug: string;
@@ -42,6 +43,7 @@ type OrgSeed = {
   candidates: [name: string, stage: Stage, experience: Experience, vacancyIndex: number, daysAgo?: number][];
   shifts?: ShiftSeed[];
   offers?: OfferSeed[];
+  recordedOffers?: { candidate: string; buddy: string; startIn: number }[];
 };
 
 const e = "experienced" as const;
@@ -192,7 +194,9 @@ const OAKFIELD: OrgSeed = {
     ["Oscar Bell", "vote", n, 2],
     ["Poppy Grant", "offer", n, 0],
     ["Rhys Jones", "started", e, 1],
-    ["Sophie Lane", "declined", n, 0],
+    // Applied 16 days ago: her workshop (before she was declined) falls outside the lead's
+    // workshops list, which shows the last 7 days and what is to come.
+    ["Sophie Lane", "declined", n, 0, 16],
     ["Tariq Aziz", "withdrawn", e, 2],
     // Shadow shifts: Olivia for the team vote (shift with Noor ended yesterday, no feedback yet);
     // Ruby picks an open slot, Ethan accepts a proposed time, Felix's shift with Sam has happened.
@@ -203,12 +207,17 @@ const OAKFIELD: OrgSeed = {
     // Offers: Nina has an offer waiting for her answer (Ashdown, buddy Sam); Jade accepted one and
     // her DBS check has not moved for 12 days.
     ["Nina Lane", "offer", n, 0, 10],
-    ["Jade Lowe", "offer", e, 0, 9],
+    ["Jade Lowe", "offer", e, 0, 12],
   ],
   offers: [
     { candidate: "Nina Lane", buddy: "Sam Patel", startIn: 21 },
     { candidate: "Jade Lowe", buddy: "Grace Lee", startIn: 14, accepted: true, stalledDays: 12 },
+    // Rhys started with Brookfield four days ago: his offer was accepted and his first day confirmed.
+    { candidate: "Rhys Jones", buddy: "Priya Shah", startIn: -4, accepted: true, started: true },
   ],
+  // At the offer step with no offer yet would be a link to nothing: the lead records these through
+  // the same use case as the application page's form.
+  recordedOffers: [{ candidate: "Poppy Grant", buddy: "Ben Carter", startIn: 28 }],
   shifts: [
     {
       host: "Noor Hassan",
@@ -272,6 +281,9 @@ const RIVERSIDE: OrgSeed = {
     ["Sasha Kent", "workshop", e, 0],
   ],
 };
+
+/** Stages reached only through a workshop: declined here means turned down on its scores. */
+const PAST_THE_WORKSHOP: Stage[] = ["shadow", "vote", "offer", "started", "declined"];
 
 const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
 
@@ -376,19 +388,62 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .values(exerciseIds.map((exerciseId, position) => ({ workshopId: workshop.id, exerciseId, position })))
         .execute();
     }
+    // Past workshops, one per day someone attended: everyone who moved past the workshop step
+    // (or was turned down on its scores) attended one, so the funnel never runs backwards.
+    const pastWorkshops = new Map<string, string>();
+    const attendPastWorkshop = async (applicationId: string, day: Date) => {
+      const date = day.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+      let workshopId = pastWorkshops.get(date);
+      if (!workshopId) {
+        workshopId = (
+          await trx
+            .insertInto("workshops")
+            .values({
+              startsAt: londonToUtc(date, "09:30"),
+              endsAt: londonToUtc(date, "13:00"),
+              venueName: `${seed.teams[0].town} Community Centre`,
+              venueAddress: `12 Station Road, ${seed.teams[0].town}`,
+              directions: "Buses 4 and 12 stop outside. Free parking behind the building.",
+              accessibility: "Step-free entrance and accessible toilet. A quiet room is available all morning.",
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+        pastWorkshops.set(date, workshopId);
+        await trx
+          .insertInto("workshopTeams")
+          .values([...teams.values()].map((teamId) => ({ workshopId: workshopId as string, teamId })))
+          .execute();
+      }
+      const startsAt = londonToUtc(date, "09:30");
+      await trx
+        .insertInto("workshopBookings")
+        .values({
+          workshopId,
+          applicationId,
+          adjustments: "",
+          bookedAt: new Date(startsAt.getTime() - 3 * 86_400_000),
+          attendance: "attended",
+          attendanceRecordedAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+        })
+        .execute();
+    };
     const lead = seed.staff[0];
     const applicationIds = new Map<string, string>();
     for (const [index, [name, stage, experience, vacancyIndex, daysAgo]] of seed.candidates.entries()) {
+      const days = daysAgo ?? 40 - index * 2;
       const applicationId = await seedApplication(trx, {
         name,
         stage,
         experience,
         vacancyId: vacancyIds[vacancyIndex],
         slug: seed.slug,
-        daysAgo: daysAgo ?? 40 - index * 2,
+        daysAgo: days,
         lead: { id: users.get(lead[0]) as string, name: lead[1] },
       });
       applicationIds.set(name, applicationId);
+      // The stage events are a day apart from the day they applied: the workshop step is the third.
+      if (PAST_THE_WORKSHOP.includes(stage)) await attendPastWorkshop(applicationId, new Date(Date.now() - (days - 2) * 86_400_000));
       await seedMonitoring(trx, applicationId, monitoringRandom);
       // Past the survey: finished it. At the survey: one finished below the bar (the review queue), others part-way.
       if (stage === "workshop" && index % 3 !== 0) {
@@ -408,11 +463,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       }
     }
     for (const shift of seed.shifts ?? []) {
-      const host = await trx
-        .selectFrom("teamMembers")
-        .select(["id", "teamId"])
-        .where("name", "=", shift.host)
-        .executeTakeFirstOrThrow();
+      const host = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", shift.host).executeTakeFirstOrThrow();
       const date = new Date(Date.now() + shift.daysAhead * 86_400_000).toISOString().slice(0, 10);
       const applicationId = shift.candidate ? applicationIds.get(shift.candidate) : undefined;
       await trx
@@ -435,7 +486,13 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
     for (const o of seed.offers ?? []) {
       const applicationId = applicationIds.get(o.candidate) as string;
       const buddy = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", o.buddy).executeTakeFirstOrThrow();
-      const acceptedAt = o.accepted ? new Date(Date.now() - 20 * 86_400_000) : null;
+      // A started offer was accepted the day before its start; the others 20 days ago.
+      const acceptedAt = o.started
+        ? new Date(Date.now() + (o.startIn - 1) * 86_400_000)
+        : o.accepted
+          ? new Date(Date.now() - 20 * 86_400_000)
+          : null;
+      const startDate = new Date(Date.now() + o.startIn * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
       const offer = await trx
         .insertInto("offers")
         .values({
@@ -445,9 +502,10 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           roleTitle: "Care and support worker",
           hours: "24 hours a week, mostly mornings",
           pay: "£12.60 an hour",
-          startDate: new Date(Date.now() + o.startIn * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" }),
-          status: o.accepted ? "accepted" : "offered",
+          startDate,
+          status: o.started ? "started" : o.accepted ? "accepted" : "offered",
           acceptedAt,
+          startedOn: o.started ? startDate : null,
           createdByName: lead[1],
           createdAt: new Date(Date.now() - 22 * 86_400_000),
         })
@@ -467,14 +525,33 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
           .values({
             offerId: offer.id,
             kind,
-            status: o.accepted && kind === "references" ? "done" : "pending",
+            status: o.started || (o.accepted && kind === "references") ? "done" : "pending",
             statusChangedAt: new Date(Date.now() - (stalled ? (o.stalledDays as number) : 1) * 86_400_000),
           })
           .execute();
       }
       // Keeping in touch since they accepted: the weeks already due go out when the worker starts
       // (its sweep sends what is due), so the planned jobs are not added here.
-      if (o.accepted) await syncTouchpoints({ trx, after: new AfterCommit() }, offer.id);
+      if (o.accepted && !o.started) await syncTouchpoints({ trx, after: new AfterCommit() }, offer.id);
+    }
+    for (const o of seed.recordedOffers ?? []) {
+      const buddy = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", o.buddy).executeTakeFirstOrThrow();
+      // Its email waits in the outbox (nothing here carries out after-commit work): the worker sends it.
+      await recordOffer(
+        { trx, after: new AfterCommit() },
+        {
+          applicationId: applicationIds.get(o.candidate) as string,
+          input: {
+            teamId: buddy.teamId,
+            buddyMemberId: buddy.id,
+            roleTitle: "Care and support worker",
+            hours: "24 hours a week, mostly mornings",
+            pay: "£12.60 an hour",
+            startDate: new Date(Date.now() + o.startIn * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" }),
+          },
+          actor: { userId: users.get(lead[0]) as string, name: lead[1] },
+        },
+      );
     }
   });
   return org.id;
@@ -631,7 +708,11 @@ async function seedMixHistory(trx: Tx, teamId: string, team: TeamSeed, teamIndex
   }
   await trx.insertInto("teamMixSnapshots").values(rows).execute();
   const kinds = alertKinds(experienced, size);
-  if (kinds.length) await trx.insertInto("teamAlerts").values(kinds.map((kind) => ({ teamId, kind }))).execute();
+  if (kinds.length)
+    await trx
+      .insertInto("teamAlerts")
+      .values(kinds.map((kind) => ({ teamId, kind })))
+      .execute();
 }
 
 /** Creates the demo organisations; leaves them alone when they exist (pass reset to recreate). */

@@ -43,8 +43,8 @@ export function funnel(counts: FunnelCounts) {
 /** The cohort-based headline figures from summed counts. */
 export function cohortHeadlines(counts: FunnelCounts) {
   return {
-    // "1 in N": attended per start.
-    workshopToHire: counts.started ? counts.attended / counts.started : null,
+    // "1 in N": attended per start. Without both there is no ratio (not "1 in 0").
+    workshopToHire: counts.started && counts.attended ? counts.attended / counts.started : null,
     surveyCompletion: ratio(counts.surveyCompleted, counts.applied),
     workshopNoShow: ratio(counts.noShow, counts.attended + counts.noShow),
   };
@@ -56,3 +56,16 @@ export const quarterOfMonth = (month: string) => `${month.slice(0, 4)} Q${Math.f
 export const formatPercent = (value: number | null) => (value === null ? "–" : `${Math.round(value * 1000) / 10}%`);
 export const formatOneIn = (value: number | null) => (value === null ? "–" : `1 in ${Math.round(value * 10) / 10}`);
 export const formatDays = (value: number | null) => (value === null ? "–" : `${Math.round(value)} days`);
+
+/** Why a cohort headline has no value ("–"): the figure it divides by is zero. */
+export function cohortNoBaseReasons(counts: FunnelCounts) {
+  return {
+    workshopToHire: !counts.started
+      ? "Nobody who applied in this period has started yet."
+      : !counts.attended
+        ? "No workshop attendance has been recorded for this period."
+        : null,
+    surveyCompletion: counts.applied ? null : "No applications in this period.",
+    workshopNoShow: counts.attended + counts.noShow ? null : "Nobody has been marked at a workshop in this period.",
+  };
+}

@@ -5,7 +5,7 @@ import { listVacancies } from "#db/queries/vacancies.js";
 import { SOURCES } from "../applications/application.schema.js";
 import { teamMix } from "../teams/mix.js";
 import { getMixBand } from "../teams/team-mix.server.js";
-import { addCounts, cohortHeadlines, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
+import { addCounts, cohortHeadlines, cohortNoBaseReasons, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
 import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
 import type { AnalyticsFilters } from "./filters.js";
 
@@ -21,7 +21,8 @@ export async function refreshForPage(scoped: Scoped, maxFacts = REFRESH_ON_LOAD_
 }
 
 type Point = { quarter: string; value: number | null };
-export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[] };
+/** `noBase`: why the value is "–" (what it divides by is zero), in a few words. */
+export type Headline = { key: HeadlineKey; value: number | null; extra?: number | null; trend: Point[]; noBase?: string | null };
 
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
@@ -69,6 +70,7 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
   const perQuarter = (pick: (c: FunnelCounts) => number | null): Point[] =>
     quarters.map((quarter) => ({ quarter, value: pick(byQuarter.get(quarter) as FunnelCounts) }));
   const cohort = cohortHeadlines(total);
+  const noBase = cohortNoBaseReasons(total);
   const offerTotals = offers.reduce(
     (t, o) => ({
       accepted: t.accepted + o.accepted,
@@ -80,25 +82,43 @@ export async function loadDashboard(scoped: Scoped, f: AnalyticsFilters, now = n
   );
 
   const headlines: Headline[] = [
-    { key: "workshopToHire", value: cohort.workshopToHire, trend: perQuarter((c) => cohortHeadlines(c).workshopToHire) },
+    {
+      key: "workshopToHire",
+      value: cohort.workshopToHire,
+      noBase: noBase.workshopToHire,
+      trend: perQuarter((c) => cohortHeadlines(c).workshopToHire),
+    },
     {
       key: "postOfferDropout",
       value: ratio(offerTotals.dropouts, offerTotals.accepted),
+      noBase: offerTotals.accepted ? null : "No offers were accepted in this period.",
       trend: offers.map((o) => ({ quarter: o.quarter, value: ratio(o.withdrawn + o.noShows, o.accepted) })),
     },
     {
       key: "earlyLeavers",
       value: ratio(offerTotals.early, offerTotals.started),
+      noBase: offerTotals.started ? null : "Nobody has started yet.",
       trend: offers.map((o) => ({ quarter: o.quarter, value: ratio(o.earlyLeavers, o.started) })),
     },
     {
       key: "timeToHire",
       value: times.percentiles?.[0] ?? null,
       extra: times.percentiles?.[1] ?? null,
+      noBase: times.percentiles?.[0] == null ? "Nobody who applied in this period has started yet." : null,
       trend: hireQuarters.map((h) => ({ quarter: quarterOfMonth(h.quarterStart as string), value: h.percentiles?.[0] ?? null })),
     },
-    { key: "surveyCompletion", value: cohort.surveyCompletion, trend: perQuarter((c) => cohortHeadlines(c).surveyCompletion) },
-    { key: "workshopNoShow", value: cohort.workshopNoShow, trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow) },
+    {
+      key: "surveyCompletion",
+      value: cohort.surveyCompletion,
+      noBase: noBase.surveyCompletion,
+      trend: perQuarter((c) => cohortHeadlines(c).surveyCompletion),
+    },
+    {
+      key: "workshopNoShow",
+      value: cohort.workshopNoShow,
+      noBase: noBase.workshopNoShow,
+      trend: perQuarter((c) => cohortHeadlines(c).workshopNoShow),
+    },
   ];
 
   // Who left the pipeline where, and why (the five commonest reasons at each stage).

@@ -33,9 +33,11 @@ export function formatLondonDate(instant: Date | string) {
     .replace(",", "");
 }
 
+/** "9:30am", "12:30pm", "12:05am". */
 export function formatLondonTime(instant: Date | string) {
+  // NOTE: `hour12: true` with en-GB counts hours 0-11 ("0:30pm"); the h12 cycle counts 1-12.
   return new Date(instant)
-    .toLocaleTimeString("en-GB", { timeZone: ZONE, hour: "numeric", minute: "2-digit", hour12: true })
+    .toLocaleTimeString("en-GB", { timeZone: ZONE, hour: "numeric", minute: "2-digit", hourCycle: "h12" })
     .replace(" ", "");
 }
 
