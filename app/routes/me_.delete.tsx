@@ -9,7 +9,7 @@ import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
-export const meta: MetaFunction = ({ data }) => [{ title: data && "errors" in (data as object) ? "Error: Delete your data" : "Delete your data" }];
+export const meta: MetaFunction = () => [{ title: "Delete your data" }];
 
 async function scope(request: Request) {
   const found = await candidateScope(request);
