@@ -34,13 +34,17 @@ export default function KeepInTouch(p: KeepInTouchProps) {
         <>
           <Text style={{ ...textStyle, fontWeight: 700 }}>{p.title}</Text>
           <Text style={textStyle}>{p.body}</Text>
-          <Text style={textStyle}>{`You start with ${p.teamName} on ${p.startDate}. Please tap below so we know this reached you. You can ask us anything there too.`}</Text>
+          <Text
+            style={textStyle}
+          >{`You start with ${p.teamName} on ${p.startDate}. Please tap below so we know this reached you. You can ask us anything there too.`}</Text>
           <Button href={p.replyUrl} style={buttonStyle}>{`Reply to us`}</Button>
         </>
       ) : null}
       {p.variant === "checkin" ? (
         <>
-          <Text style={textStyle}>{`You have been with ${p.teamName} for ${p.day} days. How is it going? It takes a minute, and it helps us look after you and the people joining after you.`}</Text>
+          <Text
+            style={textStyle}
+          >{`You have been with ${p.teamName} for ${p.day} days. How is it going? It takes a minute, and it helps us look after you and the people joining after you.`}</Text>
           <Button href={p.replyUrl} style={buttonStyle}>{`Tell us how it is going`}</Button>
           <Text style={textStyle}>{`If something is not right, you can say so there, and someone will get in touch.`}</Text>
         </>
@@ -48,12 +52,16 @@ export default function KeepInTouch(p: KeepInTouchProps) {
       {p.variant === "buddy-call" ? (
         <>
           <Text style={textStyle}>{`You are ${p.personName}'s buddy. They start with ${p.teamName} on ${p.startDate}.`}</Text>
-          <Text style={textStyle}>{`Please give them a ring this week: say hello, answer their questions, and let us know if anything might stop them starting. People who hear from their team before day one are much more likely to start.`}</Text>
+          <Text
+            style={textStyle}
+          >{`Please give them a ring this week. Say hello and answer their questions. Tell us if anything might stop them starting. People who hear from their team before day one are much more likely to start.`}</Text>
         </>
       ) : null}
       {p.variant === "buddy-checkin" ? (
         <>
-          <Text style={textStyle}>{`${p.personName} has been with ${p.teamName} for ${p.day} days. We have asked them how it is going.`}</Text>
+          <Text
+            style={textStyle}
+          >{`${p.personName} has been with ${p.teamName} for ${p.day} days. We have asked them how it is going.`}</Text>
           <Text style={textStyle}>{`As their buddy, please check in with them this week too: a chat on a shift or a quick call.`}</Text>
         </>
       ) : null}

@@ -26,7 +26,7 @@ export default function WorkshopBooked(p: WorkshopBookedProps) {
       {p.accessibility ? <Text style={textStyle}>{`Access: ${p.accessibility}`}</Text> : null}
       <Text
         style={textStyle}
-      >{`The calendar file attached adds it to your calendar. You will meet other people applying and try some real situations from the job together. There are no trick questions.`}</Text>
+      >{`Open the file attached to add it to your calendar. You will meet other people who are applying. Together you try out real things from the job. There are no trick questions.`}</Text>
       <Button href={p.manageUrl} style={buttonStyle}>{`Change or cancel my place`}</Button>
       <Text
         style={textStyle}

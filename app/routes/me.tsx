@@ -58,7 +58,7 @@ export default function Me() {
       return (
         <div className="narrow">
           <h1>Check your email</h1>
-          <p className="lede">If we have an application with that email address, we have sent it a sign-in link.</p>
+          <p className="lede">If we know that email address, we have sent a sign-in link to it.</p>
           <p>The link works once, for 10 minutes. If it does not arrive, check your junk folder.</p>
         </div>
       );

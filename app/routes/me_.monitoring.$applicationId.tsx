@@ -74,9 +74,9 @@ export default function Monitoring() {
         say".
       </p>
       <p>
-        They help us check that we treat everyone fairly: for example, whether people of one age or background are less likely to be offered
-        a job. The people who decide on your application never see your answers. We only report them as totals for groups of 5 people or
-        more, so nobody can be picked out.
+        They help us check that we treat everyone fairly. For example, we check that people of one age or background are not less likely to
+        get a job. The people who decide on your application never see your answers. We only count them up for groups of 5 people or more.
+        So nobody can be picked out.
       </p>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>

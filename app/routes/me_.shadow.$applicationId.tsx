@@ -158,7 +158,7 @@ export default function ShadowShiftPage() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      {!reflecting && !withdrawnNow ? <p>This application is not at the shadow shift step, so there is nothing to arrange here.</p> : null}
+      {!reflecting && !withdrawnNow ? <p>Your application is not at the shadow shift step. There is nothing to set up here.</p> : null}
       {shift ? (
         <section className="card" aria-labelledby="shift-title">
           <h2 id="shift-title">{shift.status === "proposed" ? "The time we suggest" : "Your shift"}</h2>

@@ -30,8 +30,8 @@ export default function SurveyDone() {
       <p className="lede">Your answers help us get to know you. There were no right or wrong answers.</p>
       <h2>What happens next</h2>
       <p>
-        We will look at your answers and be in touch soon, usually within a week. The next step is a friendly group workshop, where you meet
-        other people and try some real situations from the job together.
+        We will look at your answers. We will be in touch soon, most often within a week. The next step is a friendly group workshop. You
+        meet other people and try out real things from the job together.
       </p>
       <p>
         <Link to="/me">See your applications</Link>

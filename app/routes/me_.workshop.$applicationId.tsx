@@ -115,7 +115,7 @@ export default function WorkshopBooking() {
         <Link to="/me">Your applications</Link>
       </p>
       <h1>Your group workshop</h1>
-      <p className="lede">For {title}. You meet other people applying and try some real situations from the job together.</p>
+      <p className="lede">For {title}. You meet other people who are applying. Together you try out real things from the job.</p>
       {params.get("booked") ? (
         <p className="notice" role="status">
           Your place is booked. We have emailed you the details and a calendar file.

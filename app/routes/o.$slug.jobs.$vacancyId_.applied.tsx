@@ -14,9 +14,9 @@ export default function Applied() {
       <p>If the email has not arrived in a few minutes, check your junk folder.</p>
       <h2>Equal opportunities questions (optional)</h2>
       <p>
-        Separately from your application, you can answer a few optional questions about you, such as your age group. They help us check we
-        treat everyone fairly. The people who decide on your application never see your answers, and we only report them as totals for
-        groups of 5 people or more. Sign in from the email we sent you, then choose "Equal opportunities questions" under your application.
+        You can also answer a few questions about you, such as your age group. You do not have to. They help us check we treat everyone
+        fairly. The people who decide on your application never see your answers. We only count them up for groups of 5 people or more. To
+        answer, sign in from our email. Then choose "Equal opportunities questions" under your application.
       </p>
       <p>
         <Link to="/me">See your applications</Link>

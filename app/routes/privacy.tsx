@@ -9,11 +9,12 @@ export default function Privacy() {
       <p className="lede">This explains, in plain words, what happens to the answers you give when you apply.</p>
       <h2>What we keep</h2>
       <p>
-        Your name, email address, phone number, town or postcode, when you could work, whether you have worked in care before, how you heard
-        about the job, whether you have the right to work in the UK, and anything you tell us that would make the next steps easier for you.
+        What you tell us when you apply. That is your name, email, phone number and town or postcode. It is when you could work, and if you
+        have worked in care. It is how you heard about the job, and if you have the right to work in the UK. It is also what would help you
+        with the next steps.
       </p>
       <h2>Why we keep it</h2>
-      <p>Only to consider you for jobs with the care provider you applied to, and to keep in touch with you about your application.</p>
+      <p>Only to think about you for jobs with the care provider you applied to. And to keep in touch about your application.</p>
       <h2>Who sees it</h2>
       <p>
         Staff of that care provider who help with hiring, and members of the team you would join. Other care providers using Circle Hire

@@ -28,11 +28,11 @@ export const CANDIDATE_STAGE_TEXT: Record<Stage, { now: string; next: string }> 
   },
   survey: {
     now: "You are taking our values survey.",
-    next: "When you have finished the survey, we will look at your answers and invite you to a group workshop.",
+    next: "When you finish the survey, we will look at your answers. Then we will ask you to a group workshop.",
   },
   workshop: {
     now: "You are invited to a group workshop.",
-    next: "At the workshop you meet other people and try some real situations from the job together.",
+    next: "At the workshop you meet other people who are applying. Together you try out real things from the job.",
   },
   shadow: {
     now: "You are invited to a shadow shift.",

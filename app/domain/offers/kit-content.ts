@@ -12,7 +12,7 @@ export const DEFAULT_KIT_CONTENT = [
   {
     week: 2,
     title: "What your first weeks look like",
-    body: "Your induction starts on your first day: shadowing your buddy on visits, learning how the team plans its week, and the training every new colleague does. Nobody is expected to know it all at the start.",
+    body: "Your induction starts on your first day. You go on visits with your buddy and see how the team plans its week. You also do the training every new colleague does. Nobody expects you to know it all at the start.",
   },
   {
     week: 3,
