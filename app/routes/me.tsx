@@ -170,7 +170,7 @@ export default function Me() {
         <Link to={`/o/${data.org.slug}/jobs`}>See other jobs at {data.org.name}</Link>
       </p>
       <h2>Your data</h2>
-      <p>See everything {data.org.name} holds about you, download it, or ask us to delete it.</p>
+      <p>See what we hold about you. You can download it or delete it.</p>
       <ul>
         <li>
           <Link to="/me/data">Download my data</Link>

@@ -48,14 +48,15 @@ export default function DeleteMyData() {
       <h2>What happens</h2>
       <ul>
         <li>
-          We delete your details, your answers, your notes and the emails about you{data.applications > 1 ? ` from all ${data.applications} applications` : ""}.
+          We delete your details, your answers, your notes and the emails about you
+          {data.applications > 1 ? ` from all ${data.applications} applications` : ""}.
         </li>
-        <li>Any application still open is stopped. Any workshop place or shadow shift to come is cancelled.</li>
+        <li>We stop your open applications. We cancel any place you have booked.</li>
         {data.openVotes > 0 ? <li>The team vote on your application is stopped. The team is told it was cancelled, not why.</li> : null}
         {data.hasAcceptedOffer ? (
           <li>
-            <strong>You have accepted a job offer.</strong> Deleting your data also stops the offer. Talk to us first if you still
-            want the job.
+            <strong>You have accepted a job offer.</strong> Deleting your data also stops the offer. Talk to us first if you still want the
+            job.
           </li>
         ) : null}
         <li>We keep counts with no name on them, such as how many people applied this month.</li>

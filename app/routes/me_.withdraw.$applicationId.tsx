@@ -25,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applications = await scoped((trx) => listApplicationsForCandidate(trx, candidate.candidateId));
   const application = applications.find((a) => a.id === id);
   if (!application) throw new Response("We could not find that application.", { status: 404 });
-  return { id, title: application.title, closed: ["declined", "withdrawn", "started"].includes(application.stage), offer: application.stage === "offer" };
+  return {
+    id,
+    title: application.title,
+    closed: ["declined", "withdrawn", "started"].includes(application.stage),
+    offer: application.stage === "offer",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,10 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = parseForm(await readForm(request), WithdrawApplicationSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   try {
-    await run((ctx) => withdrawApplication(ctx, { applicationId: id, candidateId: candidate.candidateId, name: candidate.name, reason: result.data.reason }));
+    await run((ctx) =>
+      withdrawApplication(ctx, { applicationId: id, candidateId: candidate.candidateId, name: candidate.name, reason: result.data.reason }),
+    );
   } catch (error) {
     if (error instanceof ApplicationError && error.code === "not_found") throw new Response(error.message, { status: 404 });
-    if (error instanceof ApplicationError) return Response.json({ fieldErrors: { form: error.message }, values: result.data }, { status: 409 });
+    if (error instanceof ApplicationError)
+      return Response.json({ fieldErrors: { form: error.message }, values: result.data }, { status: 409 });
     throw error;
   }
   return redirect("/me?withdrawn=1");
@@ -64,10 +72,10 @@ export default function Withdraw() {
       </p>
       <h1>Withdraw your application</h1>
       <p className="lede">{data.title}</p>
-      <p>If you withdraw, we stop your application. You can apply again later.</p>
+      <p>If you withdraw, we will stop here. You can apply again at any time.</p>
       {data.offer ? (
         <p>
-          If you have accepted a job offer, withdraw on <Link to={`/me/offer/${data.id}`}>your offer page</Link> instead.
+          Have you said yes to a job offer? Then use <Link to={`/me/offer/${data.id}`}>your offer page</Link> instead.
         </p>
       ) : null}
       <Form method="post" noValidate className="stack" onSubmit={form.onSubmit} onChange={form.onChange}>

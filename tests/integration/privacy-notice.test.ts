@@ -19,7 +19,7 @@ describe("privacy notice per organisation", () => {
     const page = () => noticeLoader({ request: new Request(`http://localhost/o/${org.slug}/privacy`), params: { slug: org.slug }, context: {} });
     const before = await page();
     expect(before).toMatchObject({ version: 0, orgName: "Heathside Care" });
-    expect(before.body).toContain("6 months after it closes");
+    expect(before.body).toContain("6 more months");
     const first = await runInOrg(org.orgId, (ctx) => applyToVacancy(ctx, org.vacancyId, applicationInput()));
     expect(await versionOf(org.orgId, first.applicationId)).toBe(0);
 

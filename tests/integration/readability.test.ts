@@ -1,3 +1,5 @@
+import { DEFAULT_DECLINE_WORDS } from "#app/domain/applications/outcome-words.js";
+import { defaultPrivacyNotice } from "#app/domain/privacy/privacy-notice.server.js";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +18,7 @@ const CANDIDATE_COMPONENTS = ["survey-page-form.tsx", "shadow-outcome.tsx", "for
 
 const CANDIDATE_EMAILS = [
   "already-applied",
+  "application-outcome",
   "application-received",
   "candidate-message",
   "keep-in-touch",
@@ -31,6 +34,7 @@ const CANDIDATE_EMAILS = [
 ];
 const STAFF_EMAILS = [
   "member-survey-invite",
+  "retention-report",
   "offer-alert",
   "offer-lead",
   "shadow-host",
@@ -67,6 +71,12 @@ describe("candidate copy reads at a reading age of 9-11", () => {
 
   it("the keep-in-touch messages sent before the first day", () => {
     expect(tooHard(DEFAULT_KIT_CONTENT.map((m) => m.body))).toEqual([]);
+  });
+
+  it("the decline emails' words for each stage, and our privacy notice", () => {
+    expect(tooHard([...Object.values(DEFAULT_DECLINE_WORDS), ...defaultPrivacyNotice("Oakfield Home Care", 6, 12).split("\n\n")])).toEqual(
+      [],
+    );
   });
 
   it("where each application is and what happens next, on /me", () => {

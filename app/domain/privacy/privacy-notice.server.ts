@@ -6,12 +6,12 @@ import { getOrgSettings } from "../organisations/org-settings.server.js";
 /** Our notice, for an organisation that has not written its own: plain paragraphs, blank lines between them. */
 export function defaultPrivacyNotice(orgName: string, months: number, monthsFutureJobs: number) {
   return [
-    `${orgName} uses Circle Hire to run its hiring. This explains, in plain words, what happens to the answers you give when you apply.`,
-    "What we keep: your name, email address, phone number, town or postcode, when you could work, whether you have worked in care before, how you heard about the job, whether you have the right to work in the UK, and anything you tell us that would make the next steps easier for you. Later, your survey answers, your workshop and shadow shift, and what the team said.",
-    `Why we keep it: only to consider you for jobs with ${orgName}, and to keep in touch with you about your application.`,
-    `Who sees it: staff of ${orgName} who help with hiring, and members of the team you would join. Other care providers using Circle Hire never see it.`,
-    `How long we keep it: while your application is open, then ${months} months after it closes (${monthsFutureJobs} months if you asked to hear about other jobs). Then we delete it. We keep only counts with no name on them.`,
-    `Your rights: you can see and download everything we hold about you, and delete it, at any time from "Your applications". You can also ask ${orgName} directly.`,
+    `${orgName} uses Circle Hire to run its hiring. This page says what happens to what you tell us when you apply.`,
+    "What we keep. Your name, email and phone number. Your town or postcode. When you could work. If you have worked in care before. How you heard about the job. If you can work in the UK. Anything that would make the next steps easier for you. Later, we also keep your survey answers and notes from your workshop and shadow shift.",
+    `Why we keep it. We use it to think about you for jobs with ${orgName}. We also use it to tell you how your application is going.`,
+    `Who sees it. Staff at ${orgName} who help with hiring see it. So do people in the team you would join. Other care firms that use Circle Hire never see it.`,
+    `How long we keep it. We keep it while your application is open. Then we keep it for ${months} more months, or ${monthsFutureJobs} months if you asked to hear about other jobs. Then we delete it. We only keep counts with no name on them.`,
+    `Your rights. You can see, download or delete all we hold about you at any time. Go to "Your applications" to do this. You can also ask ${orgName}.`,
   ].join("\n\n");
 }
 
