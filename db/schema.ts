@@ -13,6 +13,8 @@ export interface OrganisationsTable {
   slug: string;
   name: string;
   createdAt: Generated<Date>;
+  /** Bumped by triggers on every change that shows on the public pages (a bigint, read as a string). */
+  publicVersion: Generated<string>;
 }
 
 export interface RegionsTable {
