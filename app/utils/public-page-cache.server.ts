@@ -29,6 +29,7 @@ import { getServerEnv } from "../env.server.js";
 const PUBLIC_PAGE = /^\/o\/([a-z0-9-]{1,64})\/jobs(\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
 export const VERSION_TTL_MS = 1000;
 const MAX_PAGES = 2000;
+const MAX_SLUGS = 10_000;
 const SESSION_COOKIE = /(?:^|;\s*)__circle=/;
 
 type Version = { orgId: string; version: string } | null;
@@ -66,6 +67,8 @@ export function publicPageCache(
     const now = Date.now();
     const known = versions.get(slug);
     if (known && now - known.at < VERSION_TTL_MS) return known.found;
+    // Unknown slugs are remembered too (briefly): bound the map against made-up ones.
+    if (versions.size >= MAX_SLUGS) versions.clear();
     const found = findPublicVersionBySlug(getDb(), slug).then((row) => (row ? { orgId: row.id, version: row.publicVersion } : null));
     const entry = { at: now, found };
     versions.set(slug, entry);
