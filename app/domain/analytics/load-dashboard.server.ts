@@ -10,9 +10,9 @@ import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js
 import type { AnalyticsFilters } from "./filters.js";
 
 /**
- * A page rebuilds changed months of up to this many applications before reading (about 30 ms
- * for the largest); bigger months are left to the minute job, and the page says the latest changes
- * are still being counted. It was 5,000 (about 150 ms): at 1M applications the latest month is
+ * A page rebuilds changed months of up to this many applications before reading (a month's
+ * rebuild costs tens of ms even when small: see bench/README.md); bigger months are left to the
+ * minute job, and the page says the latest changes are still being counted. It was 5,000 (about 150 ms): at 1M applications the latest month is
  * that small for the first days of every month, and every load after any change paid the recount
  * (279 ms p95 instead of 109 ms, issue 17). Small organisations' months stay exact on load.
  */
