@@ -7,6 +7,7 @@ import { getServerEnv } from "./app/env.server.js";
 import { limitRequestBodies } from "./app/utils/body-limits.server.js";
 import { getLogger } from "./app/utils/logger.server.js";
 import { opsRoutes } from "./app/utils/ops-routes.server.js";
+import { publicPageCache } from "./app/utils/public-page-cache.server.js";
 import { requestLogging } from "./app/utils/request-log.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
 import { withOutageResponses } from "./app/utils/outage.server.js";
@@ -24,9 +25,11 @@ app.disable("x-powered-by");
 // A hop count, never `true`: see TrustProxyHops in app/env.server.ts.
 if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
 
-// Fingerprinted assets never change; everything else is served fresh.
+// Fingerprinted assets never change; everything else is served fresh. Every file in public/ has a
+// dot in its name and no page's path does, so pages skip express.static's look for a file.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (req.path.includes(".") ? publicFiles(req, res, next) : next()));
 // Browsers ask for /favicon.ico whatever the page links to.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 // Everything past the static files: one JSON log line and a latency sample per request.
@@ -52,14 +55,15 @@ app.use(opsRoutes());
 // Over-long bodies get a 413 page before Remix reads them into memory (last before Remix).
 app.use(limitRequestBodies());
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: withOutageResponses(build),
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+const getLoadContext = (req: express.Request, res: express.Response) => ({
+  cspNonce: res.locals.cspNonce as string,
+  clientIp: req.ip ?? "unknown",
+});
+// Anonymous GETs of the careers and vacancy pages, from the render cache when nothing changed.
+const pageCache = env.PUBLIC_PAGE_CACHE ? publicPageCache(withOutageResponses(build), { mode: env.NODE_ENV, getLoadContext }) : undefined;
+if (pageCache) app.use(pageCache);
+
+app.all("*", createRequestHandler({ build: withOutageResponses(build), mode: env.NODE_ENV, getLoadContext }));
 
 const log = getLogger();
 const server = app.listen(env.PORT, () => log.info(`web: listening on port ${env.PORT}`));
@@ -71,7 +75,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     closing = true;
     log.info(`web: ${signal}, finishing requests in flight`);
     const { drained } = await drainAndClose(server, env.SHUTDOWN_TIMEOUT_MS, () =>
-      Promise.allSettled([closeDb(), closeEmailQueue(), closeProducerRedis()]),
+      Promise.allSettled([pageCache?.close(), closeDb(), closeEmailQueue(), closeProducerRedis()]),
     );
     if (!drained) log.error(`web: requests still running after ${env.SHUTDOWN_TIMEOUT_MS} ms were cut off`);
     process.exit(drained ? 0 : 1);

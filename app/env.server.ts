@@ -59,6 +59,11 @@ const EnvSchema = z.object({
   READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
   // /readyz fails when no worker has written its heartbeat (every 10 s) for this long.
   READY_WORKER_MAX_SILENCE_SECONDS: z.coerce.number().int().positive().default(60),
+  // The render cache for anonymous careers and vacancy pages (public-page-cache.server.ts); "off" for comparisons.
+  PUBLIC_PAGE_CACHE: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_DATABASE_URL: string };

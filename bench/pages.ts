@@ -1,7 +1,10 @@
 /**
  * `npm run bench:pages`: requests per second and p99 latency of the two busiest public pages, the
  * careers page and a vacancy's application page, served by the production build, next to a plain
- * node:http server that answers with the careers page's exact bytes (this machine's ceiling).
+ * node:http server that answers with the careers page's exact bytes (this machine's ceiling); and
+ * of two signed-in pages, `/me` (a candidate) and `/pipeline` (a lead), next to a bare Remix page
+ * of the careers page's shape (bench/bare: the same adapter, a loader returning six vacancies from
+ * memory, no database). It prints each ratio the goals are stated in.
  *
  * It makes everything it needs and removes it afterwards: a database of its own (circle_bench_*,
  * migrated and seeded with the demo organisations), the web server (a child process, no worker),
@@ -39,8 +42,8 @@ function positive(name: string, fallback: number) {
 if (process.env.NODE_ENV === "production") process.env.NODE_ENV = "test";
 delete process.env.APP_DATABASE_URL;
 
-if (!existsSync("build/index.js") || !existsSync("build/server.js")) {
-  console.error("[bench] build/ is incomplete: run `npm run build` first (npm run bench:pages does).");
+if (!existsSync("build/index.js") || !existsSync("build/server.js") || !existsSync("bench/bare/build/index.js")) {
+  console.error("[bench] build/ or bench/bare/build/ is missing: run `npm run bench:pages` (it builds both).");
   process.exit(1);
 }
 
@@ -56,6 +59,8 @@ process.env.DATABASE_URL = ownerUrl;
 const { migrateToLatest, dropDatabase } = await import("../db/migrate.js");
 const { createDb } = await import("../db/client.js");
 const { seed } = await import("../db/seeds/seed.js");
+const { withOrg } = await import("../db/tenant.js");
+const { startSession } = await import("../app/utils/session.server.js");
 
 // autocannon ships no types; only what this script uses.
 type Result = {
@@ -71,6 +76,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (opts: {
   url: string;
   connections: number;
   duration: number;
+  headers?: Record<string, string>;
   pipelining?: number;
 }) => Promise<Result>;
 
@@ -188,7 +194,7 @@ function warnIfBusy(when: string) {
 
 type Row = { target: string; path: string; rps: number; p99: number; mean: number; requests: number };
 
-async function measure(target: string, url: string): Promise<Row> {
+async function measure(target: string, url: string, headers?: Record<string, string>): Promise<Row> {
   const check = (result: Result, phase: string) => {
     const problems: string[] = [];
     if (result.non2xx > 0) {
@@ -201,9 +207,9 @@ async function measure(target: string, url: string): Promise<Row> {
     if (result["2xx"] === 0) problems.push("no 2xx response at all");
     if (problems.length) throw new Error(`${target} ${phase}: ${problems.join("; ")} for ${url}`);
   };
-  if (WARMUP_SECONDS > 0) check(await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS }), "warm-up");
+  if (WARMUP_SECONDS > 0) check(await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP_SECONDS }), "warm-up");
   log(`${target}: ${CONNECTIONS} connections for ${SECONDS} s`);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
   check(result, "run");
   return {
     target,
@@ -215,19 +221,22 @@ async function measure(target: string, url: string): Promise<Row> {
   };
 }
 
-function printTable(rows: Row[], ceiling: Row) {
+/** Each row with its ratio to the row it is compared with (the goals in issue 17), and the goal. */
+function printTable(rows: (Row & { vs?: Row; goal?: number })[]) {
   const cols = [
     ["target", 22],
     ["req/s", 9],
     ["p99 ms", 8],
     ["mean ms", 9],
-    ["req/s vs plain", 16],
+    ["ratio", 26],
+    ["goal", 8],
   ] as const;
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("");
   console.log(`\n${fmt(cols.map(([name]) => name))}`);
   for (const r of rows) {
-    const ratio = r === ceiling ? "1.00 (ceiling)" : `${(r.rps / ceiling.rps).toFixed(2)} (${((r.rps / ceiling.rps) * 100).toFixed(0)}%)`;
-    console.log(fmt([r.target, r.rps.toFixed(0), String(r.p99), r.mean.toFixed(1), ratio]));
+    const ratio = r.vs ? `${(r.rps / r.vs.rps).toFixed(3)} of ${r.vs.target}` : "";
+    const goal = r.goal === undefined ? "" : `${r.goal}${r.vs && r.rps / r.vs.rps >= r.goal ? " met" : ""}`;
+    console.log(fmt([r.target, r.rps.toFixed(0), String(r.p99), r.mean.toFixed(1), ratio, goal]));
   }
   console.log("");
   for (const r of rows) console.log(`  ${r.target.padEnd(20)} ${r.path}  (${r.requests} responses, all 2xx)`);
@@ -239,6 +248,8 @@ try {
   await migrateToLatest(ownerUrl);
   const owner = createDb(ownerUrl, 2);
   let vacancyId: string;
+  let candidateCookie: string;
+  let leadCookie: string;
   try {
     await seed(owner);
     // The owner role is not subject to row-level security: it sees every organisation's rows.
@@ -251,6 +262,20 @@ try {
       .orderBy("vacancies.title")
       .executeTakeFirstOrThrow();
     vacancyId = vacancy.id;
+    // Signed in as the seed's lead and as a candidate with the most applications (a full /me).
+    const org = await owner.selectFrom("organisations").select("id").where("slug", "=", ORG_SLUG).executeTakeFirstOrThrow();
+    const lead = await owner.selectFrom("users").select("id").where("email", "=", `lead@${ORG_SLUG}.test`).executeTakeFirstOrThrow();
+    const candidate = await owner
+      .selectFrom("applications")
+      .select(["candidateId", (eb) => eb.fn.countAll().as("n")])
+      .where("orgId", "=", org.id)
+      .groupBy("candidateId")
+      .orderBy("n", "desc")
+      .executeTakeFirstOrThrow();
+    const cookieFor = async (who: { userId: string } | { candidateId: string }) =>
+      (await withOrg(owner, org.id, (trx) => startSession(trx, who))).split(";")[0];
+    leadCookie = await cookieFor({ userId: lead.id });
+    candidateCookie = await cookieFor({ candidateId: candidate.candidateId });
   } finally {
     await owner.destroy();
   }
@@ -293,9 +318,34 @@ try {
   const plainUrl = `http://127.0.0.1:${plainPort}/o/${ORG_SLUG}/jobs`;
   await waitForHttp(plainUrl, plain);
 
-  const ceiling = await measure("plain node:http", plainUrl);
-  const rows = [ceiling, await measure("careers page", careersUrl), await measure("application page", vacancyUrl)];
-  printTable(rows, ceiling);
+  const barePort = await freePort(plainPort + 1);
+  const bare = start("bare", ["bench/bare/server.js"], { ...process.env, NODE_ENV: "production", PORT: String(barePort) });
+  const bareUrl = `http://127.0.0.1:${barePort}/o/${ORG_SLUG}/jobs`;
+  await waitForHttp(bareUrl, bare);
+
+  const meUrl = `http://127.0.0.1:${webPort}/me`;
+  const pipelineUrl = `http://127.0.0.1:${webPort}/pipeline`;
+  for (const [url, cookie, expected] of [
+    [meUrl, candidateCookie, "Your applications"],
+    [pipelineUrl, leadCookie, "Pipeline"],
+  ] as const) {
+    const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    if (res.status !== 200 || !(await res.text()).includes(expected))
+      throw new Error(`${url} answered ${res.status}, not the signed-in page`);
+  }
+
+  const plainRow = await measure("plain node:http", plainUrl);
+  const bareRow = await measure("bare Remix page", bareUrl);
+  const rows = [
+    plainRow,
+    { ...bareRow, vs: plainRow },
+    { ...(await measure("careers page", careersUrl)), vs: plainRow, goal: 0.1 },
+    { ...(await measure("application page", vacancyUrl)), vs: plainRow, goal: 0.1 },
+    { ...(await measure("/me (candidate)", meUrl, { cookie: candidateCookie })), vs: bareRow, goal: 1 },
+    { ...(await measure("pipeline (lead)", pipelineUrl, { cookie: leadCookie })), vs: bareRow, goal: 1 },
+  ];
+  log(`public page cache: ${process.env.PUBLIC_PAGE_CACHE ?? "on"} (PUBLIC_PAGE_CACHE)`);
+  printTable(rows);
   warnIfBusy("after the run (includes this benchmark's own load)");
 } catch (error) {
   if (!interrupted) {

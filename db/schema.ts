@@ -15,6 +15,8 @@ export interface OrganisationsTable {
   createdAt: Generated<Date>;
   /** When the first admin confirmed their email; null until then (no vacancy may be published). */
   confirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Bumped by triggers on every change that shows on the public pages (a bigint, read as a string). */
+  publicVersion: Generated<string>;
 }
 
 export type AuditKind = "settings" | "staff" | "team" | "member" | "vacancy" | "stage" | "candidate";

@@ -4,7 +4,7 @@ import { withOrg } from "#db/tenant.js";
 
 /**
  * Every minute: recount the analytics months whose facts changed (the pages recount changed months
- * of up to 5,000 applications themselves, and leave bigger ones to this), including hires who reached day 90.
+ * of up to 1,000 applications themselves, and leave bigger ones to this), including hires who reached day 90.
  */
 export async function refreshFunnelProcessor() {
   const db = getDb();
