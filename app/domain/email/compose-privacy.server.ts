@@ -8,13 +8,6 @@ import { formatUkDay } from "../offers/offer-rules.js";
 /** The admins' note after the nightly retention run: counts only, never names. */
 export async function composeRetentionReport(trx: Tx, payload: Record<string, string | number>, ctx: ComposeContext): Promise<Composed> {
   const [user, settings] = await Promise.all([findUserForEmail(trx, String(payload.userId)), getOrgSettings(trx)]);
-  const day = new Date(`${payload.day}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
   return {
     to: user.email,
     email: {
