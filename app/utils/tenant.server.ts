@@ -61,9 +61,3 @@ export async function touchpointScope(token: string | undefined) {
   setLogOrg(found.orgId);
   return { touchpointId: found.touchpointId, ...orgScope(found.orgId) };
 }
-
-/**
- * For the workshop routes only, until their use cases record after-commit work like the others
- * (they relay the outbox and add jobs by hand after `scoped`). Nothing else should use it.
- */
-export { relayOutbox } from "#jobs/relay-outbox.js";
