@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { findLiveBooking, listBookableWorkshops, listWaitlistEntries } from "#db/queries/workshops.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { bookSeat, bookingFormNote, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
 import { joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
@@ -29,18 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const application = await findOwnApplication(trx, id, candidate.candidateId);
     if (!application) return null;
     const from = new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
-    const [booking, workshops, waitlist] = await Promise.all([
+    const [booking, workshops, waitlist, note] = await Promise.all([
       findLiveBooking(trx, id),
       listBookableWorkshops(trx, application.teamId, from, id),
       listWaitlistEntries(trx, id),
+      bookingFormNote(trx, id, application.adjustmentsNote),
     ]);
-    return { application, booking, workshops, waitlist };
+    return { application, booking, workshops, waitlist, note };
   });
   if (!data) throw new Response("We could not find that application.", { status: 404 });
   return {
     title: data.application.title,
     invited: data.application.stage === "workshop",
-    adjustments: data.booking?.adjustments ?? data.application.adjustmentsNote,
+    adjustments: data.booking?.adjustments ?? data.note,
     booking: data.booking ? { ...data.booking, when: formatLondonSlot(data.booking.startsAt, data.booking.endsAt) } : null,
     workshops: data.workshops
       .filter((w) => w.id !== data.booking?.workshopId)

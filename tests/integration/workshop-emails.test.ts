@@ -101,6 +101,11 @@ describe("booking from the candidate's page", () => {
     expect(cancelled.method).toBe("CANCEL");
     expect(cancelled.event.uid).toBe(attached.event.uid);
     expect(cancelled.event.sequence).toBeGreaterThan(attached.event.sequence);
+
+    // Booking again after cancelling: the form keeps the note given at the first booking.
+    const again = await bookingLoader({ request: new Request(url, { headers: { Cookie: cookie } }), params, context: {} });
+    expect(again.booking).toBeNull();
+    expect(again.adjustments).toBe("A seat near the door");
   });
 
   it("does not let a candidate book for someone else's application", async () => {

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { isWorkshopForApplication } from "#db/queries/workshops.js";
+import { findLatestBookingNote, isWorkshopForApplication } from "#db/queries/workshops.js";
 import type { UseCaseContext } from "../after-commit.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
 import { freeSeatsOn, lockSeats } from "./seats.server.js";
@@ -21,6 +21,14 @@ async function findInvitedApplication(trx: Tx, applicationId: string, candidateI
   if (!application) throw new WorkshopError("not_found", "We could not find that application.");
   if (application.stage !== "workshop") throw new WorkshopError("not_invited", "This application is not at the workshop step.");
   return application;
+}
+
+/**
+ * What the booking form starts with: the note given at the latest booking (the live one, or one
+ * cancelled before re-booking), else what the person wrote when applying.
+ */
+export async function bookingFormNote(trx: Tx, applicationId: string, applicationNote: string) {
+  return (await findLatestBookingNote(trx, applicationId)) ?? applicationNote;
 }
 
 const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
