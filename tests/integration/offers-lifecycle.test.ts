@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { touchpointJobId } from "#app/domain/offers/keep-in-touch.server.js";
 import { withOrg } from "#db/tenant.js";
@@ -17,15 +18,6 @@ afterAll(async () => {
 
 const post = (url: string, fields: Record<string, string>, cookie?: string) =>
   new Request(url, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { Cookie: cookie } : {} });
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (thrown) {
-    return thrown;
-  }
-  throw new Error("expected the call to throw");
-}
 
 async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_to_care") {
   const s = await insertOfferReady(candidateExperience);

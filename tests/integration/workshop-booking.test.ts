@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import { runInOrg } from "#tests/support/run.js";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
@@ -165,11 +166,13 @@ describe("workshop tenancy", () => {
     const riverside = await insertOrg();
     const workshopId = await insertWorkshop(oakfield.orgId, oakfield.teamId);
     const riverLead = await staffCookie(riverside.orgId, riverside.leadId);
-    const read = await workshopLoader({
-      request: new Request(`http://localhost/workshops/${workshopId}`, { headers: { Cookie: riverLead } }),
-      params: { workshopId },
-      context: {},
-    }).catch((r: Response) => r);
+    const read = await caught(
+      workshopLoader({
+        request: new Request(`http://localhost/workshops/${workshopId}`, { headers: { Cookie: riverLead } }),
+        params: { workshopId },
+        context: {},
+      }),
+    );
     expect((read as Response).status).toBe(404);
     const list = await listLoader({
       request: new Request("http://localhost/workshops", { headers: { Cookie: riverLead } }),

@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
@@ -114,11 +115,13 @@ describe("booking from the candidate's page", () => {
     const [me, them] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
     const cookie = await candidateCookie(org.orgId, me.candidateId);
     const url = `http://localhost/me/workshop/${them.applicationId}`;
-    const read = await bookingLoader({
-      request: new Request(url, { headers: { Cookie: cookie } }),
-      params: { applicationId: them.applicationId },
-      context: {},
-    }).catch((r: Response) => r);
+    const read = await caught(
+      bookingLoader({
+        request: new Request(url, { headers: { Cookie: cookie } }),
+        params: { applicationId: them.applicationId },
+        context: {},
+      }),
+    );
     expect((read as Response).status).toBe(404);
     const post = (await bookingAction({
       request: new Request(url, {
