@@ -5,7 +5,7 @@ import {
   requestCandidateLinks,
   requestFreshLink,
   type TokenState,
-} from "#app/domain/auth/candidate-links.server.js";
+} from "#app/domain/links/sign-in-links.server.js";
 import { runInOrg } from "#jobs/run-in-org.js";
 import { hitRateLimit } from "./rate-limit.server.js";
 

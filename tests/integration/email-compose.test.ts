@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
+import { peekLoginToken } from "#app/domain/links/sign-in-links.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { addToOutbox, type OutboxMessage } from "#app/domain/email/outbox.server.js";
 import { findMemberByLink } from "#app/domain/survey/member-survey.server.js";

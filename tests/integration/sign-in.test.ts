@@ -2,7 +2,7 @@ import { caught } from "#tests/support/caught.js";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { requestCandidateLinks } from "#app/domain/auth/candidate-links.server.js";
+import { requestCandidateLinks } from "#app/domain/links/sign-in-links.server.js";
 import { hashPassword } from "#app/utils/password.server.js";
 import { createLimiters, signInLimit } from "#app/utils/rate-limit.server.js";
 import { createRedis, getProducerRedis } from "#jobs/connection.js";

@@ -1,6 +1,6 @@
 import { caught } from "#tests/support/caught.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { createVoteLink } from "#app/domain/votes/vote-links.server.js";
+import { createVoteLink } from "#app/domain/links/vote-links.server.js";
 import { startSession } from "#app/utils/session.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";

@@ -5,7 +5,7 @@ import type { OutboxRow } from "#db/schema.js";
 import type { ShadowCandidateVariant } from "#emails/shadow-candidate.js";
 import type { ShadowHostVariant } from "#emails/shadow-host.js";
 import { findShadowApplication, findShift } from "#db/queries/shadow.js";
-import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.server.js";
 import { formatLondonSlot } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
