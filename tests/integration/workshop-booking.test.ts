@@ -11,6 +11,7 @@ import { loader as listLoader } from "#app/routes/workshops._index.js";
 import { action as bookingAction } from "#app/routes/me_.workshop.$applicationId.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { candidateCookie } from "#tests/factories/shadow.js";
+import { advanceTo } from "#tests/factories/application.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
 
 afterAll(closeOwnerDb);
@@ -92,9 +93,7 @@ describe("booking a workshop seat", () => {
     await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: soon, adjustments: "" }))).rejects.toMatchObject({
       code: "too_late",
     });
-    await withOrg(getDb(), org.orgId, (trx) =>
-      trx.updateTable("applications").set({ stage: "survey" }).where("id", "=", me.applicationId).execute(),
-    );
+    await advanceTo(org.orgId, me.applicationId, "survey");
     await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
       code: "not_invited",
     });
