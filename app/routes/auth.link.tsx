@@ -1,8 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.js";
-import { consumeLoginToken, peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
-import { sendFreshLink } from "#app/utils/candidate-links.server.js";
+import { peekSignInLink, sendFreshLink, redeemSignInLink } from "#app/utils/candidate-links.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -11,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in" }];
 // Mail scanners open links: this page only looks. Pressing the button (a POST) uses the link.
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const found = token ? await peekLoginToken(getDb(), token) : { state: "unknown" as const };
+  const found = await peekSignInLink(token);
   return { token, state: found.state };
 }
 
@@ -20,11 +18,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = String(form.get("token") ?? "");
   if (form.get("intent") === "fresh") {
     if (await hitRateLimit("freshLinkByIp", context.clientIp ?? "unknown")) {
-      await sendFreshLink(getDb(), token);
+      await sendFreshLink(token);
     }
     return { fresh: true, failed: false };
   }
-  const signedIn = await consumeLoginToken(getDb(), token);
+  const signedIn = await redeemSignInLink(token);
   if (!signedIn) return { fresh: false, failed: true };
   return redirect(signedIn.nextPath, { headers: { "Set-Cookie": signedIn.cookie } });
 }

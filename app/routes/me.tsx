@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { listApplicationsForCandidate } from "#db/queries/applications.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
 import { EmailLinkSchema } from "#app/domain/auth/auth.schema.js";
@@ -45,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = parseForm(formData, EmailLinkSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values, sent: false }, { status: 400 });
   const next = safeRedirect(formData.get("next"), "/me");
-  await requestLinkFor(getDb(), result.data.email, context.clientIp ?? "unknown", next.startsWith("/me") ? next : "/me");
+  await requestLinkFor(result.data.email, context.clientIp ?? "unknown", next.startsWith("/me") ? next : "/me");
   return { fieldErrors: {}, values: {}, sent: true };
 }
 

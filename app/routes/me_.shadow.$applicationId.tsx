@@ -2,7 +2,8 @@ import { findOwnApplication } from "#db/queries/applications.js";
 import { firstName } from "#app/domain/names.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findLatestShiftForApplication, findReflectionForShift, listOpenSlots } from "#db/queries/shadow.js";
+import { findReflectionForShift, listOpenSlots } from "#db/queries/shadow.js";
+import { findCandidateShift } from "#app/domain/shadow/candidate-shift.server.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { cancelShiftByCandidate } from "#app/domain/shadow/cancel-shift.server.js";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await scoped(async (trx) => {
     const application = await findOwnApplication(trx, id, candidate.candidateId);
     if (!application) return null;
-    const shift = await findLatestShiftForApplication(trx, id);
+    const shift = await findCandidateShift(trx, id);
     const [slots, reflection] = await Promise.all([
       listOpenSlots(trx, application.teamId, new Date(Date.now() + SHADOW_CUTOFF_HOURS * 3_600_000)),
       shift ? findReflectionForShift(trx, shift.id) : undefined,
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawnNow: done === "withdrawn",
     title: data.application.title,
     stage: data.application.stage,
-    // Only what the candidate may see: the visit details only once the shift is confirmed.
+    // Only what the candidate may see (the domain withholds the visit details until confirmed).
     shift: shift
       ? {
           status: shift.status,
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           hostName: firstName(shift.hostName),
           meetingPoint: shift.meetingPoint,
           bringAndWear: shift.bringAndWear,
-          visitDetails: shift.status === "confirmed" ? shift.visitDetails : null,
+          visitDetails: shift.visitDetails,
           started: new Date(shift.startsAt).getTime() <= now,
           over: new Date(shift.endsAt).getTime() <= now,
         }

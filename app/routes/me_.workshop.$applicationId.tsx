@@ -1,15 +1,12 @@
 import { findOwnApplication } from "#db/queries/applications.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { findLiveBooking, listBookableWorkshops, listWaitlistEntries } from "#db/queries/workshops.js";
 import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { relayOutbox } from "#app/utils/tenant.server.js";
-import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
+import { bookSeat, bookingFormNote, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
-import { joinWaitlist, scheduleSeatHoldExpiries } from "#app/domain/workshops/waitlist.server.js";
-import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
+import { joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
 import { requireUuid, workshopErrorStatus } from "#app/utils/http-errors.server.js";
@@ -32,18 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const application = await findOwnApplication(trx, id, candidate.candidateId);
     if (!application) return null;
     const from = new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
-    const [booking, workshops, waitlist] = await Promise.all([
+    const [booking, workshops, waitlist, note] = await Promise.all([
       findLiveBooking(trx, id),
       listBookableWorkshops(trx, application.teamId, from, id),
       listWaitlistEntries(trx, id),
+      bookingFormNote(trx, id, application.adjustmentsNote),
     ]);
-    return { application, booking, workshops, waitlist };
+    return { application, booking, workshops, waitlist, note };
   });
   if (!data) throw new Response("We could not find that application.", { status: 404 });
   return {
     title: data.application.title,
     invited: data.application.stage === "workshop",
-    adjustments: data.booking?.adjustments ?? data.application.adjustmentsNote,
+    adjustments: data.booking?.adjustments ?? data.note,
     booking: data.booking ? { ...data.booking, when: formatLondonSlot(data.booking.startsAt, data.booking.endsAt) } : null,
     workshops: data.workshops
       .filter((w) => w.id !== data.booking?.workshopId)
@@ -64,36 +62,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { id, candidate, scoped } = await scope(request, params.applicationId);
+  const { id, candidate, run } = await scope(request, params.applicationId);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent.startsWith("waitlist:")) {
       const workshopId = requireUuid(intent.slice(9));
-      await scoped(async (trx) => {
-        const owns = await findOwnApplication(trx, id, candidate.candidateId);
-        if (owns?.stage === "workshop") await joinWaitlist(trx, workshopId, id);
-      });
+      await run((ctx) => joinWaitlist(ctx, { workshopId, applicationId: id, candidateId: candidate.candidateId }));
       return redirect(`/me/workshop/${id}?waitlisted=1`);
     }
     if (intent === "cancel") {
-      const cancelled = await scoped((trx) => cancelBooking(trx, id, candidate.candidateId));
-      await Promise.all([
-        relayOutbox(getDb(), [cancelled.email, ...cancelled.seatHolds.map((h) => h.email)]),
-        cancelWorkshopReminders(cancelled.bookingId),
-        scheduleSeatHoldExpiries(candidate.orgId, cancelled.seatHolds),
-      ]);
+      await run((ctx) => cancelBooking(ctx, id, candidate.candidateId));
       return redirect(`/me/workshop/${id}?cancelled=1`);
     }
     const result = parseForm(form, BookSeatSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
-    const booked = await scoped((trx) => bookSeat(trx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
-    await Promise.all([
-      relayOutbox(getDb(), [booked.email, ...booked.seatHolds.map((h) => h.email)]),
-      scheduleSeatHoldExpiries(candidate.orgId, booked.seatHolds),
-      scheduleWorkshopReminders(candidate.orgId, booked.bookingId, booked.startsAt),
-      booked.previousBookingId ? cancelWorkshopReminders(booked.previousBookingId) : null,
-    ]);
+    await run((ctx) => bookSeat(ctx, { applicationId: id, candidateId: candidate.candidateId, ...result.data }));
     return redirect(`/me/workshop/${id}?booked=1`);
   } catch (error) {
     if (error instanceof WorkshopError) {

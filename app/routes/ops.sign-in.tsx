@@ -1,10 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { OperatorSignInSchema } from "#app/domain/operators/operator.schema.js";
-import { verifyOperator } from "#app/domain/operators/operators.server.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
-import { findOperatorId, startOperatorSession } from "#app/utils/operator-session.server.js";
+import { findOperatorId, signInOperator } from "#app/utils/operator-session.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { readForm } from "#app/utils/form.server.js";
 import { parseForm } from "#app/utils/validation.js";
@@ -17,7 +15,7 @@ const backTo = (to: unknown) => (typeof to === "string" && /^\/ops\/queues(\/[\w
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // redirectDocument: the dashboard is not a Remix page (server.ts serves it), so the browser must load it.
-  if (await findOperatorId(getDb(), request.headers.get("Cookie"))) throw redirectDocument(DASHBOARD);
+  if (await findOperatorId(request.headers.get("Cookie"))) throw redirectDocument(DASHBOARD);
   return null;
 }
 
@@ -29,10 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!allowed) {
     return Response.json({ fieldErrors: { email: "Too many attempts. Wait 15 minutes, then try again." }, email }, { status: 429 });
   }
-  const operatorId = await verifyOperator(getDb(), email, password);
-  if (!operatorId)
-    return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
-  return redirectDocument(backTo(redirectTo), { headers: { "Set-Cookie": await startOperatorSession(getDb(), operatorId) } });
+  const cookie = await signInOperator(email, password);
+  if (!cookie) return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });
+  return redirectDocument(backTo(redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function OperatorSignIn() {

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { endOperatorSession } from "#app/utils/operator-session.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Operator sign out" }, { name: "robots", content: "noindex" }];
@@ -20,5 +19,5 @@ export default function OperatorSignOut() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/ops/sign-in", { headers: { "Set-Cookie": await endOperatorSession(getDb(), request.headers.get("Cookie")) } });
+  return redirect("/ops/sign-in", { headers: { "Set-Cookie": await endOperatorSession(request.headers.get("Cookie")) } });
 }

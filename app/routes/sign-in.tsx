@@ -1,8 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import { StaffSignInSchema } from "#app/domain/auth/auth.schema.js";
-import { signInStaff } from "#app/domain/auth/staff-sign-in.server.js";
+import { signIn } from "#app/utils/staff-sign-in.server.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { signInLimit } from "#app/utils/rate-limit.server.js";
 import { getSession, safeRedirect } from "#app/utils/session.server.js";
@@ -27,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const when = wait > 90 ? `${Math.ceil(wait / 60)} hours` : wait === 1 ? "a minute" : `${wait} minutes`;
     return Response.json({ fieldErrors: { email: `Too many attempts. Wait ${when}, then try again.` }, email }, { status: 429 });
   }
-  const cookie = await signInStaff(getDb(), email, password);
+  const cookie = await signIn(email, password);
   if (!cookie) {
     await limit.failed();
     return Response.json({ fieldErrors: { password: "The email address or password is not right" }, email }, { status: 400 });

@@ -1,3 +1,4 @@
+import { isInProgress } from "#app/domain/applications/stages.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       getMixBand(trx),
       mixHistory(trx, id, today),
     ]);
-    const candidates = applications.filter((a) => !["applied", "started", "declined", "withdrawn"].includes(a.stage));
+    const candidates = applications.filter((a) => isInProgress(a.stage));
     const rows = live.definition.values.map((v) => ({
       key: v.key,
       name: v.name,

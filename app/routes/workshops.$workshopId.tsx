@@ -3,13 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, SelectField, TextArea } from "#app/components/forms.js";
 import { DeclineSchema } from "#app/domain/applications/application.schema.js";
 import { addAssessor } from "#app/domain/workshops/assessor-scores.server.js";
-import { relayOutbox } from "#app/utils/tenant.server.js";
 import { getOrgSettings } from "#app/domain/organisations/org-settings.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { isBelowMinimum, mergeWorkshop } from "#app/domain/workshops/workshop-numbers.server.js";
-import { cancelWorkshopReminders, scheduleWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
-import { getDb } from "#db/client.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { parseForm } from "#app/utils/validation.js";
@@ -62,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.workshopId);
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -70,12 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intoId = String(form.get("intoId") ?? "");
     if (!isUuid(intoId)) return Response.json({ fieldErrors: { intoId: "Choose the date to merge into" } }, { status: 400 });
     try {
-      const merged = await scoped((trx) => mergeWorkshop(trx, id, intoId));
-      await Promise.all([
-        relayOutbox(getDb(), merged.emails),
-        ...merged.moved.map((m) => cancelWorkshopReminders(m.previousBookingId)),
-        ...merged.moved.map((m) => scheduleWorkshopReminders(staff.orgId, m.bookingId, merged.startsAt)),
-      ]);
+      await run((ctx) => mergeWorkshop(ctx, id, intoId));
     } catch (error) {
       if (error instanceof WorkshopError) return Response.json({ fieldErrors: { intoId: error.message } }, { status: 409 });
       throw error;
@@ -85,11 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add-assessor") {
     const userId = String(form.get("userId") ?? "");
     if (!isUuid(userId)) return Response.json({ fieldErrors: { userId: "Choose someone from the list" } }, { status: 400 });
-    const added = await scoped(async (trx) => {
-      const user = await trx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
-      if (user) await addAssessor(trx, id, user.id);
-      return Boolean(user);
-    });
+    const added = await run((ctx) => addAssessor(ctx, id, userId));
     if (!added) return Response.json({ fieldErrors: { userId: "Choose someone from the list" } }, { status: 400 });
     return redirect(`/workshops/${id}`);
   }
@@ -101,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors }, { status: 400 });
     decision = { to: "declined", reason: result.data.reason };
   }
-  const result = await scoped((trx) => recordWorkshopOutcomes(trx, id, bookingIds, decision, { userId: staff.userId, name: staff.name }));
+  const result = await run((ctx) => recordWorkshopOutcomes(ctx, id, bookingIds, decision, { userId: staff.userId, name: staff.name }));
   return redirect(`/workshops/${id}?moved=${result.moved}&skipped=${result.skipped}`);
 }
 

@@ -1,10 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "#db/client.js";
 import type { Attendance } from "#db/schema.js";
 import { findWorkshopById, listAttendanceForWorkshop } from "#db/queries/workshops.js";
 import { ChoiceGroup } from "#app/components/forms.js";
-import { relayOutbox } from "#app/utils/tenant.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { recordAttendance } from "#app/domain/workshops/record-attendance.server.js";
 import { ATTENDANCE_LABELS } from "#app/domain/workshops/workshop.schema.js";
@@ -32,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, PIPELINE_ROLES);
+  const { run } = await staffScope(request, PIPELINE_ROLES);
   const id = requireUuid(params.workshopId);
   const form = await readForm(request);
   const marks: Record<string, Attendance> = {};
@@ -40,8 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (name.startsWith("attendance.") && typeof value === "string" && value in ATTENDANCE_LABELS)
       marks[name.slice(11)] = value as Attendance;
   }
-  const result = await scoped((trx) => recordAttendance(trx, id, marks));
-  await relayOutbox(getDb(), result.emails);
+  const result = await run((ctx) => recordAttendance(ctx, id, marks));
   return redirect(`/workshops/${id}/attendance?saved=${result.notChanged.length ? "partly" : "1"}`);
 }
 

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, scoped } = await staffScope(request);
+  const { staff, run } = await staffScope(request);
   const id = requireUuid(params.workshopId);
   const form = await readForm(request);
   // Notes are free text read outside parseForm: the same check keeps a NUL out of PostgreSQL.
@@ -66,9 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   try {
-    await scoped(async (trx) => {
-      await saveScores(trx, id, staff.userId, scores);
-      if (form.get("intent") === "submit") await submitScores(trx, id, staff.userId);
+    await run(async (ctx) => {
+      await saveScores(ctx, id, staff.userId, scores);
+      if (form.get("intent") === "submit") await submitScores(ctx, id, staff.userId);
     });
   } catch (error) {
     if (error instanceof WorkshopError) return Response.json({ fieldErrors: { form: error.message } }, { status: 409 });

@@ -31,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { run } = await staffScope(request, MANAGE_ROLES);
   const result = parseForm(await readForm(request), WorkshopSchema, WORKSHOP_ARRAY_FIELDS);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  const id = await scoped((trx) => createWorkshop(trx, result.data));
+  const id = await run((ctx) => createWorkshop(ctx, result.data));
   return redirect(`/workshops/${id}`);
 }
 

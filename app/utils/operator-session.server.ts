@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
-import type { DB } from "#db/client.js";
+import { getDb } from "#db/client.js";
+import { verifyOperator } from "#app/domain/operators/operators.server.js";
 import { findOperatorIdBySession, insertOperatorSession, revokeOperatorSession } from "#db/queries/operators.js";
 import { getServerEnv } from "../env.server.js";
 import { randomToken, sha256 } from "./session.server.js";
@@ -23,10 +24,19 @@ function operatorCookie() {
   });
 }
 
+// Operators belong to no organisation, so there is no organisation scope: their routes reach their
+// sessions through these functions, never the database client.
+
+/** Checks an operator's email and password and opens a session: its Set-Cookie header, or null if wrong. */
+export async function signInOperator(email: string, password: string): Promise<string | null> {
+  const operatorId = await verifyOperator(getDb(), email, password);
+  return operatorId ? startOperatorSession(operatorId) : null;
+}
+
 /** Stores a new operator session and returns its Set-Cookie header. */
-export async function startOperatorSession(db: DB, operatorId: string) {
+export async function startOperatorSession(operatorId: string) {
   const token = randomToken();
-  await insertOperatorSession(db, sha256(token), operatorId, new Date(Date.now() + OPERATOR_SESSION_HOURS * 3600_000));
+  await insertOperatorSession(getDb(), sha256(token), operatorId, new Date(Date.now() + OPERATOR_SESSION_HOURS * 3600_000));
   return operatorCookie().serialize(token, { maxAge: OPERATOR_SESSION_HOURS * 3600 });
 }
 
@@ -36,14 +46,14 @@ async function readToken(cookieHeader: string | null | undefined) {
 }
 
 /** The signed-in operator's id, from a request's Cookie header; null when there is none. */
-export async function findOperatorId(db: DB, cookieHeader: string | null | undefined): Promise<string | null> {
+export async function findOperatorId(cookieHeader: string | null | undefined): Promise<string | null> {
   const token = await readToken(cookieHeader);
-  return token ? findOperatorIdBySession(db, sha256(token)) : null;
+  return token ? findOperatorIdBySession(getDb(), sha256(token)) : null;
 }
 
 /** Revokes the session and returns the Set-Cookie header that clears the cookie. */
-export async function endOperatorSession(db: DB, cookieHeader: string | null | undefined) {
+export async function endOperatorSession(cookieHeader: string | null | undefined) {
   const token = await readToken(cookieHeader);
-  if (token) await revokeOperatorSession(db, sha256(token));
+  if (token) await revokeOperatorSession(getDb(), sha256(token));
   return operatorCookie().serialize("", { maxAge: 0 });
 }

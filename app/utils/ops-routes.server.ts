@@ -2,7 +2,6 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import express, { type RequestHandler } from "express";
-import { getDb } from "#db/client.js";
 import { singleton } from "#db/singleton.js";
 import { getEmailQueue, getReminderQueue } from "#jobs/queues.js";
 import { getLogger } from "./logger.server.js";
@@ -39,7 +38,7 @@ const named =
 export const requireOperator: RequestHandler = async (req, res, next) => {
   let operatorId: string | null;
   try {
-    operatorId = await findOperatorId(getDb(), req.get("Cookie"));
+    operatorId = await findOperatorId(req.get("Cookie"));
   } catch (error) {
     getLogger().error({ err: error }, "could not check the operator session");
     return res.status(503).type("text").send("Cannot check your session right now.");

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { getDb, type Tx } from "#db/client.js";
 import type { StaffRole } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
-import { randomToken, sha256 } from "#app/domain/auth/tokens.server.js";
+import { randomToken, sha256 } from "#app/domain/links/tokens.server.js";
 import { getServerEnv } from "../env.server.js";
 import { setLogOrg } from "./request-context.server.js";
 

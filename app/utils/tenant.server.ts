@@ -3,8 +3,8 @@ import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug } from "#db/queries/organisations.js";
 import type { Scoped } from "#db/tenant.js";
 import type { UseCaseContext } from "#app/domain/after-commit.js";
-import { findVoterByLink } from "#app/domain/votes/vote-links.server.js";
-import { findTouchpointByLink } from "#app/domain/offers/touchpoint-links.server.js";
+import { findVoterByLink } from "#app/domain/links/vote-links.server.js";
+import { findTouchpointByLink } from "#app/domain/links/touchpoint-links.server.js";
 import { setLogOrg } from "./request-context.server.js";
 import { runInOrg } from "#jobs/run-in-org.js";
 import { type CandidateSession, getCandidateSession, requireStaff, type StaffSession } from "./session.server.js";
@@ -61,9 +61,3 @@ export async function touchpointScope(token: string | undefined) {
   setLogOrg(found.orgId);
   return { touchpointId: found.touchpointId, ...orgScope(found.orgId) };
 }
-
-/**
- * For the workshop routes only, until their use cases record after-commit work like the others
- * (they relay the outbox and add jobs by hand after `scoped`). Nothing else should use it.
- */
-export { relayOutbox } from "#jobs/relay-outbox.js";

@@ -117,6 +117,19 @@ export function findLiveBooking(trx: Tx, applicationId: string) {
     .executeTakeFirst();
 }
 
+/** The note given at this application's most recent booking, live or not (null if none had one). */
+export async function findLatestBookingNote(trx: Tx, applicationId: string) {
+  const row = await trx
+    .selectFrom("workshopBookings")
+    .select("adjustments")
+    .where("applicationId", "=", applicationId)
+    .where("adjustments", "<>", "")
+    .orderBy("bookedAt", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.adjustments ?? null;
+}
+
 /** Upcoming workshops for a team that can still be booked (after `from`), with the seats free for this application. */
 export function listBookableWorkshops(trx: Tx, teamId: string, from: Date, applicationId: string) {
   return trx

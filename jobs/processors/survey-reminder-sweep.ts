@@ -2,12 +2,11 @@ import { getDb } from "#db/client.js";
 import { sweepSurveyReminders } from "#app/domain/survey/survey-reminders.server.js";
 import { sweepWorkshopNumbers } from "#app/domain/workshops/workshop-numbers.server.js";
 import { sweepWorkshopReminders } from "#app/domain/workshops/workshop-reminders.server.js";
-import { scheduleSeatHoldExpiries, sweepSeatHolds } from "#app/domain/workshops/waitlist.server.js";
+import { sweepSeatHolds } from "#app/domain/workshops/waitlist.server.js";
 import { sweepVotes } from "#app/domain/votes/vote-jobs.server.js";
 import { sweepShadowReminders } from "#app/domain/shadow/shadow-reminders.server.js";
 import { sweepTouchpoints } from "#app/domain/offers/keep-in-touch.server.js";
 import { sweepNoShows } from "#app/domain/offers/no-show.server.js";
-import { relayOutbox } from "../relay-outbox.js";
 import { runInOrg } from "../run-in-org.js";
 
 /**
@@ -21,20 +20,14 @@ import { runInOrg } from "../run-in-org.js";
 export async function surveyReminderSweepProcessor() {
   const db = getDb();
   const votes = await sweepVotes(db, runInOrg);
-  // The workshop sweeps still return outbox rows for the caller to relay (converted in a follow-up).
-  const seatHolds = await sweepSeatHolds(db);
-  const workshopRefs = [
-    ...(await sweepWorkshopReminders(db)),
-    ...(await sweepWorkshopNumbers(db)),
-    ...seatHolds.flatMap((s) => s.holds.map((h) => h.email)),
-  ];
-  await relayOutbox(db, workshopRefs);
-  await Promise.all(seatHolds.map((s) => scheduleSeatHoldExpiries(s.orgId, s.holds)));
   const queued =
+    (await sweepSeatHolds(db, runInOrg)) +
+    (await sweepWorkshopReminders(db, runInOrg)) +
+    (await sweepWorkshopNumbers(db, runInOrg)) +
     (await sweepSurveyReminders(db, runInOrg)) +
     votes.reminded +
     (await sweepShadowReminders(db, runInOrg)) +
     (await sweepTouchpoints(db, runInOrg)) +
     (await sweepNoShows(db, runInOrg));
-  return { queued: queued + workshopRefs.length, votesClosed: votes.closes.length };
+  return { queued, votesClosed: votes.closes.length };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { OfferStatus } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
 import { ukToday } from "#app/domain/offers/offer-rules.js";
+import { advanceTo } from "./application.js";
 import { insertOrg, ownerDb, staffCookie } from "./org.js";
 import { insertTeamAndShadowCandidate } from "./vote.js";
 
@@ -19,14 +20,10 @@ export async function insertOfferReady(candidateExperience: "experienced" | "new
     experienced: 2,
     candidateExperience,
   });
-  await withOrg(ownerDb(), org.orgId, (trx) =>
-    trx.updateTable("applications").set({ stage: "offer" }).where("id", "=", people.applicationId).execute(),
-  );
+  await advanceTo(org.orgId, people.applicationId, "offer");
   const lead = await staffCookie(org.orgId, org.leadId);
   return { org, ...people, lead };
 }
-
-
 
 /** A candidate with an offer to the organisation's team, a buddy with an email address, at `status`. */
 export async function insertOffer(

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { withOrg } from "#db/tenant.js";
 import { startSession } from "#app/utils/session.server.js";
 import { ownerDb } from "./org.js";
+import { advanceTo } from "./application.js";
 import { insertInvitedApplications } from "./workshop.js";
 
 /** A team member with a staff sign-in (role member) who can host shadow shifts. */
@@ -25,16 +26,10 @@ export async function insertHost(orgId: string, teamId: string, name = "Grace Ho
 /** `count` candidates at the shadow shift step. */
 export async function insertShadowApplications(orgId: string, vacancyId: string, count: number) {
   const people = await insertInvitedApplications(orgId, vacancyId, count);
-  await withOrg(ownerDb(), orgId, (trx) =>
-    trx
-      .updateTable("applications")
-      .set({ stage: "shadow" })
-      .where(
-        "id",
-        "in",
-        people.map((p) => p.applicationId),
-      )
-      .execute(),
+  await advanceTo(
+    orgId,
+    people.map((p) => p.applicationId),
+    "shadow",
   );
   return people;
 }

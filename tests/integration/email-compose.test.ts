@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
+import { peekLoginToken } from "#app/domain/links/sign-in-links.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { addToOutbox, type OutboxMessage } from "#app/domain/email/outbox.server.js";
 import { findMemberByLink } from "#app/domain/survey/member-survey.server.js";
@@ -52,7 +52,8 @@ async function bookedCandidate() {
   await withOrg(ownerDb(), org.orgId, (trx) =>
     trx.updateTable("candidates").set({ fullName: "Mary Jane Seacole" }).where("id", "=", me.candidateId).execute(),
   );
-  const booked = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId, adjustments: "" }));
+  const { result, after } = await recordInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId, adjustments: "" }));
+  const booked = { ...result, email: after.emailRefs[0] };
   const t = await workshopTimes(org.orgId, workshopId);
   return { org, workshopId, me, booked, when: formatLondonSlot(t.startsAt, t.endsAt) };
 }
@@ -167,14 +168,14 @@ describe("workshop emails", () => {
     const laterId = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 14 });
     const t = await workshopTimes(org.orgId, laterId);
     const later = formatLondonSlot(t.startsAt, t.endsAt);
-    const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: laterId, adjustments: "" }));
-    expect(await deliverOutboxEmail(getDb(), org.orgId, moved.email.id)).toBe("sent");
+    const moved = await recordInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: laterId, adjustments: "" }));
+    expect(await deliverOutboxEmail(getDb(), org.orgId, moved.after.emailRefs[0].id)).toBe("sent");
     const [movedEmail] = await fetchCaptured(mailbox(), me.email);
     expect(movedEmail.subject).toBe(`Your workshop has moved to ${later}`);
     expect(movedEmail.text).toContain("We have moved your place to the new date.");
 
-    const cancelled = await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
-    expect(await deliverOutboxEmail(getDb(), org.orgId, cancelled.email.id)).toBe("sent");
+    const cancelled = await recordInOrg(org.orgId, (ctx) => cancelBooking(ctx, me.applicationId, me.candidateId));
+    expect(await deliverOutboxEmail(getDb(), org.orgId, cancelled.after.emailRefs[0].id)).toBe("sent");
     const [cancelEmail] = await fetchCaptured(mailbox(), me.email);
     expect(cancelEmail.to).toEqual([me.email]);
     expect(cancelEmail.subject).toBe(`Your workshop place on ${later} is cancelled`);
@@ -237,10 +238,10 @@ describe("workshop emails", () => {
     const workshopId = await insertWorkshop(org.orgId, org.teamId);
     const t = await workshopTimes(org.orgId, workshopId);
     const people = await insertInvitedApplications(org.orgId, org.vacancyId, 3);
-    await withOrg(getDb(), org.orgId, async (trx) => {
-      for (const p of people) await bookSeat(trx, { ...p, workshopId, adjustments: "" });
-      await cancelBooking(trx, people[2].applicationId, people[2].candidateId);
-      await trx.insertInto("orgSettings").values({ workshopMinAttendees: 6 }).execute();
+    await recordInOrg(org.orgId, async (ctx) => {
+      for (const p of people) await bookSeat(ctx, { ...p, workshopId, adjustments: "" });
+      await cancelBooking(ctx, people[2].applicationId, people[2].candidateId);
+      await ctx.trx.insertInto("orgSettings").values({ workshopMinAttendees: 6 }).execute();
     });
     const lead = `lead@${org.slug}.test`;
     const email = await deliver(org.orgId, { kind: "workshop-low-numbers", workshopId, userId: org.leadId }, lead);

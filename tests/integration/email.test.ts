@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { consumeLoginToken, peekLoginToken } from "#app/domain/auth/candidate-links.server.js";
+import { consumeLoginToken, peekLoginToken } from "#app/domain/links/sign-in-links.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";

@@ -1,13 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
-import {
-  cancelTouchpoints,
-  sendTouchpointIfDue,
-  sweepTouchpoints,
-  syncTouchpoints,
-  touchpointJobId,
-} from "#app/domain/offers/keep-in-touch.server.js";
+import { sendTouchpointIfDue, sweepTouchpoints, syncTouchpoints, touchpointJobId } from "#app/domain/offers/keep-in-touch.server.js";
 import { sweepNoShows } from "#app/domain/offers/no-show.server.js";
+import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js";
 import { loader as risksLoader } from "#app/routes/offers_.risks.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
@@ -112,16 +107,22 @@ describe("keeping in touch from acceptance to the start", () => {
       "kit:4",
     ]);
 
-    // Withdrawn after accepting: nothing more goes out, even when due.
-    await withOrg(ownerDb(), org.orgId, (trx) =>
-      trx.updateTable("offers").set({ status: "withdrawn" }).where("id", "=", offer.offerId).execute(),
+    // Withdrawn after accepting (through the lead's withdrawal, not by hand): every planned
+    // touchpoint is cancelled, and a job that runs anyway sends nothing.
+    await runInOrg(org.orgId, (ctx) =>
+      withdrawAfterAcceptance(ctx, {
+        applicationId: offer.applicationId,
+        reason: "another_job",
+        actor: { userId: org.leadId, name: "Lee Lead" },
+      }),
     );
-    await withOrg(getDb(), org.orgId, (trx) => cancelTouchpoints(trx, offer.offerId));
+    const withdrawn = await touchpointsOf(org.orgId, offer.offerId);
+    expect(withdrawn).toHaveLength(8);
+    expect(withdrawn.filter((t) => !t.cancelledAt || t.sentAt)).toEqual([]);
     const week1 = after.find((t) => t.kind === "kit" && t.seq === 1);
     expect(await runInOrg(org.orgId, (ctx) => sendTouchpointIfDue(ctx, week1?.id as string, new Date(Date.now() + 8 * 86_400_000)))).toBe(
       0,
     );
-    expect((await touchpointsOf(org.orgId, offer.offerId)).every((t) => t.cancelledAt && !t.sentAt)).toBe(true);
   });
 
   it("the sweep sends what is due when Redis lost the jobs: this week's email to them and the call task to their buddy, once", async () => {

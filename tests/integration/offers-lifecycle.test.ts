@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { touchpointJobId } from "#app/domain/offers/keep-in-touch.server.js";
 import { withOrg } from "#db/tenant.js";
@@ -17,15 +18,6 @@ afterAll(async () => {
 
 const post = (url: string, fields: Record<string, string>, cookie?: string) =>
   new Request(url, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { Cookie: cookie } : {} });
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (thrown) {
-    return thrown;
-  }
-  throw new Error("expected the call to throw");
-}
 
 async function setUp(candidateExperience: "experienced" | "new_to_care" = "new_to_care") {
   const s = await insertOfferReady(candidateExperience);
@@ -459,7 +451,7 @@ describe("offers", () => {
     expect((await bad.json()).fieldErrors).toEqual({ startDate: "Enter a real date for the start date" });
   });
 
-  it("a no-show is recorded once the start date has passed: closed, and nothing more is sent", async () => {
+  it("a no-show is recorded from the start date (not only the day after): closed, and nothing more is sent", async () => {
     const s = await setUp();
     // A start 10 days after accepting plans week 1's email and buddy call, still unsent at the no-show.
     await s.leadPost(s.offerFields({ startDate: ukDateIn(10) }));
@@ -468,11 +460,14 @@ describe("offers", () => {
     expect(planned.map((t) => `${t.kind}:${t.seq}`).sort()).toEqual(["buddy_call:1", "kit:1"]);
     expect(planned.filter((t) => t.cancelledAt !== null || t.sentAt !== null)).toEqual([]);
     expect((await s.leadPost({ intent: "offer-no-show" })).status).toBe(409);
-    await ownerDb()
-      .updateTable("offers")
-      .set({ startDate: ukDateIn(-4) })
-      .where("applicationId", "=", s.applicationId)
-      .execute();
+    const startOn = (date: string) =>
+      ownerDb().updateTable("offers").set({ startDate: date }).where("applicationId", "=", s.applicationId).execute();
+    // The day before the start: too early.
+    await startOn(ukDateIn(1));
+    expect((await s.leadView()).offer.canRecordNoShow).toBe(false);
+    expect((await s.leadPost({ intent: "offer-no-show" })).status).toBe(409);
+    // On the start day itself the lead can record it.
+    await startOn(ukDateIn(0));
     expect((await s.leadView()).offer.canRecordNoShow).toBe(true);
     expect((await s.leadPost({ intent: "offer-no-show" })).status).toBe(302);
     expect((await s.offerRow()).status).toBe("no_show");

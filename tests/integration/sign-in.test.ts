@@ -1,7 +1,8 @@
+import { caught } from "#tests/support/caught.js";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
-import { requestCandidateLinks } from "#app/domain/auth/candidate-links.server.js";
+import { requestCandidateLinks } from "#app/domain/links/sign-in-links.server.js";
 import { hashPassword } from "#app/utils/password.server.js";
 import { createLimiters, signInLimit } from "#app/utils/rate-limit.server.js";
 import { createRedis, getProducerRedis } from "#jobs/connection.js";
@@ -105,11 +106,13 @@ describe("staff sign-in", () => {
     expect(pipeline.total).toBe(0);
 
     await signOutAction({ request: post("/sign-out", {}, { Cookie: cookie }), params: {}, context });
-    const after = await pipelineLoader({
-      request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
-      params: {},
-      context,
-    }).catch((r: Response) => r);
+    const after = await caught(
+      pipelineLoader({
+        request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
+        params: {},
+        context,
+      }),
+    );
     expect((after as Response).status).toBe(302);
     expect((after as Response).headers.get("Location")).toBe("/sign-in?redirectTo=%2Fpipeline");
   });

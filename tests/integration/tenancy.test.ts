@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
@@ -11,15 +12,6 @@ import { runInOrg } from "#tests/support/run.js";
 afterAll(closeOwnerDb);
 
 const TENANT_TABLES = ["regions", "teams", "users", "vacancies", "candidates", "applications", "applicationEvents", "outbox"] as const;
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (thrown) {
-    return thrown;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("tenancy", () => {
   it("the app's database role reads no tenant rows when no organisation is set", async () => {

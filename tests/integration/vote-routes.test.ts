@@ -1,5 +1,6 @@
+import { caught } from "#tests/support/caught.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { createVoteLink } from "#app/domain/votes/vote-links.server.js";
+import { createVoteLink } from "#app/domain/links/vote-links.server.js";
 import { startSession } from "#app/utils/session.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
@@ -12,15 +13,6 @@ import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/
 import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
 
 afterAll(closeOwnerDb);
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (thrown) {
-    return thrown;
-  }
-  throw new Error("expected the call to throw");
-}
 
 const post = (url: string, fields: Record<string, string>, cookie?: string) =>
   new Request(url, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { Cookie: cookie } : {} });

@@ -14,7 +14,7 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { findVote } from "#db/queries/votes.js";
-import { createVoteLink } from "#app/domain/votes/vote-links.server.js";
+import { createVoteLink } from "#app/domain/links/vote-links.server.js";
 import { randomToken, sha256 } from "#app/utils/session.server.js";
 import { action as voteAction, loader as voteLoader } from "#app/routes/vote.$token.js";
 import { getReminderQueue } from "#jobs/queues.js";

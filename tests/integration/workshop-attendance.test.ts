@@ -1,3 +1,4 @@
+import { runInOrg } from "#tests/support/run.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { bookSeat } from "#app/domain/workshops/book-seat.server.js";
@@ -17,7 +18,7 @@ describe("recording attendance", () => {
     const later = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 14 });
     const people = await insertInvitedApplications(org.orgId, org.vacancyId, 3);
     const bookings = [];
-    for (const p of people) bookings.push(await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...p, workshopId, adjustments: "" })));
+    for (const p of people) bookings.push(await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...p, workshopId, adjustments: "" })));
     const lead = await staffCookie(org.orgId, org.leadId);
     const url = `http://localhost/workshops/${workshopId}/attendance`;
     const save = (marks: Record<string, string>) =>
@@ -46,7 +47,7 @@ describe("recording attendance", () => {
     expect(page.people.map((p) => p.attendance).sort()).toEqual(["attended", "late", "no_show"]);
 
     // The no-show can book another date.
-    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...people[2], workshopId: later, adjustments: "" }));
+    await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...people[2], workshopId: later, adjustments: "" }));
     // And then the lead can no longer turn their no-show into "attended".
     const partly = (await save({ [bookings[2].bookingId]: "attended" })) as Response;
     expect(partly.headers.get("Location")).toBe(`/workshops/${workshopId}/attendance?saved=partly`);

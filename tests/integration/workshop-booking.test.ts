@@ -1,3 +1,5 @@
+import { caught } from "#tests/support/caught.js";
+import { runInOrg } from "#tests/support/run.js";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
@@ -9,6 +11,7 @@ import { loader as listLoader } from "#app/routes/workshops._index.js";
 import { action as bookingAction } from "#app/routes/me_.workshop.$applicationId.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { candidateCookie } from "#tests/factories/shadow.js";
+import { advanceTo } from "#tests/factories/application.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
 
 afterAll(closeOwnerDb);
@@ -30,7 +33,7 @@ describe("booking a workshop seat", () => {
     const people = await insertInvitedApplications(org.orgId, org.vacancyId, 60);
 
     const results = await Promise.allSettled(
-      people.map((p) => withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...p, workshopId, adjustments: "" }))),
+      people.map((p) => runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...p, workshopId, adjustments: "" }))),
     );
     const booked = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -49,16 +52,16 @@ describe("booking a workshop seat", () => {
     const second = await insertWorkshop(org.orgId, org.teamId, { capacity: 1, daysAhead: 14 });
     const [me, other] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
 
-    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: first, adjustments: "A quiet room" }));
-    await expect(
-      withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" })),
-    ).rejects.toMatchObject({ code: "full" });
+    await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: first, adjustments: "A quiet room" }));
+    await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...other, workshopId: first, adjustments: "" }))).rejects.toMatchObject({
+      code: "full",
+    });
 
-    const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: second, adjustments: "A quiet room" }));
+    const moved = await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: second, adjustments: "A quiet room" }));
     expect(moved.moved).toBe(true);
     expect(await liveBookings(org.orgId, first)).toBe(0);
     // The freed seat can now be taken.
-    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...other, workshopId: first, adjustments: "" }));
+    await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...other, workshopId: first, adjustments: "" }));
 
     const sequences = await withOrg(getDb(), org.orgId, (trx) =>
       trx
@@ -73,7 +76,7 @@ describe("booking a workshop seat", () => {
       { status: "booked", sequence: 1 },
     ]);
 
-    await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
+    await runInOrg(org.orgId, (ctx) => cancelBooking(ctx, me.applicationId, me.candidateId));
     expect(await liveBookings(org.orgId, second)).toBe(0);
     const emails = await withOrg(getDb(), org.orgId, (trx) =>
       trx.selectFrom("outbox").select("kind").where("kind", "like", "workshop-%").orderBy("createdAt").execute(),
@@ -87,19 +90,15 @@ describe("booking a workshop seat", () => {
     const soon = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 0.5 });
     const later = await insertWorkshop(org.orgId, org.teamId);
     const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
-    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }))).rejects.toMatchObject({
+    await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: soon, adjustments: "" }))).rejects.toMatchObject({
       code: "too_late",
     });
-    await withOrg(getDb(), org.orgId, (trx) =>
-      trx.updateTable("applications").set({ stage: "survey" }).where("id", "=", me.applicationId).execute(),
-    );
-    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
+    await advanceTo(org.orgId, me.applicationId, "survey");
+    await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
       code: "not_invited",
     });
     const [theirs] = await insertInvitedApplications(other.orgId, other.vacancyId, 1);
-    await expect(
-      withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...theirs, workshopId: later, adjustments: "" })),
-    ).rejects.toMatchObject({
+    await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...theirs, workshopId: later, adjustments: "" }))).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -119,11 +118,9 @@ describe("booking another team's workshop", () => {
     const theirs = await insertWorkshop(org.orgId, otherTeam.id, { capacity: 5 });
     const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
 
-    await expect(withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: theirs, adjustments: "" }))).rejects.toMatchObject(
-      {
-        code: "other_team",
-      },
-    );
+    await expect(runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: theirs, adjustments: "" }))).rejects.toMatchObject({
+      code: "other_team",
+    });
     const cookie = await candidateCookie(org.orgId, me.candidateId);
     const post = (intent: string) =>
       bookingAction({
@@ -148,13 +145,13 @@ describe("changing dates at the same time", () => {
     const first = await insertWorkshop(org.orgId, org.teamId, { capacity: 2 });
     const second = await insertWorkshop(org.orgId, org.teamId, { capacity: 2, daysAhead: 14 });
     const [a, b] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
-    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...a, workshopId: first, adjustments: "" }));
-    await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...b, workshopId: second, adjustments: "" }));
+    await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...a, workshopId: first, adjustments: "" }));
+    await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...b, workshopId: second, adjustments: "" }));
     for (let round = 0; round < 10; round++) {
       const [aTo, bTo] = round % 2 === 0 ? [second, first] : [first, second];
       await Promise.all([
-        withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...a, workshopId: aTo, adjustments: "" })),
-        withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...b, workshopId: bTo, adjustments: "" })),
+        runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...a, workshopId: aTo, adjustments: "" })),
+        runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...b, workshopId: bTo, adjustments: "" })),
       ]);
     }
     expect(await liveBookings(org.orgId, first)).toBe(1);
@@ -168,11 +165,13 @@ describe("workshop tenancy", () => {
     const riverside = await insertOrg();
     const workshopId = await insertWorkshop(oakfield.orgId, oakfield.teamId);
     const riverLead = await staffCookie(riverside.orgId, riverside.leadId);
-    const read = await workshopLoader({
-      request: new Request(`http://localhost/workshops/${workshopId}`, { headers: { Cookie: riverLead } }),
-      params: { workshopId },
-      context: {},
-    }).catch((r: Response) => r);
+    const read = await caught(
+      workshopLoader({
+        request: new Request(`http://localhost/workshops/${workshopId}`, { headers: { Cookie: riverLead } }),
+        params: { workshopId },
+        context: {},
+      }),
+    );
     expect((read as Response).status).toBe(404);
     const list = await listLoader({
       request: new Request("http://localhost/workshops", { headers: { Cookie: riverLead } }),

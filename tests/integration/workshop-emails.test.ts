@@ -1,3 +1,4 @@
+import { caught } from "#tests/support/caught.js";
 import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
@@ -101,6 +102,11 @@ describe("booking from the candidate's page", () => {
     expect(cancelled.method).toBe("CANCEL");
     expect(cancelled.event.uid).toBe(attached.event.uid);
     expect(cancelled.event.sequence).toBeGreaterThan(attached.event.sequence);
+
+    // Booking again after cancelling: the form keeps the note given at the first booking.
+    const again = await bookingLoader({ request: new Request(url, { headers: { Cookie: cookie } }), params, context: {} });
+    expect(again.booking).toBeNull();
+    expect(again.adjustments).toBe("A seat near the door");
   });
 
   it("does not let a candidate book for someone else's application", async () => {
@@ -109,11 +115,13 @@ describe("booking from the candidate's page", () => {
     const [me, them] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
     const cookie = await candidateCookie(org.orgId, me.candidateId);
     const url = `http://localhost/me/workshop/${them.applicationId}`;
-    const read = await bookingLoader({
-      request: new Request(url, { headers: { Cookie: cookie } }),
-      params: { applicationId: them.applicationId },
-      context: {},
-    }).catch((r: Response) => r);
+    const read = await caught(
+      bookingLoader({
+        request: new Request(url, { headers: { Cookie: cookie } }),
+        params: { applicationId: them.applicationId },
+        context: {},
+      }),
+    );
     expect((read as Response).status).toBe(404);
     const post = (await bookingAction({
       request: new Request(url, {

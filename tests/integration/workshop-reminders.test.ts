@@ -1,15 +1,13 @@
+import { runInOrg, sweepFor } from "#tests/support/run.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
 import {
-  cancelWorkshopReminders,
   queueWorkshopReminderIfDue,
   scheduleWorkshopReminders,
   sweepWorkshopReminders,
   workshopReminderKey,
 } from "#app/domain/workshops/workshop-reminders.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
-import { getDb } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
 import { getReminderQueue } from "#jobs/queues.js";
 import { closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { insertInvitedApplications, insertWorkshop } from "#tests/factories/workshop.js";
@@ -31,32 +29,27 @@ describe("workshop reminders", () => {
     const later = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 10 });
     const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
 
-    const first = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: soon, adjustments: "" }));
-    await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt);
-    await scheduleWorkshopReminders(org.orgId, first.bookingId, first.startsAt); // a retried request adds nothing
+    // Booking plans the reminders after its commit; planning them again (a retried job) adds nothing.
+    const first = await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: soon, adjustments: "" }));
+    await runInOrg(org.orgId, async (ctx) => scheduleWorkshopReminders(ctx, { orgId: org.orgId, id: first.bookingId }, first.startsAt));
     await worker.start();
     await waitFor(async () => (await reminders(me.email)).length > 0, "the 48-hour reminder");
     expect(await getReminderQueue().getJobState(workshopReminderKey(first.bookingId, "2h"))).toBe("delayed");
-    expect((await sweepWorkshopReminders(getDb())).filter((r) => r.orgId === org.orgId)).toEqual([]);
+    expect(await sweepFor(sweepWorkshopReminders, org.orgId)).toEqual([]);
     await new Promise((r) => setTimeout(r, 400));
     expect(await reminders(me.email)).toEqual([expect.stringMatching(/^Reminder: your workshop on /)]);
 
     // A new date: the old booking's reminders go, the new one's wait for their time.
-    const moved = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId: later, adjustments: "" }));
+    const moved = await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId: later, adjustments: "" }));
     expect(moved.previousBookingId).toBe(first.bookingId);
-    await cancelWorkshopReminders(first.bookingId);
-    await scheduleWorkshopReminders(org.orgId, moved.bookingId, moved.startsAt);
     expect(await getReminderQueue().getJob(workshopReminderKey(first.bookingId, "2h"))).toBeUndefined();
     expect(await getReminderQueue().getJobState(workshopReminderKey(moved.bookingId, "48h"))).toBe("delayed");
     // Even if the old job had run, the cancelled booking gets nothing.
     expect(
-      await withOrg(getDb(), org.orgId, (trx) =>
-        queueWorkshopReminderIfDue(trx, first.bookingId, "2h", new Date(first.startsAt.getTime() - HOUR)),
-      ),
-    ).toBeNull();
+      await runInOrg(org.orgId, (ctx) => queueWorkshopReminderIfDue(ctx, first.bookingId, "2h", new Date(first.startsAt.getTime() - HOUR))),
+    ).toBe(false);
 
-    const cancelled = await withOrg(getDb(), org.orgId, (trx) => cancelBooking(trx, me.applicationId, me.candidateId));
-    await cancelWorkshopReminders(cancelled.bookingId);
+    await runInOrg(org.orgId, (ctx) => cancelBooking(ctx, me.applicationId, me.candidateId));
     expect(await getReminderQueue().getJob(workshopReminderKey(moved.bookingId, "48h"))).toBeUndefined();
     expect(await reminders(me.email)).toHaveLength(1);
   });
@@ -65,13 +58,12 @@ describe("workshop reminders", () => {
     const org = await insertOrg();
     const workshopId = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 10 });
     const [me] = await insertInvitedApplications(org.orgId, org.vacancyId, 1);
-    const booked = await withOrg(getDb(), org.orgId, (trx) => bookSeat(trx, { ...me, workshopId, adjustments: "" }));
+    const booked = await runInOrg(org.orgId, (ctx) => bookSeat(ctx, { ...me, workshopId, adjustments: "" }));
     const oneHourBefore = new Date(booked.startsAt.getTime() - HOUR);
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "48h", oneHourBefore))).toBeNull();
-    const ref = await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", oneHourBefore));
-    expect(ref).not.toBeNull();
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", oneHourBefore))).toBeNull();
+    expect(await runInOrg(org.orgId, (ctx) => queueWorkshopReminderIfDue(ctx, booked.bookingId, "48h", oneHourBefore))).toBe(false);
+    expect(await runInOrg(org.orgId, (ctx) => queueWorkshopReminderIfDue(ctx, booked.bookingId, "2h", oneHourBefore))).toBe(true);
+    expect(await runInOrg(org.orgId, (ctx) => queueWorkshopReminderIfDue(ctx, booked.bookingId, "2h", oneHourBefore))).toBe(false);
     const afterStart = new Date(booked.startsAt.getTime() + HOUR);
-    expect(await withOrg(getDb(), org.orgId, (trx) => queueWorkshopReminderIfDue(trx, booked.bookingId, "2h", afterStart))).toBeNull();
+    expect(await runInOrg(org.orgId, (ctx) => queueWorkshopReminderIfDue(ctx, booked.bookingId, "2h", afterStart))).toBe(false);
   });
 });

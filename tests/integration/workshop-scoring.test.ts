@@ -1,3 +1,5 @@
+import { AfterCommit } from "#app/domain/after-commit.js";
+import { runInOrg } from "#tests/support/run.js";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   addAssessor,
@@ -43,8 +45,9 @@ async function scoredWorkshop() {
       .values({ email: `a2@${org.slug}.test`, name: "Ash Assessor", role: "member", passwordHash: "x" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await addAssessor(trx, workshopId, org.leadId);
-    await addAssessor(trx, workshopId, second.id);
+    const ctx = { trx, after: new AfterCommit() };
+    await addAssessor(ctx, workshopId, org.leadId);
+    await addAssessor(ctx, workshopId, second.id);
     return { org, workshopId, people, bookingIds, exerciseId: exercise.id, assessors: [org.leadId, second.id] as const };
   });
 }
@@ -62,8 +65,8 @@ describe("independent scoring", () => {
         score: values[i],
         note: i === 0 ? firstNote : "",
       }));
-    await withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, lead, scoresFor([4, 3, 3])));
-    await withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, ash, scoresFor([2, 3, 4], "Let others speak first")));
+    await runInOrg(w.org.orgId, (ctx) => saveScores(ctx, w.workshopId, lead, scoresFor([4, 3, 3])));
+    await runInOrg(w.org.orgId, (ctx) => saveScores(ctx, w.workshopId, ash, scoresFor([2, 3, 4], "Let others speak first")));
 
     const beforeLead = await withOrg(getDb(), w.org.orgId, (trx) => listVisibleScores(trx, w.workshopId, lead));
     expect(beforeLead.all).toBe(false);
@@ -89,8 +92,8 @@ describe("independent scoring", () => {
     });
     expect(app.workshop).toEqual({ hidden: true });
 
-    await withOrg(getDb(), w.org.orgId, (trx) => submitScores(trx, w.workshopId, lead));
-    await expect(withOrg(getDb(), w.org.orgId, (trx) => saveScores(trx, w.workshopId, lead, scoresFor([1, 1, 1])))).rejects.toMatchObject({
+    await runInOrg(w.org.orgId, (ctx) => submitScores(ctx, w.workshopId, lead));
+    await expect(runInOrg(w.org.orgId, (ctx) => saveScores(ctx, w.workshopId, lead, scoresFor([1, 1, 1])))).rejects.toMatchObject({
       code: "closed",
     });
     const afterLead = await withOrg(getDb(), w.org.orgId, (trx) => listVisibleScores(trx, w.workshopId, lead));
@@ -99,7 +102,7 @@ describe("independent scoring", () => {
     // Ash has not submitted: the result counts submitted scores only, and Ash still sees just their own.
     const ashView = await withOrg(getDb(), w.org.orgId, (trx) => findWorkshopResult(trx, w.people[0].applicationId, ash));
     expect(ashView).toEqual({ hidden: true });
-    await withOrg(getDb(), w.org.orgId, (trx) => submitScores(trx, w.workshopId, ash));
+    await runInOrg(w.org.orgId, (ctx) => submitScores(ctx, w.workshopId, ash));
     const result = await withOrg(getDb(), w.org.orgId, (trx) => findWorkshopResult(trx, w.people[0].applicationId, lead));
     expect(result).toMatchObject({ hidden: false, overall: 3.2, assessors: 2, disagreements: 1 });
     // Written notes come with the scores (by exercise and criterion, not by assessor).
@@ -111,12 +114,10 @@ describe("independent scoring", () => {
   it("records the lead's decision for several candidates at once, and the timeline follows", async () => {
     const w = await scoredWorkshop();
     const actor = { userId: w.org.leadId, name: "Lee Lead" };
-    const moved = await withOrg(getDb(), w.org.orgId, (trx) =>
-      recordWorkshopOutcomes(trx, w.workshopId, w.bookingIds, { to: "shadow" }, actor),
-    );
+    const moved = await runInOrg(w.org.orgId, (ctx) => recordWorkshopOutcomes(ctx, w.workshopId, w.bookingIds, { to: "shadow" }, actor));
     expect(moved).toEqual({ moved: 2, skipped: 0 });
-    const again = await withOrg(getDb(), w.org.orgId, (trx) =>
-      recordWorkshopOutcomes(trx, w.workshopId, w.bookingIds, { to: "declined", reason: "Changed mind" }, actor),
+    const again = await runInOrg(w.org.orgId, (ctx) =>
+      recordWorkshopOutcomes(ctx, w.workshopId, w.bookingIds, { to: "declined", reason: "Changed mind" }, actor),
     );
     expect(again).toEqual({ moved: 0, skipped: 2 });
     const events = await withOrg(getDb(), w.org.orgId, (trx) =>

@@ -1,3 +1,5 @@
+import type { UseCaseContext } from "#app/domain/after-commit.js";
+import { runInOrg } from "#tests/support/run.js";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { bookSeat, cancelBooking } from "#app/domain/workshops/book-seat.server.js";
@@ -54,22 +56,23 @@ describe("the seat rules under concurrent use", () => {
   it("a lead merging a date while the people on it cancel: no errors but clear ones, and no date over capacity", async () => {
     for (let round = 0; round < 5; round++) {
       const org = await insertOrg();
-      const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+      const run = <T>(work: (ctx: UseCaseContext) => Promise<T>) => runInOrg(org.orgId, work);
       const from = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 5 });
       const into = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 12, capacity: 9 });
       const leaving = await insertInvitedApplications(org.orgId, org.vacancyId, 5);
       const [staying, staying2, cancelled, ...waiting] = await insertInvitedApplications(org.orgId, org.vacancyId, 5);
-      for (const p of leaving) await run((trx) => bookSeat(trx, { ...p, workshopId: from, adjustments: "" }));
-      for (const p of [staying, staying2, cancelled]) await run((trx) => bookSeat(trx, { ...p, workshopId: into, adjustments: "" }));
-      for (const p of waiting) await run((trx) => joinWaitlist(trx, into, p.applicationId));
+      for (const p of leaving) await run((ctx) => bookSeat(ctx, { ...p, workshopId: from, adjustments: "" }));
+      for (const p of [staying, staying2, cancelled]) await run((ctx) => bookSeat(ctx, { ...p, workshopId: into, adjustments: "" }));
+      for (const p of waiting)
+        await run((ctx) => joinWaitlist(ctx, { workshopId: into, applicationId: p.applicationId, candidateId: p.candidateId }));
       // The cancel frees seats on the date merged into, held for both people waiting: 2 booked + 2 held leaves exactly 5.
-      await run((trx) => cancelBooking(trx, cancelled.applicationId, cancelled.candidateId));
+      await run((ctx) => cancelBooking(ctx, cancelled.applicationId, cancelled.candidateId));
 
       // The merge starts in the middle of the cancels, so some are under way before it and some after.
-      const cancel = (p: (typeof leaving)[number]) => run((trx) => cancelBooking(trx, p.applicationId, p.candidateId));
+      const cancel = (p: (typeof leaving)[number]) => run((ctx) => cancelBooking(ctx, p.applicationId, p.candidateId));
       const results = await Promise.allSettled([
         ...leaving.slice(0, 2).map(cancel),
-        run((trx) => mergeWorkshop(trx, from, into)),
+        run((ctx) => mergeWorkshop(ctx, from, into)),
         ...leaving.slice(2).map(cancel),
       ]);
 
@@ -85,18 +88,18 @@ describe("the seat rules under concurrent use", () => {
 
   it("a cancel and a change of date sent from two tabs at once: both answer, and the person ends with at most one place", async () => {
     const org = await insertOrg();
-    const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+    const run = <T>(work: (ctx: UseCaseContext) => Promise<T>) => runInOrg(org.orgId, work);
     const first = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 5 });
     const second = await insertWorkshop(org.orgId, org.teamId, { daysAhead: 12 });
     const people = await insertInvitedApplications(org.orgId, org.vacancyId, 4);
     const failures: string[] = [];
     for (let round = 0; round < 8; round++) {
       const [fromId, toId] = round % 2 === 0 ? [first, second] : [second, first];
-      for (const p of people) await run((trx) => bookSeat(trx, { ...p, workshopId: fromId, adjustments: "" }));
+      for (const p of people) await run((ctx) => bookSeat(ctx, { ...p, workshopId: fromId, adjustments: "" }));
       const results = await Promise.allSettled(
         people.flatMap((p) => [
-          run((trx) => cancelBooking(trx, p.applicationId, p.candidateId)),
-          run((trx) => bookSeat(trx, { ...p, workshopId: toId, adjustments: "" })),
+          run((ctx) => cancelBooking(ctx, p.applicationId, p.candidateId)),
+          run((ctx) => bookSeat(ctx, { ...p, workshopId: toId, adjustments: "" })),
         ]),
       );
       failures.push(...serverErrors(results));
@@ -104,7 +107,7 @@ describe("the seat rules under concurrent use", () => {
       for (const p of people) expect(counts.perApplication(p.applicationId)).toBeLessThanOrEqual(1);
       // The next round starts from a clean slate: whoever still has a place gives it up.
       for (const p of people) {
-        if (counts.perApplication(p.applicationId)) await run((trx) => cancelBooking(trx, p.applicationId, p.candidateId));
+        if (counts.perApplication(p.applicationId)) await run((ctx) => cancelBooking(ctx, p.applicationId, p.candidateId));
       }
     }
     expect(failures).toEqual([]);
@@ -114,21 +117,21 @@ describe("the seat rules under concurrent use", () => {
     const failures: string[] = [];
     for (let round = 0; round < 4; round++) {
       const org = await insertOrg();
-      const run = <T>(work: Parameters<typeof withOrg<T>>[2]) => withOrg(getDb(), org.orgId, work);
+      const run = <T>(work: (ctx: UseCaseContext) => Promise<T>) => runInOrg(org.orgId, work);
       const held = await Promise.all(
         Array.from({ length: 4 }, async () => {
           const workshopId = await insertWorkshop(org.orgId, org.teamId, { capacity: 1 });
           const [leaving, waiting] = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
-          await run((trx) => bookSeat(trx, { ...leaving, workshopId, adjustments: "" }));
-          await run((trx) => joinWaitlist(trx, workshopId, waiting.applicationId));
-          const { seatHolds } = await run((trx) => cancelBooking(trx, leaving.applicationId, leaving.candidateId));
+          await run((ctx) => bookSeat(ctx, { ...leaving, workshopId, adjustments: "" }));
+          await run((ctx) => joinWaitlist(ctx, { workshopId, applicationId: waiting.applicationId, candidateId: waiting.candidateId }));
+          const { seatHolds } = await run((ctx) => cancelBooking(ctx, leaving.applicationId, leaving.candidateId));
           return { workshopId, waiting, hold: seatHolds[0] };
         }),
       );
       const results = await Promise.allSettled(
         held.flatMap(({ workshopId, waiting, hold }) => [
-          run((trx) => bookSeat(trx, { ...waiting, workshopId, adjustments: "" })),
-          run((trx) => expireSeatHold(trx, hold.entryId, new Date(hold.expiresAt.getTime() + 1000))),
+          run((ctx) => bookSeat(ctx, { ...waiting, workshopId, adjustments: "" })),
+          run((ctx) => expireSeatHold(ctx, hold.entryId, new Date(hold.expiresAt.getTime() + 1000))),
         ]),
       );
       failures.push(...serverErrors(results));

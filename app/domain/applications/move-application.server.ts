@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { lockApplicationById } from "#db/queries/applications.js";
-import { AfterCommit, type UseCaseContext } from "../after-commit.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { recordAudit } from "../audit/record-audit.server.js";
 import { inviteToShadowShift } from "../shadow/shadow-invite.server.js";
 import { cancelOpenVote } from "../votes/cancel-vote.server.js";
@@ -28,11 +28,9 @@ const STEP_TARGET = { "open-vote": "vote", "vote-passed": "offer", "confirm-star
 
 /**
  * The one way an application changes stage: checks the rules, updates, and writes the timeline.
- * Takes a bare transaction only from the workshop use cases, which do not record after-commit work
- * yet: the shadow-shift invitation then waits for the worker's outbox relay (a few seconds).
  */
-export async function moveApplication(ctx: UseCaseContext | Tx, input: MoveInput) {
-  const { trx, after } = "after" in ctx ? ctx : { trx: ctx, after: new AfterCommit() };
+export async function moveApplication(ctx: UseCaseContext, input: MoveInput) {
+  const { trx, after } = ctx;
   const application = await lockApplicationById(trx, input.applicationId);
   if (!application || !isStage(application.stage)) throw new ApplicationError("not_found", "We could not find that application.");
   if (!input.step || STEP_TARGET[input.step] !== input.to) await checkLeadMayMove(trx, application.id, input.to);

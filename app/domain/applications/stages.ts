@@ -57,6 +57,15 @@ export const CANDIDATE_STAGE_TEXT: Record<Stage, { now: string; next: string }> 
   },
 };
 
+/** The values survey is open to the candidate at these stages (before the workshop). */
+export const SURVEY_OPEN_STAGES: readonly Stage[] = ["applied", "survey"];
+
+/** In progress: past applying, not started and not closed (the candidates a team compares itself with). */
+export const IN_PROGRESS_STAGES: readonly Stage[] = ["survey", "workshop", "shadow", "vote", "offer"];
+
+export const isSurveyOpen = (stage: string) => (SURVEY_OPEN_STAGES as readonly string[]).includes(stage);
+export const isInProgress = (stage: string) => (IN_PROGRESS_STAGES as readonly string[]).includes(stage);
+
 export function isStage(value: string): value is Stage {
   return (ALL_STAGES as readonly string[]).includes(value);
 }

@@ -3,7 +3,7 @@ import type { Tx } from "#db/client.js";
 import { findApplicationForEmail } from "#db/queries/applications.js";
 import { findCandidateForEmail } from "#db/queries/candidates.js";
 import { findMemberForEmail } from "#db/queries/teams.js";
-import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.server.js";
 import { createMemberSurveyLink, MEMBER_LINK_DAYS } from "../survey/member-survey.server.js";
 import type { ComposeContext, Composed } from "./compose.js";
 

@@ -3,7 +3,7 @@ import type { OutboxRow } from "#db/schema.js";
 import type { OfferCandidateVariant } from "#emails/offer-candidate.js";
 import type { OfferLeadVariant } from "#emails/offer-lead.js";
 import { findOfferById } from "#db/queries/offers.js";
-import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.server.js";
 import { firstName } from "../names.js";
 import { formatUkDay } from "../offers/offer-rules.js";
 import { WITHDRAWAL_REASONS } from "../offers/offer.schema.js";

@@ -1,10 +1,11 @@
+import { visitDetailsForCandidate } from "../shadow/candidate-shift.server.js";
 import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
 import type { ShadowCandidateVariant } from "#emails/shadow-candidate.js";
 import type { ShadowHostVariant } from "#emails/shadow-host.js";
 import { findShadowApplication, findShift } from "#db/queries/shadow.js";
-import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.server.js";
 import { formatLondonSlot } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
@@ -21,7 +22,6 @@ export async function composeShadowEmail(trx: Tx, row: OutboxRow, { orgName, app
   const shift = payload.shiftId ? await findShift(trx, payload.shiftId) : undefined;
   const when = shift ? formatLondonSlot(shift.startsAt, shift.endsAt) : null;
   if (row.kind === "shadow-candidate") {
-    const confirmed = shift?.status === "confirmed" && shift.applicationId === application.id;
     return {
       to: application.email,
       email: {
@@ -34,7 +34,7 @@ export async function composeShadowEmail(trx: Tx, row: OutboxRow, { orgName, app
           when,
           hostName: shift ? firstName(shift.hostName) : null,
           meetingPoint: shift?.meetingPoint ?? null,
-          visitDetails: confirmed && shift.visitDetails ? shift.visitDetails : null,
+          visitDetails: shift ? visitDetailsForCandidate(shift, application.id) : null,
           bringAndWear: shift?.bringAndWear || null,
           url: await createLoginLink(trx, appUrl, application.candidateId, `/me/shadow/${application.id}`),
           minutes: LOGIN_TOKEN_MINUTES,

@@ -3,7 +3,7 @@ import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import { findTouchpointContext, listKitContent } from "#db/queries/touchpoints.js";
 import { kitMessageFor } from "../offers/kit-content.js";
-import { createTouchpointLink } from "../offers/touchpoint-links.server.js";
+import { createTouchpointLink } from "../links/touchpoint-links.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
 

@@ -2,7 +2,7 @@ import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import { findOwnBallot, findVoteContext, findVoter } from "#db/queries/votes.js";
 import { CHOICE_LABELS, describeResult } from "../votes/decision.js";
-import { createVoteLink } from "../votes/vote-links.server.js";
+import { createVoteLink } from "../links/vote-links.server.js";
 import { formatLondonDate, formatLondonTime } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";

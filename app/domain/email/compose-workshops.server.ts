@@ -2,7 +2,7 @@ import { firstName } from "../names.js";
 import type { Tx } from "#db/client.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import { findBookingDetails, findWaitlistOfferForEmail, findWorkshopById } from "#db/queries/workshops.js";
-import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../auth/candidate-links.server.js";
+import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.server.js";
 import { getOrgSettings } from "../organisations/org-settings.server.js";
 import { bookingCalendar } from "../workshops/booking-calendar.js";
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "../workshops/london-time.js";

@@ -11,8 +11,11 @@ export const isLiveOffer = (status: string) => status === "offered" || status ==
 /** The start can be confirmed on or after the start date (UK dates, "YYYY-MM-DD"). */
 export const startDateReached = (startDate: string, today: string) => startDate <= today;
 
-/** A no-show can be recorded once the start date has passed. */
-export const startDatePassed = (startDate: string, today: string) => startDate < today;
+/**
+ * A no-show can be recorded from the start date on: an offer has a start day, not a time, so from
+ * the day itself (the person may simply not have come that morning).
+ */
+export const noShowMayBeRecorded = (startDate: string, today: string) => startDateReached(startDate, today);
 
 /** A check is stalled when it is still pending or a problem and nothing has changed for more than this. */
 export const STALLED_AFTER_DAYS = 10;

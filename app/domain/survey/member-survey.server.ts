@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { randomToken, sha256 } from "../auth/tokens.server.js";
+import { randomToken, sha256 } from "../links/tokens.server.js";
 import type { UseCaseContext } from "../after-commit.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
 import { averageProfile, type SurveyProfile, TEAM_PROFILE_MIN_MEMBERS } from "./scoring.js";

@@ -1,3 +1,4 @@
+import { isSurveyOpen } from "../applications/stages.js";
 import { sql } from "kysely";
 import type { DB } from "#db/client.js";
 import type { DelayedJob, OrgRunner, UseCaseContext } from "../after-commit.js";
@@ -26,7 +27,7 @@ export async function queueSurveyReminderIfDue(ctx: UseCaseContext, applicationI
     .select(["applications.id", "applications.stage", "applications.createdAt", "surveyResponses.completedAt"])
     .where("applications.id", "=", applicationId)
     .executeTakeFirst();
-  if (!application || application.completedAt || !["applied", "survey"].includes(application.stage)) return false;
+  if (!application || application.completedAt || !isSurveyOpen(application.stage)) return false;
   const { surveyReminderDays } = await getOrgSettings(trx);
   const due = reminderSchedule(application.createdAt, surveyReminderDays).find((r) => r.reminder === reminder);
   if (!due || due.dueAt > now) return false;

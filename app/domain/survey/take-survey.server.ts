@@ -1,3 +1,4 @@
+import { isSurveyOpen } from "../applications/stages.js";
 import * as z from "zod/mini";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
@@ -12,8 +13,6 @@ import { type Answers, firstUnansweredPage, pageAnswersSchema, surveyPages } fro
 
 /** Who is answering: a candidate about one application, or a team member for the team's profile. */
 export type Respondent = { applicationId: string; candidateId: string } | { teamMemberId: string };
-
-const OPEN_STAGES = ["applied", "survey"];
 
 export type SurveyState = {
   version: SurveyVersion;
@@ -69,7 +68,7 @@ async function readSurvey(trx: Tx, respondent: Respondent) {
     completed: Boolean(response?.completedAt),
     resumeAt: firstUnansweredPage(pages, answers),
     pageCount: pages.length,
-    open: application ? OPEN_STAGES.includes(application.stage) : true,
+    open: application ? isSurveyOpen(application.stage) : true,
   };
   return { state, application };
 }

@@ -1,3 +1,4 @@
+import type { UseCaseContext } from "../after-commit.js";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
 import { WorkshopError } from "./workshop.errors.js";
@@ -14,12 +15,15 @@ async function findAssessor(trx: Tx, workshopId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function addAssessor(trx: Tx, workshopId: string, userId: string) {
+export async function addAssessor({ trx }: UseCaseContext, workshopId: string, userId: string) {
+  const user = await trx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+  if (!user) return false;
   await trx
     .insertInto("workshopAssessors")
     .values({ workshopId, userId })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  return true;
 }
 
 /**
@@ -33,7 +37,7 @@ export async function canSeeAllScores(trx: Tx, workshopId: string, userId: strin
 }
 
 /** Saves an assessor's scores (a draft until they submit). Only attending candidates, only real criteria. */
-export async function saveScores(trx: Tx, workshopId: string, assessorId: string, scores: ScoreInput[]) {
+export async function saveScores({ trx }: UseCaseContext, workshopId: string, assessorId: string, scores: ScoreInput[]) {
   const assessor = await findAssessor(trx, workshopId, assessorId);
   if (!assessor) throw new WorkshopError("not_found", "You are not an assessor for this workshop.");
   if (assessor.submittedAt) throw new WorkshopError("closed", "You have submitted your scores, so they can no longer change.");
@@ -74,7 +78,7 @@ export async function saveScores(trx: Tx, workshopId: string, assessorId: string
   return unique.length;
 }
 
-export async function submitScores(trx: Tx, workshopId: string, assessorId: string) {
+export async function submitScores({ trx }: UseCaseContext, workshopId: string, assessorId: string) {
   const assessor = await findAssessor(trx, workshopId, assessorId);
   if (!assessor) throw new WorkshopError("not_found", "You are not an assessor for this workshop.");
   await trx

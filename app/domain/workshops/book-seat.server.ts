@@ -1,9 +1,11 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
-import { isWorkshopForApplication } from "#db/queries/workshops.js";
-import { addToOutbox, type OutboxRef } from "../email/outbox.server.js";
+import { findLatestBookingNote, isWorkshopForApplication } from "#db/queries/workshops.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendAfterCommit } from "../email/outbox.server.js";
 import { freeSeatsOn, lockSeats } from "./seats.server.js";
 import { acceptSeatHold, holdFreedSeats, type SeatHold } from "./waitlist.server.js";
+import { cancelWorkshopReminders, scheduleWorkshopReminders } from "./workshop-reminders.server.js";
 import { otherTeamError, WorkshopError } from "./workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS } from "./workshop.schema.js";
 
@@ -21,11 +23,18 @@ async function findInvitedApplication(trx: Tx, applicationId: string, candidateI
   return application;
 }
 
+/**
+ * What the booking form starts with: the note given at the latest booking (the live one, or one
+ * cancelled before re-booking), else what the person wrote when applying.
+ */
+export async function bookingFormNote(trx: Tx, applicationId: string, applicationNote: string) {
+  return (await findLatestBookingNote(trx, applicationId)) ?? applicationNote;
+}
+
 const cutoff = () => new Date(Date.now() + BOOKING_CUTOFF_HOURS * 3_600_000);
 
 export type BookingResult = {
   bookingId: string;
-  email: OutboxRef;
   moved: boolean;
   startsAt: Date;
   previousBookingId: string | null;
@@ -38,9 +47,11 @@ export type BookingResult = {
  * locks the person's application, then the new workshop and the one they are booked on now (the
  * seat given up there goes to the waiting list), before the seats are counted and the booking
  * written. Concurrent bookings for one workshop queue on its lock, and a second submit of the same
- * form queues on the application and finds the booking the first one made.
+ * form queues on the application and finds the booking the first one made. After the commit the
+ * confirmation is sent, the new booking's reminders planned and the old one's removed.
  */
-export async function bookSeat(trx: Tx, request: BookingRequest): Promise<BookingResult> {
+export async function bookSeat(ctx: UseCaseContext, request: BookingRequest): Promise<BookingResult> {
+  const { trx } = ctx;
   const { workshops, bookings } = await lockSeats(trx, { applicationIds: [request.applicationId], workshopIds: [request.workshopId] });
   await findInvitedApplication(trx, request.applicationId, request.candidateId);
   const workshop = workshops.get(request.workshopId);
@@ -52,8 +63,8 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
   const current = bookings[0];
   if (current?.workshopId === workshop.id) {
     await trx.updateTable("workshopBookings").set({ adjustments: request.adjustments }).where("id", "=", current.id).execute();
-    const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: current.id });
-    return { bookingId: current.id, email, moved: false, startsAt: workshop.startsAt, previousBookingId: null, seatHolds: [] };
+    await sendAfterCommit(ctx, { kind: "workshop-booked", bookingId: current.id });
+    return { bookingId: current.id, moved: false, startsAt: workshop.startsAt, previousBookingId: null, seatHolds: [] };
   }
 
   // A seat held for this person is theirs to take; seats held for others count as taken.
@@ -70,17 +81,18 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
   const booking = await trx
     .insertInto("workshopBookings")
     .values({ workshopId: workshop.id, applicationId: request.applicationId, adjustments: request.adjustments, sequence })
-    .returning("id")
+    .returning(["id", "orgId"])
     .executeTakeFirstOrThrow();
-  await acceptSeatHold(trx, workshop.id, request.applicationId);
-  const email = await addToOutbox(trx, { kind: "workshop-booked", bookingId: booking.id });
+  await acceptSeatHold(ctx, workshop.id, request.applicationId);
+  await sendAfterCommit(ctx, { kind: "workshop-booked", bookingId: booking.id });
+  scheduleWorkshopReminders(ctx, booking, workshop.startsAt);
+  if (current) cancelWorkshopReminders(ctx, current.id);
   // The seat given up on the old date is held for the first person waiting for it.
   const left = current && workshops.get(current.workshopId);
-  const seatHolds = left ? await holdFreedSeats(trx, left) : [];
+  const seatHolds = left ? await holdFreedSeats(ctx, left) : [];
   return {
     seatHolds,
     bookingId: booking.id,
-    email,
     moved: Boolean(current),
     startsAt: workshop.startsAt,
     previousBookingId: current?.id ?? null,
@@ -89,10 +101,11 @@ export async function bookSeat(trx: Tx, request: BookingRequest): Promise<Bookin
 
 /** Gives the seat back (locks as `bookSeat` does); the calendar invite is cancelled by the email this sends. */
 export async function cancelBooking(
-  trx: Tx,
+  ctx: UseCaseContext,
   applicationId: string,
   candidateId: string,
-): Promise<{ bookingId: string; email: OutboxRef; seatHolds: SeatHold[] }> {
+): Promise<{ bookingId: string; seatHolds: SeatHold[] }> {
+  const { trx } = ctx;
   const { workshops, bookings } = await lockSeats(trx, { applicationIds: [applicationId] });
   await findInvitedApplication(trx, applicationId, candidateId);
   const current = bookings[0];
@@ -106,6 +119,7 @@ export async function cancelBooking(
     .set({ status: "cancelled", cancelledAt: sql`now()`, sequence: sql`sequence + 1` })
     .where("id", "=", current.id)
     .execute();
-  const email = await addToOutbox(trx, { kind: "workshop-cancelled", bookingId: current.id });
-  return { bookingId: current.id, email, seatHolds: await holdFreedSeats(trx, workshop) };
+  await sendAfterCommit(ctx, { kind: "workshop-cancelled", bookingId: current.id });
+  cancelWorkshopReminders(ctx, current.id);
+  return { bookingId: current.id, seatHolds: await holdFreedSeats(ctx, workshop) };
 }

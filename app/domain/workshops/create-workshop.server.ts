@@ -1,9 +1,9 @@
-import type { Tx } from "#db/client.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { londonToUtc } from "./london-time.js";
 import type { WorkshopInput } from "./workshop.schema.js";
 
 /** Plans a workshop; times are entered in UK time and stored in UTC. Unknown ids are ignored by RLS-scoped look-ups. */
-export async function createWorkshop(trx: Tx, input: WorkshopInput) {
+export async function createWorkshop({ trx }: UseCaseContext, input: WorkshopInput) {
   const workshop = await trx
     .insertInto("workshops")
     .values({

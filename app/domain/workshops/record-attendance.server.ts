@@ -1,24 +1,25 @@
 import { sql } from "kysely";
-import type { Tx } from "#db/client.js";
 import type { Attendance } from "#db/schema.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
+import type { UseCaseContext } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 
 /**
  * Records who came. A no-show frees their booking (so they can book another date) and gets one
  * kind email offering another date: the dedupe key stops a second one if the page is saved again.
  */
 export async function recordAttendance(
-  trx: Tx,
+  ctx: UseCaseContext,
   workshopId: string,
   marks: Record<string, Attendance>,
-): Promise<{ emails: OutboxRef[]; notChanged: string[] }> {
+): Promise<{ noShowsEmailed: number; notChanged: string[] }> {
+  const { trx } = ctx;
   const bookings = await trx
     .selectFrom("workshopBookings")
     .select(["id", "attendance", "applicationId"])
     .where("workshopId", "=", workshopId)
     .where((eb) => eb.or([eb("status", "=", "booked"), eb("attendance", "=", "no_show")]))
     .execute();
-  const refs: OutboxRef[] = [];
+  let noShowsEmailed = 0;
   const notChanged: string[] = [];
   for (const booking of bookings) {
     const mark = marks[booking.id];
@@ -47,9 +48,9 @@ export async function recordAttendance(
       .where("id", "=", booking.id)
       .execute();
     if (mark === "no_show") {
-      const ref = await addToOutboxOnce(trx, `workshop-no-show-${booking.id}`, { kind: "workshop-no-show", bookingId: booking.id });
-      if (ref) refs.push(ref);
+      if (await sendOnceAfterCommit(ctx, `workshop-no-show-${booking.id}`, { kind: "workshop-no-show", bookingId: booking.id }))
+        noShowsEmailed++;
     }
   }
-  return { emails: refs, notChanged };
+  return { noShowsEmailed, notChanged };
 }

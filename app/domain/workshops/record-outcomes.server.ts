@@ -1,4 +1,4 @@
-import type { Tx } from "#db/client.js";
+import type { UseCaseContext } from "../after-commit.js";
 import { ApplicationError } from "../applications/application.errors.js";
 import { moveApplication } from "../applications/move-application.server.js";
 
@@ -8,14 +8,14 @@ import { moveApplication } from "../applications/move-application.server.js";
  * and the timeline follow; one that has already moved on is reported, not changed.
  */
 export async function recordWorkshopOutcomes(
-  trx: Tx,
+  ctx: UseCaseContext,
   workshopId: string,
   bookingIds: string[],
   decision: { to: "shadow" } | { to: "declined"; reason: string },
   actor: { userId: string; name: string },
 ) {
   if (!bookingIds.length) return { moved: 0, skipped: 0 };
-  const bookings = await trx
+  const bookings = await ctx.trx
     .selectFrom("workshopBookings")
     .select("applicationId")
     .where("workshopId", "=", workshopId)
@@ -26,7 +26,7 @@ export async function recordWorkshopOutcomes(
   let skipped = 0;
   for (const booking of bookings) {
     try {
-      await moveApplication(trx, {
+      await moveApplication(ctx, {
         applicationId: booking.applicationId,
         to: decision.to,
         expectedStage: "workshop",

@@ -1,9 +1,7 @@
 import { sql } from "kysely";
-import type { DB, Tx } from "#db/client.js";
-import { withOrg } from "#db/tenant.js";
-import { removeJobs, scheduleReminderJobs, type WorkshopReminderJob } from "#jobs/queues.js";
-import { addToOutboxOnce, type OutboxRef } from "../email/outbox.server.js";
-import { getLogger } from "#app/utils/logger.server.js";
+import type { DB } from "#db/client.js";
+import type { OrgRunner, UseCaseContext, WorkshopReminderJob } from "../after-commit.js";
+import { sendOnceAfterCommit } from "../email/outbox.server.js";
 
 /** Reminders before a workshop: 48 hours and 2 hours before the start. */
 export const WORKSHOP_REMINDERS = { "48h": 48, "2h": 2 } as const;
@@ -26,53 +24,46 @@ export function planWorkshopReminders(orgId: string, bookingId: string, startsAt
  * has not started. The dedupe key makes the job, a retry and the sweep send it once at most.
  */
 export async function queueWorkshopReminderIfDue(
-  trx: Tx,
+  ctx: UseCaseContext,
   bookingId: string,
   which: WorkshopReminder,
   now = new Date(),
-): Promise<OutboxRef | null> {
-  const booking = await trx
+): Promise<boolean> {
+  const booking = await ctx.trx
     .selectFrom("workshopBookings")
     .innerJoin("workshops", "workshops.id", "workshopBookings.workshopId")
     .select(["workshopBookings.status", "workshops.startsAt", "workshops.status as workshopStatus"])
     .where("workshopBookings.id", "=", bookingId)
     .executeTakeFirst();
-  if (booking?.status !== "booked" || booking.workshopStatus !== "scheduled") return null;
+  if (booking?.status !== "booked" || booking.workshopStatus !== "scheduled") return false;
   const startsAt = new Date(booking.startsAt);
   const dueAt = new Date(startsAt.getTime() - WORKSHOP_REMINDERS[which] * 3_600_000);
-  if (now < dueAt || now >= startsAt) return null;
+  if (now < dueAt || now >= startsAt) return false;
   // Inside the last 2 hours the 48-hour reminder is pointless: the 2-hour one says it all.
-  if (which === "48h" && now >= new Date(startsAt.getTime() - WORKSHOP_REMINDERS["2h"] * 3_600_000)) return null;
-  return addToOutboxOnce(trx, workshopReminderKey(bookingId, which), { kind: "workshop-reminder", bookingId, which });
+  if (which === "48h" && now >= new Date(startsAt.getTime() - WORKSHOP_REMINDERS["2h"] * 3_600_000)) return false;
+  return sendOnceAfterCommit(ctx, workshopReminderKey(bookingId, which), { kind: "workshop-reminder", bookingId, which });
 }
 
-export async function scheduleWorkshopReminders(orgId: string, bookingId: string, startsAt: Date) {
-  try {
-    await scheduleReminderJobs(planWorkshopReminders(orgId, bookingId, startsAt));
-  } catch (error) {
-    getLogger().warn({ err: error }, "workshop reminders left for the sweep");
-  }
+/** Plans a new booking's reminders after the commit. */
+export function scheduleWorkshopReminders(ctx: UseCaseContext, booking: { orgId: string; id: string }, startsAt: Date) {
+  ctx.after.addJobs(planWorkshopReminders(booking.orgId, booking.id, startsAt));
 }
 
-export async function cancelWorkshopReminders(bookingId: string) {
-  try {
-    await removeJobs((Object.keys(WORKSHOP_REMINDERS) as WorkshopReminder[]).map((which) => workshopReminderKey(bookingId, which)));
-  } catch (error) {
-    getLogger().warn({ err: error, bookingId }, "workshop reminders not removed now (they will be skipped)");
-  }
+/** A booking that no longer stands: its reminder jobs go (each re-checks the booking anyway). */
+export function cancelWorkshopReminders(ctx: UseCaseContext, bookingId: string) {
+  ctx.after.removeJobs((Object.keys(WORKSHOP_REMINDERS) as WorkshopReminder[]).map((which) => workshopReminderKey(bookingId, which)));
 }
 
-/** The sweep: reminders whose delayed jobs Redis lost, re-created from PostgreSQL. */
-export async function sweepWorkshopReminders(db: DB, now = new Date()): Promise<OutboxRef[]> {
+/** The sweep: reminders whose delayed jobs Redis lost, re-created from PostgreSQL. Returns how many it queued. */
+export async function sweepWorkshopReminders(db: DB, run: OrgRunner, now = new Date()) {
   const { rows } = await sql<{ orgId: string; bookingId: string }>`select * from workshop_reminder_candidates(${1000})`.execute(db);
-  const refs: OutboxRef[] = [];
+  let queued = 0;
   for (const row of rows) {
-    await withOrg(db, row.orgId, async (trx) => {
+    await run(row.orgId, async (ctx) => {
       for (const which of Object.keys(WORKSHOP_REMINDERS) as WorkshopReminder[]) {
-        const ref = await queueWorkshopReminderIfDue(trx, row.bookingId, which, now);
-        if (ref) refs.push(ref);
+        if (await queueWorkshopReminderIfDue(ctx, row.bookingId, which, now)) queued++;
       }
     });
   }
-  return refs;
+  return queued;
 }

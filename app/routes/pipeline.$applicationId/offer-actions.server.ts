@@ -3,7 +3,7 @@ import { findLatestOfferForApplication, listChecks } from "#db/queries/offers.js
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
 import { changeStartDate } from "#app/domain/offers/change-start-date.server.js";
 import { confirmStart, mayConfirmStart } from "#app/domain/offers/confirm-start.server.js";
-import { isLiveOffer, isStalled, startDatePassed, startDateReached, ukToday } from "#app/domain/offers/offer-rules.js";
+import { isLiveOffer, isStalled, noShowMayBeRecorded, startDateReached, ukToday } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
 import { CheckSchema, OfferSchema, StartDateSchema, WithdrawOfferSchema } from "#app/domain/offers/offer.schema.js";
 import { recordNoShow } from "#app/domain/offers/record-no-show.server.js";
@@ -55,7 +55,7 @@ export async function loadOfferSection(
     today,
     canChangeStartDate: canManage && live,
     canConfirmStart: Boolean(offer?.status === "accepted" && startDateReached(offer.startDate, today) && mayConfirmStart(staff, offer)),
-    canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && startDatePassed(offer.startDate, today)),
+    canRecordNoShow: Boolean(canManage && offer?.status === "accepted" && noShowMayBeRecorded(offer.startDate, today)),
   };
 }
 

@@ -219,7 +219,7 @@ export function OfferSection({ section, candidateName }: { section: Section; can
       {canRecordNoShow ? (
         <Form method="post" className="card stack">
           <h3>They did not start</h3>
-          <p>The start date has passed. If they never came, record a no-show: the application closes and nothing more is sent.</p>
+          <p>The start date has come. If they never came, record a no-show: the application closes and nothing more is sent.</p>
           <ErrorSummary errors={errorsFor("offer-no-show")} />
           <button type="submit" name="intent" value="offer-no-show" className="button warning">
             Record a no-show

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { randomToken, sha256 } from "../auth/tokens.server.js";
+import { randomToken, sha256 } from "./tokens.server.js";
 
 /** Voters can look back at the result for this long after the close. */
 export const VOTE_LINK_DAYS_AFTER_CLOSE = 30;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB, Tx } from "#db/client.js";
-import { randomToken, sha256 } from "../auth/tokens.server.js";
+import { randomToken, sha256 } from "./tokens.server.js";
 
 /** Replies are welcome for this long after a touchpoint was sent. */
 export const TOUCHPOINT_LINK_DAYS = 30;
