@@ -78,3 +78,30 @@ export async function saveMyMonitoring(trx: Tx, applicationId: string, answers: 
 export async function deleteMyMonitoring(trx: Tx, applicationId: string) {
   await trx.deleteFrom("diversityAnswers").where("applicationId", "=", applicationId).execute();
 }
+
+/** A person's own answers across their applications, for their own copy of their data only (never staff's). */
+export function listMyMonitoring(trx: Tx, applicationIds: string[]) {
+  if (applicationIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom("diversityAnswers")
+    .select(["ageBand", "gender", "disability", "ethnicity", "caring", "answeredAt"])
+    .where("applicationId", "in", applicationIds)
+    .execute();
+}
+
+/** How many of these applications have answers: what the staff export may say (that they exist, never what they are). */
+export async function countMonitoring(trx: Tx, applicationIds: string[]) {
+  if (applicationIds.length === 0) return 0;
+  const row = await trx
+    .selectFrom("diversityAnswers")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("applicationId", "in", applicationIds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Erasure: the answers go (the frozen facts keep the anonymous counts). */
+export async function deleteMonitoringFor(trx: Tx, applicationIds: string[]) {
+  if (applicationIds.length === 0) return;
+  await trx.deleteFrom("diversityAnswers").where("applicationId", "in", applicationIds).execute();
+}

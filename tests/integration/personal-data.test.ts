@@ -48,7 +48,8 @@ async function insertPerson(org: Awaited<ReturnType<typeof insertOrg>>) {
   const person = {
     name: `Zelda Quintrell-${tag}`,
     email: `zelda.${tag}@example.com`,
-    phone: `07700 ${900000 + (Number.parseInt(tag.slice(0, 4), 16) % 99999)}`,
+    // A phone no other test's candidate has (the whole database is searched for it).
+    phone: `+44 (0) ${Number.parseInt(tag, 16)}`,
   };
   const [applicationId] = await insertStories(org.orgId, [
     {
@@ -137,15 +138,18 @@ describe("personal data", () => {
       `Little ${p.tag}ton`,
       "needs a quiet room",
       `Call ${p.phone} first`,
-      "25_34",
       "not the right time",
     ]) {
       expect(text).toContain(piece);
     }
+    // Monitoring answers: staff learn only that there are some; the person's own copy has them.
+    expect(text).not.toContain("25_34");
+    expect(text).toContain("Given; only the person sees them");
     const own = await withOrg(getDb(), org.orgId, (trx) => exportPersonalData(trx, p.candidateId, "candidate"));
     expect(JSON.stringify(own)).toContain(p.email);
     expect(JSON.stringify(own)).not.toContain("not the right time");
     expect(own.sections.map((s) => s.title)).toContain("Your values survey");
+    expect(JSON.stringify(own)).toContain("25_34");
   });
 
   it("erasure removes the person from every column in the database and every job in Redis, and leaves every figure as it was", async () => {

@@ -99,7 +99,8 @@ export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
     if ("run" in coverage.erase) await coverage.erase.run(trx, ids);
   }
   after.removeJobsAbout([...allIds(ids), ...outboxIds]);
-  for (const voter of voters) await sendAfterCommit(ctx, { kind: "vote-cancelled", voteId: voter.voteId, teamMemberId: voter.teamMemberId });
+  for (const voter of voters)
+    await sendAfterCommit(ctx, { kind: "vote-cancelled", voteId: voter.voteId, teamMemberId: voter.teamMemberId });
   await recordAudit(trx, {
     actor: input.actor,
     kind: "candidate",
@@ -133,12 +134,25 @@ async function closeOpenApplications(ctx: UseCaseContext, applicationIds: string
   if (open.length === 0) return;
   await ctx.trx
     .insertInto("applicationEvents")
-    .values(open.map((a) => ({ applicationId: a.id, fromStage: null, toStage: "withdrawn", actorUserId: actor.userId, actorName: actor.name, reason: null })))
+    .values(
+      open.map((a) => ({
+        applicationId: a.id,
+        fromStage: null,
+        toStage: "withdrawn",
+        actorUserId: actor.userId,
+        actorName: actor.name,
+        reason: null,
+      })),
+    )
     .execute();
   await ctx.trx
     .updateTable("offers")
     .set({ status: "withdrawn", withdrawnAt: sql`now()`, withdrawalReason: "other" })
-    .where("applicationId", "in", open.map((a) => a.id))
+    .where(
+      "applicationId",
+      "in",
+      open.map((a) => a.id),
+    )
     .where("status", "in", ["offered", "accepted"])
     .execute();
 }

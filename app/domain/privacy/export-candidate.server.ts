@@ -22,7 +22,8 @@ export async function exportPersonalData(trx: Tx, candidateId: string, audience:
     const exp = coverage.export;
     if ("none" in exp) continue;
     if (exp.to === "staff" && audience !== "staff") continue;
-    sections.push({ table, title: exp.title, rows: await exp.rows(trx, ids) });
+    const rows = exp.to === "split" && audience === "staff" ? exp.staffRows : exp.rows;
+    sections.push({ table, title: exp.title, rows: await rows(trx, ids) });
   }
   return { exportedAt: new Date().toISOString(), organisation: org?.name ?? "", audience, sections };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import { countMonitoring, deleteMonitoringFor, listMyMonitoring } from "#db/queries/people.js";
 
 /**
  * Every table that holds data about a candidate, and what export and erasure do with it. The one
@@ -28,6 +29,8 @@ type Export =
   | { to: "candidate-and-staff"; title: string; rows: (trx: Tx, ids: PersonIds) => Promise<Rows> }
   /** Staff notes and votes about the person: in the staff export only. */
   | { to: "staff"; title: string; rows: (trx: Tx, ids: PersonIds) => Promise<Rows> }
+  /** Different rows for each copy (monitoring answers: the person sees them, staff only that they exist). */
+  | { to: "split"; title: string; rows: (trx: Tx, ids: PersonIds) => Promise<Rows>; staffRows: (trx: Tx, ids: PersonIds) => Promise<Rows> }
   | { none: string };
 type Erase = { run: (trx: Tx, ids: PersonIds) => Promise<unknown> | null; does: string } | { keep: string };
 type Coverage = { export: Export; erase: Erase };
@@ -131,22 +134,22 @@ export const PERSONAL_DATA: Record<string, Coverage> = {
     erase: { keep: "anonymous facts the dashboards count; frozen before anything else is removed" },
   },
   diversity_answers: {
+    // Kept apart from everyone who decides on hiring: the person's own copy shows their answers, the
+    // staff copy says only whether there are any (they can get them from the person's own copy).
     export: {
-      to: "candidate-and-staff",
+      to: "split",
       title: "Your equality monitoring answers",
-      rows: (trx, ids) =>
-        none(ids.applicationIds)
-          ? Promise.resolve([])
-          : trx
-              .selectFrom("diversityAnswers")
-              .select(["ageBand", "gender", "disability", "ethnicity", "caring", "answeredAt"])
-              .where("applicationId", "in", ids.applicationIds)
-              .execute(),
+      rows: (trx, ids) => listMyMonitoring(trx, ids.applicationIds),
+      staffRows: async (trx, ids) => [
+        {
+          answers:
+            (await countMonitoring(trx, ids.applicationIds)) > 0 ? "Given; only the person sees them, in their own copy" : "None given",
+        },
+      ],
     },
     erase: {
       does: "deleted (the frozen facts keep the anonymous counts)",
-      run: (trx, ids) =>
-        none(ids.applicationIds) ? null : trx.deleteFrom("diversityAnswers").where("applicationId", "in", ids.applicationIds).execute(),
+      run: (trx, ids) => deleteMonitoringFor(trx, ids.applicationIds),
     },
   },
   survey_responses: {
