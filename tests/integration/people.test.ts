@@ -515,6 +515,7 @@ describe("the People section of the funnel dashboard", () => {
       .sort();
     expect(rollup).toEqual([
       "db/migrations/2026_11_26_1700_people_rollup.ts",
+      "db/migrations/2026_12_04_1500_personal_data.ts",
       "db/queries/analytics.ts",
       "db/queries/people.ts",
       "db/schema.ts",
