@@ -142,6 +142,17 @@ export interface LoginTokensTable {
   usedAt: Timestamp | null;
 }
 
+/** A hashed, single-use link for a member of staff (confirming the first admin's email). */
+export interface StaffTokensTable {
+  tokenHash: string;
+  orgId: OrgId;
+  userId: string;
+  purpose: "confirm_email";
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+}
+
 export interface OutboxTable {
   id: Generated<string>;
   orgId: OrgId;
@@ -642,6 +653,7 @@ export interface Database {
   applicationEvents: ApplicationEventsTable;
   sessions: SessionsTable;
   loginTokens: LoginTokensTable;
+  staffTokens: StaffTokensTable;
   outbox: OutboxTable;
   orgSettings: OrgSettingsTable;
   surveyVersions: SurveyVersionsTable;

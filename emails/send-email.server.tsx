@@ -9,6 +9,7 @@ import OfferCandidate, { type OfferCandidateProps, subject as offerCandidateSubj
 import OfferLead, { type OfferLeadProps, subject as offerLeadSubject } from "./offer-lead.js";
 import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
 import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
+import ConfirmEmail, { type ConfirmEmailProps, subject as confirmEmailSubject } from "./confirm-email.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
@@ -28,6 +29,7 @@ export type Email =
   | { template: "application-received"; props: ApplicationReceivedProps }
   | { template: "already-applied"; props: AlreadyAppliedProps }
   | { template: "sign-in-link"; props: SignInLinkProps }
+  | { template: "confirm-email"; props: ConfirmEmailProps }
   | { template: "survey-reminder"; props: SurveyReminderProps }
   | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
   | { template: "workshop-booked"; props: WorkshopBookedProps }
@@ -56,6 +58,8 @@ function compose(email: Email) {
       return { subject: alreadyAppliedSubject(email.props), element: <AlreadyApplied {...email.props} /> };
     case "sign-in-link":
       return { subject: signInSubject(email.props), element: <SignInLink {...email.props} /> };
+    case "confirm-email":
+      return { subject: confirmEmailSubject(email.props), element: <ConfirmEmail {...email.props} /> };
     case "survey-reminder":
       return { subject: reminderSubject(email.props), element: <SurveyReminder {...email.props} /> };
     case "member-survey-invite":

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { getServerEnv } from "../../app/env.server.js";
 import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
-import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
+import { createOrganisation } from "../../app/domain/organisations/create-organisation.server.js";
 import { syncTouchpoints } from "../../app/domain/offers/keep-in-touch.server.js";
 import { AfterCommit } from "../../app/domain/after-commit.js";
 import { londonToUtc } from "../../app/domain/workshops/london-time.js";
@@ -276,8 +277,13 @@ const RIVERSIDE: OrgSeed = {
 const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
 
 async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
-  const org = await db.insertInto("organisations").values({ slug: seed.slug, name: seed.name }).returning("id").executeTakeFirstOrThrow();
-  await withOrg(db, org.id, async (trx) => {
+  // The organisation and what every organisation starts with, made as sign-up makes them.
+  const orgId = randomUUID();
+  await withOrg(db, orgId, async (trx) => {
+    const { exerciseIds } = await createOrganisation(
+      { trx, after: new AfterCommit() },
+      { slug: seed.slug, name: seed.name, confirmed: true },
+    );
     const regions = new Map<string, string>();
     for (const name of seed.regions) {
       regions.set(name, (await trx.insertInto("regions").values({ name }).returning("id").executeTakeFirstOrThrow()).id);
@@ -341,16 +347,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .executeTakeFirstOrThrow();
       vacancyIds.push(id);
     }
-    // The scenario library and upcoming workshops (10, 17 and 24 days ahead, 9:30 to 13:00 UK time).
-    const exerciseIds: string[] = [];
-    for (const exercise of DEFAULT_EXERCISES) {
-      const row = await trx
-        .insertInto("scenarioExercises")
-        .values({ title: exercise.title, brief: exercise.brief, rubric: JSON.stringify(exercise.rubric) })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      exerciseIds.push(row.id);
-    }
+    // Upcoming workshops (10, 17 and 24 days ahead, 9:30 to 13:00 UK time) using the default scenario library.
     const workshopIds: string[] = [];
     for (const days of [10, 17, 24]) {
       const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -408,11 +405,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       }
     }
     for (const shift of seed.shifts ?? []) {
-      const host = await trx
-        .selectFrom("teamMembers")
-        .select(["id", "teamId"])
-        .where("name", "=", shift.host)
-        .executeTakeFirstOrThrow();
+      const host = await trx.selectFrom("teamMembers").select(["id", "teamId"]).where("name", "=", shift.host).executeTakeFirstOrThrow();
       const date = new Date(Date.now() + shift.daysAhead * 86_400_000).toISOString().slice(0, 10);
       const applicationId = shift.candidate ? applicationIds.get(shift.candidate) : undefined;
       await trx
@@ -477,7 +470,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       if (o.accepted) await syncTouchpoints({ trx, after: new AfterCommit() }, offer.id);
     }
   });
-  return org.id;
+  return orgId;
 }
 
 async function seedApplication(
@@ -631,7 +624,11 @@ async function seedMixHistory(trx: Tx, teamId: string, team: TeamSeed, teamIndex
   }
   await trx.insertInto("teamMixSnapshots").values(rows).execute();
   const kinds = alertKinds(experienced, size);
-  if (kinds.length) await trx.insertInto("teamAlerts").values(kinds.map((kind) => ({ teamId, kind }))).execute();
+  if (kinds.length)
+    await trx
+      .insertInto("teamAlerts")
+      .values(kinds.map((kind) => ({ teamId, kind })))
+      .execute();
 }
 
 /** Creates the demo organisations; leaves them alone when they exist (pass reset to recreate). */

@@ -189,6 +189,12 @@ function targets(w: World): Record<string, Target> {
     "sign-out": { fields: {}, cookies: ["none"] },
     "ops.sign-in": { fields: { email: "ops@example.com", password: "secret-secret", redirectTo: "/ops/queues" }, cookies: PUBLIC },
     "ops.sign-out": { fields: {}, cookies: ["none"] },
+    "start._index": {
+      fields: { orgName: "Fuzz Care", slug: "fuzz-care", adminName: "Fay Fuzz", email: "fay@fuzz-care.test", password: "a long password" },
+      cookies: PUBLIC,
+    },
+    "start.confirm": { fields: { token: "abc" }, cookies: PUBLIC },
+    "start.resend": { fields: { redirectTo: "/pipeline" }, cookies: STAFF },
     "team-survey.$token.$page": { fields: { s1: "4", s2: "2" }, cookies: PUBLIC },
     "teams.$teamId": { fields: { memberId: w.memberIds[0], leftOn: "2024-02-01" }, intents: ["left", "invite"], cookies: STAFF },
     "vote.$token": { fields: { choice: "yes", comment: "", conflictReason: "My cousin" }, intents: ["vote", "conflict"], cookies: PUBLIC },

@@ -8,6 +8,7 @@ export type OutboxMessage =
   | { kind: "application-received"; applicationId: string }
   | { kind: "application-duplicate"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
+  | { kind: "staff-confirm-email"; userId: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
   | { kind: "workshop-booked"; bookingId: string }
