@@ -111,10 +111,14 @@ function ConfirmBanner() {
   if (!data?.unconfirmed) return null;
   const sent = new URLSearchParams(location.search).get("confirmSent");
   return (
-    <div className="notice banner" role="region" aria-label="Confirm your email">
+    <section className="notice banner" aria-label="Confirm your email">
       <p>
         Confirm your email address to publish vacancies: use the link we emailed you.
-        {sent === "1" ? " We have sent a new link." : sent === "wait" ? " You have asked for several links: wait an hour, then try again." : ""}
+        {sent === "1"
+          ? " We have sent a new link."
+          : sent === "wait"
+            ? " You have asked for several links: wait an hour, then try again."
+            : ""}
       </p>
       <form method="post" action="/start/resend">
         <input type="hidden" name="redirectTo" value={location.pathname} />
@@ -122,7 +126,7 @@ function ConfirmBanner() {
           Email me a new link
         </button>
       </form>
-    </div>
+    </section>
   );
 }
 

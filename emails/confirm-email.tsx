@@ -8,11 +8,11 @@ export const subject = (p: ConfirmEmailProps) => `Confirm your email address for
 export default function ConfirmEmail(p: ConfirmEmailProps) {
   return (
     <EmailLayout preview={`Confirm your email to publish vacancies`} heading={`Hello ${p.name}`} orgName={p.orgName}>
-      <Text style={textStyle}>{`Thank you for signing up ${p.orgName} to Circle Hire. Confirm this is your email address, and you can publish vacancies.`}</Text>
-      <Button href={p.confirmUrl} style={buttonStyle}>{`Confirm my email address`}</Button>
       <Text
         style={textStyle}
-      >{`This button works once, for ${p.hours} hours. If you did not sign up, you can ignore this email.`}</Text>
+      >{`Thank you for signing up ${p.orgName} to Circle Hire. Confirm this is your email address, and you can publish vacancies.`}</Text>
+      <Button href={p.confirmUrl} style={buttonStyle}>{`Confirm my email address`}</Button>
+      <Text style={textStyle}>{`This button works once, for ${p.hours} hours. If you did not sign up, you can ignore this email.`}</Text>
     </EmailLayout>
   );
 }

@@ -94,7 +94,11 @@ describe("sign-up at /start", () => {
     // Not confirmed: no vacancy may be published, and the admin sees the banner.
     await expect(withOrg(getDb(), orgId, (trx) => checkOrgMayPublish(trx))).rejects.toThrow(/Confirm your email address/);
     const cookie = cookieOf(response);
-    const root = await rootLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const root = await rootLoader({
+      request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(root.unconfirmed).toBe(true);
 
     const outbox = await withOrg(getDb(), orgId, (trx) => trx.selectFrom("outbox").select(["id", "kind"]).execute());
@@ -109,7 +113,11 @@ describe("sign-up at /start", () => {
     expect(confirmed).toEqual({ confirmed: true });
     expect((await orgBySlug(fields.slug))?.confirmedAt).toBeInstanceOf(Date);
     await expect(withOrg(getDb(), orgId, (trx) => checkOrgMayPublish(trx))).resolves.toBeUndefined();
-    const after = await rootLoader({ request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const after = await rootLoader({
+      request: new Request("http://localhost/pipeline", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(after.unconfirmed).toBe(false);
 
     // Single use.
@@ -126,7 +134,12 @@ describe("sign-up at /start", () => {
     await deliverOutboxEmail(getDb(), orgId, first.id);
     const [email] = await fetchCaptured(mailbox(), fields.email);
     const token = decodeURIComponent(/token=([^"&]+)/.exec(email.html)?.[1] ?? "");
-    await withOrg(getDb(), orgId, (trx) => trx.updateTable("staffTokens").set({ expiresAt: new Date(Date.now() - 1000) }).execute());
+    await withOrg(getDb(), orgId, (trx) =>
+      trx
+        .updateTable("staffTokens")
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .execute(),
+    );
     const expired = (await confirmAction({ request: post("/start/confirm", { token }), params: {}, context: {} })) as Response;
     expect(expired.status).toBe(400);
     expect((await orgBySlug(fields.slug))?.confirmedAt).toBeNull();
@@ -208,4 +221,3 @@ describe("sign-up at /start", () => {
     ).rejects.toMatchObject({ status: 403 });
   });
 });
-

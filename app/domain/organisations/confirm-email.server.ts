@@ -13,7 +13,12 @@ export async function createConfirmLink(trx: Tx, appUrl: string, userId: string)
   const token = randomToken();
   await trx
     .insertInto("staffTokens")
-    .values({ tokenHash: sha256(token), userId, purpose: "confirm_email", expiresAt: new Date(Date.now() + CONFIRM_LINK_HOURS * 3_600_000) })
+    .values({
+      tokenHash: sha256(token),
+      userId,
+      purpose: "confirm_email",
+      expiresAt: new Date(Date.now() + CONFIRM_LINK_HOURS * 3_600_000),
+    })
     .execute();
   return `${appUrl}/start/confirm?token=${encodeURIComponent(token)}`;
 }

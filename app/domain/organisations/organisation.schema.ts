@@ -51,16 +51,14 @@ export const slugFromName = (name: string) =>
     .slice(0, 40)
     .replace(/-+$/, "");
 
-const slug = z
-  .string({ error: "Enter a web address for your organisation" })
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    z.superRefine((value, ctx) => {
-      const problem = slugProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-    }),
-  );
+const slug = z.string({ error: "Enter a web address for your organisation" }).check(
+  z.trim(),
+  z.toLowerCase(),
+  z.superRefine((value, ctx) => {
+    const problem = slugProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+  }),
+);
 
 const email = z
   .string({ error: "Enter your email address" })
