@@ -56,6 +56,22 @@ export interface UsersTable {
   passwordHash: string;
   role: StaffRole;
   createdAt: Generated<Date>;
+  /** Set when an admin deactivates the account: no sign-in, and every session ends. */
+  deactivatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An admin's invitation to join as staff: single use, 7 days (the link's token is hashed). */
+export interface StaffInvitationsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  email: string;
+  role: StaffRole;
+  invitedBy: string | null;
+  tokenHash: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  withdrawnAt: Timestamp | null;
+  createdAt: Generated<Date>;
 }
 
 export interface TeamMembersTable {
@@ -654,6 +670,7 @@ export interface Database {
   sessions: SessionsTable;
   loginTokens: LoginTokensTable;
   staffTokens: StaffTokensTable;
+  staffInvitations: StaffInvitationsTable;
   outbox: OutboxTable;
   orgSettings: OrgSettingsTable;
   surveyVersions: SurveyVersionsTable;

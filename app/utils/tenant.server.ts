@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Tx } from "#db/client.js";
 import { findStaffTokenOrg } from "#db/queries/users.js";
+import { findInvitationOrg } from "#db/queries/staff.js";
 import { sha256 } from "#app/domain/auth/tokens.server.js";
 import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug, isSlugTaken } from "#db/queries/organisations.js";
@@ -42,6 +43,14 @@ export function newOrgScope() {
 /** A staff member's emailed link (confirming their email), scoped to its organisation; null for an unknown link. */
 export async function staffLinkScope(token: string) {
   const orgId = token ? await findStaffTokenOrg(getDb(), sha256(token)) : null;
+  if (!orgId) return null;
+  setLogOrg(orgId);
+  return orgScope(orgId);
+}
+
+/** A staff invitation's link, scoped to the inviting organisation; null for an unknown link. */
+export async function invitationScope(token: string) {
+  const orgId = token ? await findInvitationOrg(getDb(), sha256(token)) : null;
   if (!orgId) return null;
   setLogOrg(orgId);
   return orgScope(orgId);

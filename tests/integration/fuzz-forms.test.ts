@@ -151,6 +151,11 @@ function targets(w: World): Record<string, Target> {
       cookies: STAFF,
     },
     "settings.keep-in-touch": { fields: { title1: "Week one", body1: "Hello", title2: "Two", body2: "Hi" }, cookies: STAFF },
+    "settings.staff": {
+      fields: { email: "new@example.test", role: "lead", userId: w.leadId, invitationId: w.leadId },
+      intents: ["invite", "role", "deactivate", "resend", "withdraw"],
+      cookies: STAFF,
+    },
     "settings.mix": { fields: { mixTarget: "40", mixBandLow: "30", mixBandHigh: "60" }, cookies: STAFF },
     "settings.survey._index": { fields: { threshold: "60", firstReminderDays: "2", secondReminderDays: "5" }, cookies: STAFF },
     "settings.survey.edit": {
@@ -189,6 +194,7 @@ function targets(w: World): Record<string, Target> {
     "sign-out": { fields: {}, cookies: ["none"] },
     "ops.sign-in": { fields: { email: "ops@example.com", password: "secret-secret", redirectTo: "/ops/queues" }, cookies: PUBLIC },
     "ops.sign-out": { fields: {}, cookies: ["none"] },
+    join: { fields: { token: "abc", name: "Jo Join", password: "a long enough password" }, cookies: PUBLIC },
     "start._index": {
       fields: { orgName: "Fuzz Care", slug: "fuzz-care", adminName: "Fay Fuzz", email: "fay@fuzz-care.test", password: "a long password" },
       cookies: PUBLIC,

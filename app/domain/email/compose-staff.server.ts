@@ -1,13 +1,41 @@
 import type { Tx } from "#db/client.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import { CONFIRM_LINK_HOURS, createConfirmLink } from "../organisations/confirm-email.server.js";
+import { createInvitationLink, INVITATION_DAYS } from "../staff/invitations.server.js";
 import type { ComposeContext, Composed } from "./compose.js";
 
-export const isStaffEmail = (kind: string) => kind === "staff-confirm-email";
+export const isStaffEmail = (kind: string) => kind === "staff-confirm-email" || kind === "staff-invitation";
 
-/** Emails to staff about their own account: confirming the first admin's address. Each link is minted as it is sent. */
-export async function composeStaffEmail(trx: Tx, kind: string, payload: Record<string, string>, ctx: ComposeContext): Promise<Composed> {
-  if (kind !== "staff-confirm-email") throw new Error(`Not a staff email: ${kind}`);
+const ROLE_PHRASES = { admin: "an admin", lead: "a recruitment lead", coach: "a coach", member: "a team member" } as const;
+
+/**
+ * Emails about staff accounts: confirming the first admin's address, and invitations. Each link
+ * is minted as it is sent; an invitation withdrawn, accepted or expired since is not sent (null).
+ */
+export async function composeStaffEmail(
+  trx: Tx,
+  kind: string,
+  payload: Record<string, string>,
+  ctx: ComposeContext,
+): Promise<Composed | null> {
+  if (kind === "staff-invitation") {
+    const link = await createInvitationLink(trx, ctx.appUrl, payload.invitationId);
+    if (!link) return null;
+    const inviter = link.invitation.invitedBy ? await findUserForEmail(trx, link.invitation.invitedBy) : null;
+    return {
+      to: link.invitation.email,
+      email: {
+        template: "staff-invitation",
+        props: {
+          orgName: ctx.orgName,
+          invitedBy: inviter?.name ?? ctx.orgName,
+          roleLabel: ROLE_PHRASES[link.invitation.role],
+          joinUrl: link.url,
+          days: INVITATION_DAYS,
+        },
+      },
+    };
+  }
   const user = await findUserForEmail(trx, payload.userId);
   const confirmUrl = await createConfirmLink(trx, ctx.appUrl, payload.userId);
   return {

@@ -9,6 +9,7 @@ export type OutboxMessage =
   | { kind: "application-duplicate"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
   | { kind: "staff-confirm-email"; userId: string }
+  | { kind: "staff-invitation"; invitationId: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
   | { kind: "workshop-booked"; bookingId: string }
