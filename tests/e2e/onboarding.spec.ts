@@ -78,3 +78,69 @@ test.describe("a care provider signs up", () => {
     await context.close();
   });
 });
+
+/** The invitation link in an email, as a path on this site. */
+function joinPath(html: string) {
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")).find((h) => h.includes("/join?token="));
+  if (!href) throw new Error("no invitation link in the email");
+  const url = new URL(href);
+  return url.pathname + url.search;
+}
+
+test("an admin invites a lead who accepts in another browser, then deactivates them: signed out on their next request", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const slug = `heathside-team-${randomBytes(3).toString("hex")}`;
+  const adminEmail = uniqueEmail("admin");
+  await page.goto("/start");
+  await page.getByLabel("Your organisation's name").fill("Heathside Care");
+  await page.getByLabel("Web address for your careers page").fill(slug);
+  await page.getByLabel("Your name").fill("Priya Shah");
+  await page.getByLabel("Your work email address").fill(adminEmail);
+  await page.getByLabel("Choose a password").fill("heathside care 2026");
+  await page.getByRole("button", { name: "Create my organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your organisation is ready" })).toBeVisible();
+
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Staff accounts" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter their email address");
+  await expectNoAxeViolations(page);
+
+  const leadEmail = uniqueEmail("lead");
+  await page.getByLabel("Their email address").fill(leadEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption("lead");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toHaveText("Invitation sent.");
+  await expect(page.getByText(`${leadEmail}, recruitment lead`)).toBeVisible();
+
+  const invitation = await readLatestEmail(request, leadEmail, "Priya Shah has invited you to Heathside Care");
+  const lead = await browser.newContext();
+  const leadPage = await lead.newPage();
+  await leadPage.goto(joinPath(invitation.html));
+  await expect(leadPage.getByRole("heading", { level: 1, name: "Join your organisation" })).toBeVisible();
+  await expectNoAxeViolations(leadPage);
+  await leadPage.getByRole("button", { name: "Join" }).click();
+  await expect(leadPage.getByRole("alert")).toContainText("Enter your name");
+  await expectNoAxeViolations(leadPage);
+  await leadPage.getByLabel("Your name").fill("Lou Lead");
+  await leadPage.getByLabel("Choose a password").fill("lou lead password");
+  await leadPage.getByRole("button", { name: "Join" }).click();
+  await expect(leadPage.getByRole("button", { name: /Sign out/ })).toBeVisible();
+  await leadPage.goto("/pipeline");
+  await expect(leadPage.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText("Lou Lead")).toBeVisible();
+  await page.getByRole("button", { name: "Deactivate Lou Lead's account" }).click();
+  await expect(page.getByRole("status")).toHaveText("Account deactivated. They have been signed out.");
+
+  await leadPage.goto("/pipeline");
+  await expect(leadPage).toHaveURL(/\/sign-in/);
+  await expect(leadPage.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  await lead.close();
+});

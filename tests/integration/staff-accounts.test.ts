@@ -5,6 +5,7 @@ import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { listAuditEntries } from "#db/queries/audit.js";
+import { action as mixAction } from "#app/routes/settings.mix.js";
 import { action as staffAction, loader as staffLoader } from "#app/routes/settings.staff.js";
 import { action as joinAction, loader as joinLoader } from "#app/routes/join.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
@@ -208,5 +209,25 @@ describe("staff accounts", () => {
       trx.selectFrom("users").select(["role", "deactivatedAt"]).where("id", "=", b.leadId).executeTakeFirstOrThrow(),
     );
     expect(bLead).toEqual({ role: "lead", deactivatedAt: null });
+  });
+
+  it("a settings page's save is recorded once, with only the fields that changed; saving the same again records nothing", async () => {
+    const org = await orgWithAdmin();
+    const save = () =>
+      mixAction({
+        request: post("/settings/mix", { mixTarget: "50", mixBandLow: "35", mixBandHigh: "60" }, org.leadCookie),
+        params: {},
+        context: {},
+      });
+    await save();
+    await save();
+    const entries = await withOrg(getDb(), org.orgId, (trx) => listAuditEntries(trx, { kind: "settings" }, { limit: 10 }));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorUserId: org.leadId,
+      action: "settings.mix",
+      before: { mixBandLow: 40 },
+      after: { mixBandLow: 35 },
+    });
   });
 });
