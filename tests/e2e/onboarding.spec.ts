@@ -135,7 +135,7 @@ test("an admin invites a lead who accepts in another browser, then deactivates t
   await expect(leadPage.getByRole("heading", { level: 1 })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText("Lou Lead")).toBeVisible();
+  await expect(page.getByText("Lou Lead", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Deactivate Lou Lead's account" }).click();
   await expect(page.getByRole("status")).toHaveText("Account deactivated. They have been signed out.");
 
