@@ -6,6 +6,7 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { listAuditEntries } from "#db/queries/audit.js";
 import { action as mixAction } from "#app/routes/settings.mix.js";
+import { loader as auditLoader } from "#app/routes/settings.audit.js";
 import { action as staffAction, loader as staffLoader } from "#app/routes/settings.staff.js";
 import { action as joinAction, loader as joinLoader } from "#app/routes/join.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
@@ -229,5 +230,26 @@ describe("staff accounts", () => {
       before: { mixBandLow: 40 },
       after: { mixBandLow: 35 },
     });
+  });
+
+  it("admins read the audit log filtered by person and kind; a lead gets 403", async () => {
+    const org = await orgWithAdmin();
+    await staffPost(org.adminCookie, { intent: "role", userId: org.leadId, role: "coach" });
+    await mixAction({
+      request: post("/settings/mix", { mixTarget: "50", mixBandLow: "30", mixBandHigh: "60" }, org.adminCookie),
+      params: {},
+      context: {},
+    });
+    const read = (query: string, cookie = org.adminCookie) =>
+      auditLoader({
+        request: new Request(`http://localhost/settings/audit?${query}`, { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      });
+    expect((await read("")).entries.map((e) => e.action)).toEqual(["settings.mix", "staff.role_changed"]);
+    expect((await read("kind=staff")).entries.map((e) => e.action)).toEqual(["staff.role_changed"]);
+    expect((await read(`person=${org.leadId}`)).entries).toEqual([]);
+    expect((await read("from=2000-01-01&to=2000-01-02")).entries).toEqual([]);
+    await expect(read("", await staffCookie(org.orgId, org.leadId))).rejects.toMatchObject({ status: 403 });
   });
 });
