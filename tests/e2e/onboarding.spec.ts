@@ -139,6 +139,10 @@ test("an admin invites a lead who accepts in another browser, then deactivates t
   await page.getByRole("button", { name: "Deactivate Lou Lead's account" }).click();
   await expect(page.getByRole("status")).toHaveText("Account deactivated. They have been signed out.");
 
+  await page.goto("/settings/audit?kind=staff");
+  await expect(page.getByRole("cell", { name: "Deactivated Lou Lead's account" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
   await leadPage.goto("/pipeline");
   await expect(leadPage).toHaveURL(/\/sign-in/);
   await expect(leadPage.getByRole("link", { name: "Staff sign in" })).toBeVisible();
