@@ -1,10 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Links, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import {
+  Link,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageMeta } from "./components/page-meta.js";
 import styles from "./styles.css";
 import { useNonce } from "./utils/nonce.js";
 import { getSession } from "./utils/session.server.js";
+import { isOrgConfirmed } from "./domain/organisations/confirm-email.server.js";
+import { orgScope } from "./utils/tenant.server.js";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -20,7 +32,10 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorHeading(
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
+  // An admin of an organisation signed up at /start sees a banner until their email is confirmed.
+  const unconfirmed = session?.role === "admin" ? !(await orgScope(session.orgId).scoped(isOrgConfirmed)) : false;
   return {
+    unconfirmed,
     viewer: session ? { name: session.name, kind: session.userId ? ("staff" as const) : ("candidate" as const), role: session.role } : null,
   };
 }
@@ -97,10 +112,36 @@ function Header() {
   );
 }
 
+function ConfirmBanner() {
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  if (!data?.unconfirmed) return null;
+  const sent = new URLSearchParams(location.search).get("confirmSent");
+  return (
+    <section className="notice banner" aria-label="Confirm your email">
+      <p>
+        Confirm your email address to publish vacancies: use the link we emailed you.
+        {sent === "1"
+          ? " We have sent a new link."
+          : sent === "wait"
+            ? " You have asked for several links: wait an hour, then try again."
+            : ""}
+      </p>
+      <form method="post" action="/start/resend">
+        <input type="hidden" name="redirectTo" value={location.pathname} />
+        <button type="submit" className="link-button">
+          Email me a new link
+        </button>
+      </form>
+    </section>
+  );
+}
+
 export default function App() {
   return (
     <>
       <Header />
+      <ConfirmBanner />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -67,6 +67,22 @@ export interface UsersTable {
   passwordHash: string;
   role: StaffRole;
   createdAt: Generated<Date>;
+  /** Set when an admin deactivates the account: no sign-in, and every session ends. */
+  deactivatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An admin's invitation to join as staff: single use, 7 days (the link's token is hashed). */
+export interface StaffInvitationsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  email: string;
+  role: StaffRole;
+  invitedBy: string | null;
+  tokenHash: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  withdrawnAt: Timestamp | null;
+  createdAt: Generated<Date>;
 }
 
 export interface TeamMembersTable {
@@ -161,6 +177,17 @@ export interface LoginTokensTable {
   createdAt: Generated<Date>;
   expiresAt: Timestamp;
   usedAt: Timestamp | null;
+}
+
+/** A hashed, single-use link for a member of staff (confirming the first admin's email). */
+export interface StaffTokensTable {
+  tokenHash: string;
+  orgId: OrgId;
+  userId: string;
+  purpose: "confirm_email";
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: Generated<Date>;
 }
 
 export interface OutboxTable {
@@ -680,6 +707,8 @@ export interface Database {
   applicationEvents: ApplicationEventsTable;
   sessions: SessionsTable;
   loginTokens: LoginTokensTable;
+  staffTokens: StaffTokensTable;
+  staffInvitations: StaffInvitationsTable;
   outbox: OutboxTable;
   orgSettings: OrgSettingsTable;
   surveyVersions: SurveyVersionsTable;

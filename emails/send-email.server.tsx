@@ -9,6 +9,8 @@ import OfferCandidate, { type OfferCandidateProps, subject as offerCandidateSubj
 import OfferLead, { type OfferLeadProps, subject as offerLeadSubject } from "./offer-lead.js";
 import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateSubject } from "./shadow-candidate.js";
 import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
+import ConfirmEmail, { type ConfirmEmailProps, subject as confirmEmailSubject } from "./confirm-email.js";
+import StaffInvitation, { type StaffInvitationProps, subject as staffInvitationSubject } from "./staff-invitation.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
@@ -30,6 +32,8 @@ export type Email =
   | { template: "application-received"; props: ApplicationReceivedProps }
   | { template: "already-applied"; props: AlreadyAppliedProps }
   | { template: "sign-in-link"; props: SignInLinkProps }
+  | { template: "confirm-email"; props: ConfirmEmailProps }
+  | { template: "staff-invitation"; props: StaffInvitationProps }
   | { template: "survey-reminder"; props: SurveyReminderProps }
   | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
   | { template: "workshop-booked"; props: WorkshopBookedProps }
@@ -60,6 +64,10 @@ function compose(email: Email) {
       return { subject: alreadyAppliedSubject(email.props), element: <AlreadyApplied {...email.props} /> };
     case "sign-in-link":
       return { subject: signInSubject(email.props), element: <SignInLink {...email.props} /> };
+    case "confirm-email":
+      return { subject: confirmEmailSubject(email.props), element: <ConfirmEmail {...email.props} /> };
+    case "staff-invitation":
+      return { subject: staffInvitationSubject(email.props), element: <StaffInvitation {...email.props} /> };
     case "survey-reminder":
       return { subject: reminderSubject(email.props), element: <SurveyReminder {...email.props} /> };
     case "member-survey-invite":

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { MANAGE_ROLES, requireStaff } from "#app/utils/session.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, MANAGE_ROLES);
-  return null;
+  const staff = await requireStaff(request, MANAGE_ROLES);
+  return { admin: staff.role === "admin" };
 }
 
 const PAGES = [
@@ -18,12 +18,19 @@ const PAGES = [
   ["/settings/privacy", "Data and privacy", "How long candidates' data is kept, and the words of the email when you decline someone."],
 ] as const;
 
+/** Only admins reach these. */
+const ADMIN_PAGES = [
+  ["/settings/staff", "Staff accounts", "Invite colleagues, change roles, withdraw invitations and deactivate accounts."],
+] as const;
+
 export default function Settings() {
+  const { admin } = useLoaderData<typeof loader>();
+  const pages = admin ? [...PAGES, ...ADMIN_PAGES] : PAGES;
   return (
     <div className="narrow">
       <h1>Settings</h1>
       <ul className="list-plain">
-        {PAGES.map(([to, title, text]) => (
+        {pages.map(([to, title, text]) => (
           <li key={to} className="card">
             <h2>
               <Link to={to}>{title}</Link>

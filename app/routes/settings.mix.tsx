@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { getOrgSettings, saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
+import { getOrgSettings } from "#app/domain/organisations/org-settings.server.js";
+import { updateOrgSettings } from "#app/domain/organisations/update-org-settings.server.js";
 import { MixSettingsSchema } from "#app/domain/teams/mix-settings.schema.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
@@ -18,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const result = parseForm(await readForm(request), MixSettingsSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  await scoped((trx) => saveOrgSettings(trx, result.data));
+  await run((ctx) => updateOrgSettings(ctx, { userId: staff.userId, name: staff.name }, "mix", result.data));
   return redirect("/settings/mix?saved=1");
 }
 

@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
-import { getOrgSettings, saveOrgSettings } from "#app/domain/organisations/org-settings.server.js";
+import { getOrgSettings } from "#app/domain/organisations/org-settings.server.js";
+import { updateOrgSettings } from "#app/domain/organisations/update-org-settings.server.js";
 import { SurveySettingsSchema, type SurveySettingsInput, type SurveySettingsOutput } from "#app/domain/survey/survey.schema.js";
 import { findDraftSurvey, findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
@@ -35,11 +36,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const result = parseForm(await readForm(request), SurveySettingsSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const { threshold, firstReminderDays, secondReminderDays } = result.data;
-  await scoped((trx) => saveOrgSettings(trx, { surveyThreshold: threshold, surveyReminderDays: [firstReminderDays, secondReminderDays] }));
+  await run((ctx) =>
+    updateOrgSettings(ctx, { userId: staff.userId, name: staff.name }, "survey", {
+      surveyThreshold: threshold,
+      surveyReminderDays: [firstReminderDays, secondReminderDays],
+    }),
+  );
   return redirect("/settings/survey?saved=1");
 }
 

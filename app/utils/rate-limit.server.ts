@@ -14,6 +14,10 @@ export const LIMITS = {
   linkByIp: { points: 10, duration: 900 },
   linkByEmail: { points: 3, duration: 900 },
   freshLinkByIp: { points: 10, duration: 900 },
+  signUpByIp: { points: 5, duration: 3600 },
+  // The availability check runs as someone types (debounced), so it allows many more.
+  slugCheckByIp: { points: 300, duration: 900 },
+  confirmResendByUser: { points: 5, duration: 3600 },
   opsSignInByIp: { points: 20, duration: 900 },
   opsSignInByEmail: { points: 5, duration: 900 },
   // Staff sign-in, after rate-limiter-flexible's "login endpoint protection" example: only

@@ -1,6 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { getDb, type Tx } from "#db/client.js";
+import { findStaffTokenOrg } from "#db/queries/users.js";
+import { findInvitationOrg } from "#db/queries/staff.js";
+import { sha256 } from "#app/domain/links/tokens.server.js";
 import type { StaffRole } from "#db/schema.js";
-import { findOrganisationBySlug } from "#db/queries/organisations.js";
+import { findOrganisationBySlug, isSlugTaken } from "#db/queries/organisations.js";
 import type { Scoped } from "#db/tenant.js";
 import type { UseCaseContext } from "#app/domain/after-commit.js";
 import { findVoterByLink } from "#app/domain/links/vote-links.server.js";
@@ -31,6 +35,27 @@ export async function staffScope(request: Request, roles?: StaffRole[]): Promise
   return { staff, ...orgScope(staff.orgId) };
 }
 
+/** A brand-new organisation (sign-up at /start): runners scoped to a fresh id that `createOrganisation` then takes. */
+export function newOrgScope() {
+  return orgScope(randomUUID());
+}
+
+/** A staff member's emailed link (confirming their email), scoped to its organisation; null for an unknown link. */
+export async function staffLinkScope(token: string) {
+  const orgId = token ? await findStaffTokenOrg(getDb(), sha256(token)) : null;
+  if (!orgId) return null;
+  setLogOrg(orgId);
+  return orgScope(orgId);
+}
+
+/** A staff invitation's link, scoped to the inviting organisation; null for an unknown link. */
+export async function invitationScope(token: string) {
+  const orgId = token ? await findInvitationOrg(getDb(), sha256(token)) : null;
+  if (!orgId) return null;
+  setLogOrg(orgId);
+  return orgScope(orgId);
+}
+
 /** A signed-in candidate (or null), with runners scoped to the organisation they applied to. */
 export async function candidateScope(request: Request): Promise<({ candidate: CandidateSession } & ReturnType<typeof orgScope>) | null> {
   const candidate = await getCandidateSession(request);
@@ -45,6 +70,9 @@ export async function publicOrgScope(slug: string | undefined) {
   setLogOrg(org.id);
   return { org, ...orgScope(org.id) };
 }
+
+/** Whether an organisation already has this web address (public: every careers page shows its slug). */
+export const slugTaken = (slug: string) => isSlugTaken(getDb(), slug);
 
 /** A team member's personal voting link: the vote and member it belongs to, scoped to their organisation. */
 export async function voterScope(token: string | undefined) {

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { getServerEnv } from "../../app/env.server.js";
 import { PIPELINE_STAGES, type Stage } from "../../app/domain/applications/stages.js";
 import { scoreAnswers } from "../../app/domain/survey/scoring.js";
-import { DEFAULT_EXERCISES } from "../../app/domain/workshops/default-exercises.js";
+import { createOrganisation } from "../../app/domain/organisations/create-organisation.server.js";
 import { syncTouchpoints } from "../../app/domain/offers/keep-in-touch.server.js";
 import { recordOffer } from "../../app/domain/offers/record-offer.server.js";
 import { AfterCommit } from "../../app/domain/after-commit.js";
@@ -288,8 +289,13 @@ const PAST_THE_WORKSHOP: Stage[] = ["shadow", "vote", "offer", "started", "decli
 const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
 
 async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
-  const org = await db.insertInto("organisations").values({ slug: seed.slug, name: seed.name }).returning("id").executeTakeFirstOrThrow();
-  await withOrg(db, org.id, async (trx) => {
+  // The organisation and what every organisation starts with, made as sign-up makes them.
+  const orgId = randomUUID();
+  await withOrg(db, orgId, async (trx) => {
+    const { exerciseIds } = await createOrganisation(
+      { trx, after: new AfterCommit() },
+      { slug: seed.slug, name: seed.name, confirmed: true },
+    );
     const regions = new Map<string, string>();
     for (const name of seed.regions) {
       regions.set(name, (await trx.insertInto("regions").values({ name }).returning("id").executeTakeFirstOrThrow()).id);
@@ -353,16 +359,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
         .executeTakeFirstOrThrow();
       vacancyIds.push(id);
     }
-    // The scenario library and upcoming workshops (10, 17 and 24 days ahead, 9:30 to 13:00 UK time).
-    const exerciseIds: string[] = [];
-    for (const exercise of DEFAULT_EXERCISES) {
-      const row = await trx
-        .insertInto("scenarioExercises")
-        .values({ title: exercise.title, brief: exercise.brief, rubric: JSON.stringify(exercise.rubric) })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      exerciseIds.push(row.id);
-    }
+    // Upcoming workshops (10, 17 and 24 days ahead, 9:30 to 13:00 UK time) using the default scenario library.
     const workshopIds: string[] = [];
     for (const days of [10, 17, 24]) {
       const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -554,7 +551,7 @@ async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
       );
     }
   });
-  return org.id;
+  return orgId;
 }
 
 async function seedApplication(

@@ -164,6 +164,11 @@ function targets(w: World): Record<string, Target> {
       fields: { retentionMonths: "6", retentionMonthsFutureJobs: "12", words_applied: "Thank you", words_workshop: "" },
       cookies: STAFF,
     },
+    "settings.staff": {
+      fields: { email: "new@example.test", role: "lead", userId: w.leadId, invitationId: w.leadId },
+      intents: ["invite", "role", "deactivate", "resend", "withdraw"],
+      cookies: STAFF,
+    },
     "settings.mix": { fields: { mixTarget: "40", mixBandLow: "30", mixBandHigh: "60" }, cookies: STAFF },
     "settings.survey._index": { fields: { threshold: "60", firstReminderDays: "2", secondReminderDays: "5" }, cookies: STAFF },
     "settings.survey.edit": {
@@ -202,6 +207,13 @@ function targets(w: World): Record<string, Target> {
     "sign-out": { fields: {}, cookies: ["none"] },
     "ops.sign-in": { fields: { email: "ops@example.com", password: "secret-secret", redirectTo: "/ops/queues" }, cookies: PUBLIC },
     "ops.sign-out": { fields: {}, cookies: ["none"] },
+    join: { fields: { token: "abc", name: "Jo Join", password: "a long enough password" }, cookies: PUBLIC },
+    "start._index": {
+      fields: { orgName: "Fuzz Care", slug: "fuzz-care", adminName: "Fay Fuzz", email: "fay@fuzz-care.test", password: "a long password" },
+      cookies: PUBLIC,
+    },
+    "start.confirm": { fields: { token: "abc" }, cookies: PUBLIC },
+    "start.resend": { fields: { redirectTo: "/pipeline" }, cookies: STAFF },
     "team-survey.$token.$page": { fields: { s1: "4", s2: "2" }, cookies: PUBLIC },
     "teams.$teamId": { fields: { memberId: w.memberIds[0], leftOn: "2024-02-01" }, intents: ["left", "invite"], cookies: STAFF },
     "vote.$token": { fields: { choice: "yes", comment: "", conflictReason: "My cousin" }, intents: ["vote", "conflict"], cookies: PUBLIC },

@@ -6,6 +6,7 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
+import { action as staffAction } from "#app/routes/settings.staff.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { runInOrg } from "#tests/support/run.js";
 
@@ -148,6 +149,49 @@ describe("team members", () => {
       }),
     );
     expect((moved as Response).status).toBe(403);
+  });
+
+  it("an admin of another organisation cannot change, deactivate or touch the invitations of this one's staff", async () => {
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const riversideAdmin = await withOrg(ownerDb(), riverside.orgId, (trx) =>
+      trx
+        .insertInto("users")
+        .values({ email: `admin@${riverside.slug}.test`, name: "Ria Admin", role: "admin", passwordHash: "unused" })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    const invitation = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx
+        .insertInto("staffInvitations")
+        .values({ email: "invited@example.test", role: "coach", expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    const cookie = await staffCookie(riverside.orgId, riversideAdmin.id);
+    const forms: Record<string, string>[] = [
+      { intent: "role", userId: oakfield.leadId, role: "admin" },
+      { intent: "deactivate", userId: oakfield.leadId },
+      { intent: "resend", invitationId: invitation.id },
+      { intent: "withdraw", invitationId: invitation.id },
+    ];
+    for (const fields of forms) {
+      const request = new Request("http://localhost/settings/staff", {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { Cookie: cookie },
+      });
+      const answer = await caught(staffAction({ request, params: {}, context: {} }));
+      expect({ fields, status: (answer as Response).status }).toEqual({ fields, status: 404 });
+    }
+    const lead = await withOrg(getDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("users").select(["role", "deactivatedAt"]).where("id", "=", oakfield.leadId).executeTakeFirstOrThrow(),
+    );
+    expect(lead).toEqual({ role: "lead", deactivatedAt: null });
+    const open = await withOrg(getDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("staffInvitations").select("withdrawnAt").executeTakeFirstOrThrow(),
+    );
+    expect(open.withdrawnAt).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import { composeTouchpointEmail } from "./compose-touchpoints.server.js";
 import { composeShadowEmail } from "./compose-shadow.server.js";
 import { composeMixEmail } from "./compose-mix.server.js";
 import { composeOfferEmail } from "./compose-offers.server.js";
+import { composeStaffEmail, isStaffEmail } from "./compose-staff.server.js";
 import type { Composed } from "./compose.js";
 
 /**
@@ -53,6 +54,7 @@ async function composeOutboxEmail(trx: Tx, row: OutboxRow): Promise<Composed | n
   if (row.kind.startsWith("vote-")) return composeVoteEmail(trx, row.kind, payload, ctx);
   if (row.kind === "offer-candidate" || row.kind === "offer-lead") return composeOfferEmail(trx, row, ctx);
   if (row.kind === "touchpoint" || row.kind === "offer-alert") return composeTouchpointEmail(trx, row.kind, payload, ctx);
+  if (isStaffEmail(row.kind)) return composeStaffEmail(trx, row.kind, payload, ctx);
   if (row.kind === "team-mix-digest") return composeMixEmail(trx, payload, ctx);
   if (row.kind === "retention-report") return composeRetentionReport(trx, payload, ctx);
   throw new Error(`Unknown outbox email kind "${row.kind}" (${row.id})`);

@@ -10,6 +10,8 @@ export type OutboxMessage =
   | { kind: "application-declined"; applicationId: string; stage: string; personalLine: string }
   | { kind: "application-withdrawn"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
+  | { kind: "staff-confirm-email"; userId: string }
+  | { kind: "staff-invitation"; invitationId: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
   | { kind: "workshop-booked"; bookingId: string }
