@@ -1,5 +1,6 @@
 import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { CLOSE_VACANCIES_JOB } from "./processors/close-vacancies.js";
 import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY } from "./processors/team-mix.js";
 import { getReminderQueue, type ReminderJobData } from "./queues.js";
 import { getLogger } from "#app/utils/logger.server.js";
@@ -17,6 +18,8 @@ export const SCHEDULERS: { id: string; repeat: RepeatOptions; data?: ReminderJob
   // Team mix: snapshots and alerts nightly, the leads' digest on Monday mornings (UK time).
   { id: TEAM_MIX_NIGHTLY, repeat: { pattern: "0 2 * * *", tz: "Europe/London" }, data: {} },
   { id: TEAM_MIX_DIGEST, repeat: { pattern: "0 8 * * 1", tz: "Europe/London" }, data: {} },
+  // Vacancies past their closing date close a few minutes into the next UK day (hourly, to catch up after an outage).
+  { id: CLOSE_VACANCIES_JOB, repeat: { pattern: "5 * * * *", tz: "Europe/London" }, data: {} },
 ];
 
 /**
