@@ -110,7 +110,9 @@ export default function ImportRoster() {
       {preview?.rows.length ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">What will be saved</h2>
-          <div className="table-wrap">
+          {/* Wider than a phone: focusable, so the rows can be scrolled from the keyboard. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1) */}
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -276,7 +276,7 @@ const RIVERSIDE: OrgSeed = {
 const emailFor = (name: string, slug: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.${slug}.test`;
 
 async function seedOrganisation(db: DB, seed: OrgSeed, passwordHash: string) {
-  const org = await db.insertInto("organisations").values({ slug: seed.slug, name: seed.name }).returning("id").executeTakeFirstOrThrow();
+  const org = await db.insertInto("organisations").values({ slug: seed.slug, name: seed.name, confirmedAt: new Date() }).returning("id").executeTakeFirstOrThrow();
   await withOrg(db, org.id, async (trx) => {
     const regions = new Map<string, string>();
     for (const name of seed.regions) {
