@@ -27,7 +27,8 @@ test("a lead creates a team, imports its roster, publishes a vacancy, and a cand
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // A long journey on a shared two-core machine.
+  test.setTimeout(300_000);
   const teamName = uniqueName("Team").replace(" ", " ");
   const title = `Home carer ${uniqueName("Role").split(" ")[1]}`;
   const candidate = { fullName: uniqueName("Kit"), email: uniqueEmail("kit") };
