@@ -74,6 +74,7 @@ const NAV: [string, string, (v: Viewer) => boolean][] = [
   ["/analytics", "Funnel", office],
   ["/shadow", "Shadow shifts", staff],
   ["/teams", "Teams", staff],
+  ["/vacancies", "Vacancies", (v) => staff(v) && (v?.role === "lead" || v?.role === "admin")],
   ["/settings", "Settings", (v) => staff(v) && (v?.role === "lead" || v?.role === "admin")],
   ["/me", "My applications", (v) => v?.kind === "candidate"],
 ];

@@ -49,6 +49,7 @@ export interface RegionsTable {
   id: Generated<string>;
   orgId: OrgId;
   name: string;
+  archivedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TeamsTable {
@@ -57,6 +58,7 @@ export interface TeamsTable {
   regionId: string;
   name: string;
   town: string;
+  archivedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UsersTable {
@@ -95,7 +97,22 @@ export interface TeamMembersTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   joinedOn: ColumnType<string, string, string>;
   leftOn: ColumnType<string | null, string | null | undefined, string | null>;
+  leftReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+/** Where a team member has been: one row per team, `toOn` null for the current one. */
+export interface TeamMembershipsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  memberId: string;
+  teamId: string;
+  fromOn: ColumnType<string, string, string>;
+  toOn: ColumnType<string | null, string | null | undefined, string | null>;
+  createdAt: Generated<Date>;
+}
+
+export type VacancyStatus = "draft" | "open" | "closed";
+export type ContractType = "full_time" | "part_time" | "fixed_term" | "bank";
 
 export interface VacanciesTable {
   id: Generated<string>;
@@ -105,8 +122,18 @@ export interface VacanciesTable {
   town: string;
   hours: string;
   summary: string;
-  status: Generated<"open" | "closed">;
+  status: Generated<VacancyStatus>;
   createdAt: Generated<Date>;
+  postcode: ColumnType<string | null, string | null | undefined, string | null>;
+  payMinPence: ColumnType<number | null, number | null | undefined, number | null>;
+  payMaxPence: ColumnType<number | null, number | null | undefined, number | null>;
+  contractType: ColumnType<ContractType | null, ContractType | null | undefined, ContractType | null>;
+  /** The last UK date it takes applications; the closing job closes it the day after. */
+  closesOn: ColumnType<string | null, string | null | undefined, string | null>;
+  description: Generated<string>;
+  publishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updatedAt: Generated<Date>;
 }
 
 export interface CandidatesTable {
@@ -701,6 +728,7 @@ export interface Database {
   teams: TeamsTable;
   users: UsersTable;
   teamMembers: TeamMembersTable;
+  teamMemberships: TeamMembershipsTable;
   vacancies: VacanciesTable;
   candidates: CandidatesTable;
   applications: ApplicationsTable;

@@ -1,6 +1,7 @@
 import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { RETENTION_NIGHTLY } from "./processors/retention.js";
+import { CLOSE_VACANCIES_JOB } from "./processors/close-vacancies.js";
 import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY } from "./processors/team-mix.js";
 import { getReminderQueue, type ReminderJobData } from "./queues.js";
 import { getLogger } from "#app/utils/logger.server.js";
@@ -20,6 +21,8 @@ export const SCHEDULERS: { id: string; repeat: RepeatOptions; data?: ReminderJob
   { id: TEAM_MIX_DIGEST, repeat: { pattern: "0 8 * * 1", tz: "Europe/London" }, data: {} },
   // Data protection: erase who is due, purge expired sign-in records and old sent emails.
   { id: RETENTION_NIGHTLY, repeat: { pattern: "0 3 * * *", tz: "Europe/London" }, data: {} },
+  // Vacancies past their closing date close a few minutes into the next UK day (hourly, to catch up after an outage).
+  { id: CLOSE_VACANCIES_JOB, repeat: { pattern: "5 * * * *", tz: "Europe/London" }, data: {} },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { sendSurveyReminderProcessor } from "./processors/send-survey-reminder.j
 import { sendWorkshopReminderProcessor } from "./processors/send-workshop-reminder.js";
 import { sendShadowReminderProcessor } from "./processors/send-shadow-reminder.js";
 import { surveyReminderSweepProcessor } from "./processors/survey-reminder-sweep.js";
+import { CLOSE_VACANCIES_JOB, closeVacanciesProcessor } from "./processors/close-vacancies.js";
 import { TEAM_MIX_DIGEST, TEAM_MIX_NIGHTLY, teamMixDigestProcessor, teamMixNightlyProcessor } from "./processors/team-mix.js";
 import { closeVoteProcessor, sendVoteReminderProcessor } from "./processors/votes.js";
 import { sendTouchpointProcessor } from "./processors/send-touchpoint.js";
@@ -74,6 +75,7 @@ export async function startWorker() {
       if (job.name === TEAM_MIX_NIGHTLY) return teamMixNightlyProcessor(job as Job<TeamMixJob>);
       if (job.name === TEAM_MIX_DIGEST) return teamMixDigestProcessor(job as Job<TeamMixJob>);
       if (job.name === RETENTION_NIGHTLY) return retentionProcessor(job as Job<TeamMixJob>);
+      if (job.name === CLOSE_VACANCIES_JOB) return closeVacanciesProcessor();
       if (job.name === "send-vote-reminder") return sendVoteReminderProcessor(job as Job<VoteReminderJob>);
       return sendSurveyReminderProcessor(job as Job<SurveyReminderJob>);
     }),

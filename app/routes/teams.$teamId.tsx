@@ -2,9 +2,9 @@ import { isInProgress } from "#app/domain/applications/stages.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
-import { markMemberLeft } from "#app/domain/offers/member-left.server.js";
-import { OfferError } from "#app/domain/offers/offer.errors.js";
-import { LeftTeamSchema } from "#app/domain/offers/offer.schema.js";
+import { addMember } from "#app/domain/teams/manage-members.server.js";
+import { TeamError } from "#app/domain/teams/team.errors.js";
+import { EXPERIENCE, MemberSchema } from "#app/domain/teams/team.schema.js";
 import { parseForm } from "#app/utils/validation.js";
 import { ProfileChart } from "#app/components/profile-chart.js";
 import { findComparisonProfiles, inviteTeamToSurvey } from "#app/domain/survey/member-survey.server.js";
@@ -25,7 +25,7 @@ import {
 } from "#app/domain/teams/mix.js";
 import { getMixBand, mixHistory } from "#app/domain/teams/team-mix.server.js";
 import { MixChart } from "#app/components/mix-chart.js";
-import { requireUuid } from "#app/utils/http-errors.server.js";
+import { fieldErrorResponse, requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -38,13 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const team = await findTeamById(trx, id);
     if (!team) return null;
     const today = londonDate(new Date());
-    const [members, comparison, live, applications, band, history] = await Promise.all([
+    const [members, comparison, live, applications, band, history, accounts] = await Promise.all([
       listActiveMembers(trx, id),
       findComparisonProfiles(trx, id),
       findLiveSurvey(trx),
       listPipeline(trx, { teamId: id }),
       getMixBand(trx),
       mixHistory(trx, id, today),
+      trx.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
     ]);
     const candidates = applications.filter((a) => isInProgress(a.stage));
     const rows = live.definition.values.map((v) => ({
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }));
     return {
       team,
+      accounts,
       members,
       candidates,
       band,
@@ -80,20 +82,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A lead emails each member who has not taken it yet a personal link to the values survey. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scoped, run } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const id = requireUuid(params.teamId);
   const form = await readForm(request);
-  if (form.get("intent") === "left") {
-    const result = parseForm(form, LeftTeamSchema);
+  if (form.get("intent") === "add") {
+    const result = parseForm(form, MemberSchema);
     if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
     try {
-      await scoped((trx) => markMemberLeft(trx, { teamId: id, ...result.data }));
+      await run((ctx) => addMember(ctx, { ...result.data, teamId: id, actor: { userId: staff.userId, name: staff.name } }));
     } catch (error) {
-      if (error instanceof OfferError)
-        return Response.json({ fieldErrors: { [error.field]: error.message }, values: result.data }, { status: 409 });
-      throw error;
+      return fieldErrorResponse(error, result.data, [TeamError]);
     }
-    return redirect(`/teams/${id}?left=1`);
+    return redirect(`/teams/${id}?added=1`);
   }
   const invited = await run(async (ctx) => ((await findTeamById(ctx.trx, id)) ? inviteTeamToSurvey(ctx, id) : null));
   if (invited === null) throw new Response("We could not find that team.", { status: 404 });
@@ -101,9 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates, today } = useLoaderData<typeof loader>();
+  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates, today, accounts } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors?: Record<string, string>; values?: Record<string, string> }>();
-  const leftErrors = actionData?.fieldErrors ?? {};
+  const addErrors = actionData?.fieldErrors ?? {};
+  const added = actionData?.values ?? {};
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -185,6 +187,17 @@ export default function TeamPage() {
         </ul>
       </section>
       <h2>Members</h2>
+      {params.get("imported") !== null || params.get("moved") || params.get("left") || params.get("created") ? (
+        <p className="notice" role="status">
+          {params.get("imported") !== null
+            ? `Imported ${params.get("imported")} member${params.get("imported") === "1" ? "" : "s"} from the roster file.`
+            : params.get("moved")
+              ? "Moved. Both teams' mix has changed to match."
+              : params.get("left")
+                ? "Recorded. They no longer count in the team's mix."
+                : "Team created. Add its members below, or import a roster file."}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table>
           <thead>
@@ -192,6 +205,7 @@ export default function TeamPage() {
               <th scope="col">Name</th>
               <th scope="col">Background</th>
               <th scope="col">Joined</th>
+              {canInvite ? <th scope="col">Change</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -200,40 +214,69 @@ export default function TeamPage() {
                 <th scope="row">{m.name}</th>
                 <td>{m.experience === "experienced" ? "Experienced" : "New to care"}</td>
                 <td>{new Date(m.joinedOn).toLocaleDateString("en-GB", { month: "long", year: "numeric" })}</td>
+                {canInvite ? (
+                  <td>
+                    <Link to={`/teams/${team.id}/members/${m.id}`}>
+                      Edit, move or record leaving <span className="visually-hidden">for {m.name}</span>
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {canInvite ? (
-        <Form method="post" noValidate className="stack card" aria-labelledby="left-title">
-          <h2 id="left-title">Someone has left the team</h2>
-          {params.get("left") ? (
-            <p className="notice" role="status">
-              Recorded. They no longer count in the team's mix.
-            </p>
-          ) : null}
-          <ErrorSummary errors={leftErrors} />
-          <SelectField
-            name="memberId"
-            label="Who left"
-            placeholder="Choose a member"
-            options={Object.fromEntries(members.map((m) => [m.id, m.name]))}
-            defaultValue={actionData?.values?.memberId}
-            error={leftErrors.memberId}
-          />
-          <TextField
-            name="leftOn"
-            type="date"
-            label="The day they left"
-            max={today}
-            defaultValue={actionData?.values?.leftOn ?? today}
-            error={leftErrors.leftOn}
-          />
-          <button type="submit" name="intent" value="left" className="button secondary">
-            Record that they left
-          </button>
-        </Form>
+        <>
+          <p>
+            <Link to={`/teams/${team.id}/import`}>Import members from a roster file (CSV)</Link>
+          </p>
+          <Form method="post" noValidate className="stack card" aria-labelledby="add-title">
+            <h2 id="add-title">Add a member</h2>
+            {params.get("added") ? (
+              <p className="notice" role="status">
+                Added. The team's mix includes them now.
+              </p>
+            ) : null}
+            <ErrorSummary errors={addErrors} />
+            <TextField name="name" label="Full name" autoComplete="off" error={addErrors.name} defaultValue={added.name} />
+            <TextField
+              name="email"
+              type="email"
+              label="Email address (optional)"
+              hint="For the values survey and votes."
+              error={addErrors.email}
+              defaultValue={added.email}
+            />
+            <SelectField
+              name="experience"
+              label="Background"
+              placeholder="Choose one"
+              options={EXPERIENCE}
+              error={addErrors.experience}
+              defaultValue={added.experience}
+            />
+            <TextField
+              name="joinedOn"
+              type="date"
+              label="The day they joined"
+              max={today}
+              error={addErrors.joinedOn}
+              defaultValue={added.joinedOn}
+            />
+            <SelectField
+              name="userId"
+              label="Staff account they vote with (optional)"
+              placeholder="None"
+              options={Object.fromEntries(accounts.map((a) => [a.id, a.name]))}
+              error={addErrors.userId}
+              defaultValue={added.userId}
+            />
+            <button type="submit" name="intent" value="add" className="button">
+              Add the member
+            </button>
+          </Form>
+        </>
       ) : null}
     </>
   );

@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listTeamsWithMix } from "#db/queries/teams.js";
 import { bandPercent, mixStatusText, sizeNote, teamMix } from "#app/domain/teams/mix.js";
 import { getMixBand, listTeamAlerts } from "#app/domain/teams/team-mix.server.js";
+import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Teams" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scoped } = await staffScope(request);
+  const { staff, scoped } = await staffScope(request);
   const { teams, band, alerts } = await scoped(async (trx) => {
     const [teams, band, alerts] = await Promise.all([listTeamsWithMix(trx), getMixBand(trx), listTeamAlerts(trx)]);
     return { teams, band, alerts };
@@ -18,14 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     alerts: alerts.map((a) => ({ id: a.id, teamId: a.teamId, teamName: a.teamName, title: a.title, text: a.text })),
     band: bandPercent(band),
     statusText: mixStatusText(band),
+    canManage: MANAGE_ROLES.includes(staff.role),
   };
 }
 
 export default function Teams() {
-  const { teams, alerts, band, statusText } = useLoaderData<typeof loader>();
+  const { teams, alerts, band, statusText, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Teams</h1>
+      {canManage ? (
+        <p>
+          <Link to="/teams/setup">Add, rename or archive regions and teams</Link>
+        </p>
+      ) : null}
       <p className="lede">
         Each team aims for {band.target}% experienced people and {100 - band.target}% people new to care (within {band.low}-{band.high}%),
         and 5 to 12 members.

@@ -38,3 +38,20 @@ export function requireUuid(value: string | undefined): string {
   if (!isUuid(value)) throw new Response("Not found", { status: 404 });
   return value;
 }
+
+type FieldError = Error & { code: string; field: string };
+
+/**
+ * A team or vacancy error as the form's answer: a missing id (or another organisation's) is a 404
+ * for the error boundary; anything else goes next to its field and in the error summary.
+ */
+export function fieldErrorResponse(
+  error: unknown,
+  values: Record<string, unknown>,
+  errorClasses: (new (...args: never[]) => FieldError)[],
+) {
+  if (!errorClasses.some((c) => error instanceof c)) throw error;
+  const { code, field, message } = error as FieldError;
+  if (code === "not_found" && field === "form") throw new Response(message, { status: 404 });
+  return Response.json({ fieldErrors: { [field]: message }, values }, { status: code === "not_found" || code === "invalid" ? 400 : 409 });
+}

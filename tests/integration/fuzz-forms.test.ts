@@ -70,6 +70,20 @@ const STAFF: Who[] = ["none", "lead", "member", "candidate"];
 const CANDIDATE: Who[] = ["none", "candidate", "lead"];
 const PUBLIC: Who[] = ["none", "candidate"];
 
+const VACANCY_FIELDS = (teamId: string) => ({
+  title: "Care worker",
+  teamId,
+  town: "Ashdown",
+  postcode: "BS1 4DJ",
+  hours: "20 hours a week",
+  payFrom: "12.60",
+  payTo: "",
+  contractType: "part_time",
+  closesOn: "2030-01-01",
+  summary: "Kind people",
+  description: "Visiting people at home.",
+});
+
 function targets(w: World): Record<string, Target> {
   return {
     "auth.link": { fields: { token: "abc", intent: "use" }, intents: ["fresh", "use"], cookies: PUBLIC },
@@ -215,7 +229,41 @@ function targets(w: World): Record<string, Target> {
     "start.confirm": { fields: { token: "abc" }, cookies: PUBLIC },
     "start.resend": { fields: { redirectTo: "/pipeline" }, cookies: STAFF },
     "team-survey.$token.$page": { fields: { s1: "4", s2: "2" }, cookies: PUBLIC },
-    "teams.$teamId": { fields: { memberId: w.memberIds[0], leftOn: "2024-02-01" }, intents: ["left", "invite"], cookies: STAFF },
+    "teams.$teamId": {
+      fields: { name: "Nia New", email: "nia@example.com", experience: "new_to_care", joinedOn: "2024-02-01", userId: "" },
+      intents: ["add", "invite"],
+      cookies: STAFF,
+    },
+    "teams.$teamId_.import": {
+      fields: { csv: Buffer.from("name,email,experience,joined\nNia,,new,2024-01-01\n").toString("base64") },
+      intents: ["preview", "import"],
+      cookies: STAFF,
+    },
+    "teams.$teamId_.members.$memberId": {
+      fields: {
+        name: "Mo Member",
+        email: "",
+        experience: "experienced",
+        joinedOn: "2020-01-01",
+        toTeamId: w.teamId,
+        movedOn: "2024-02-01",
+        leftOn: "2024-02-01",
+        reason: "Moved away",
+      },
+      intents: ["edit", "move", "left"],
+      cookies: STAFF,
+    },
+    "teams.setup": {
+      fields: { name: "Downs", town: "Ashdown", regionId: w.regionId, id: w.teamId },
+      intents: ["region-create", "region-rename", "region-archive", "team-create", "team-update", "team-archive"],
+      cookies: STAFF,
+    },
+    "vacancies.$vacancyId": {
+      fields: VACANCY_FIELDS(w.teamId),
+      intents: ["save", "publish", "close", "reopen"],
+      cookies: STAFF,
+    },
+    "vacancies.new": { fields: VACANCY_FIELDS(w.teamId), cookies: STAFF },
     "vote.$token": { fields: { choice: "yes", comment: "", conflictReason: "My cousin" }, intents: ["vote", "conflict"], cookies: PUBLIC },
     "workshops.$workshopId": {
       fields: { bookingId: w.workshopId, intoId: w.workshopId, userId: w.leadId, reason: "No" },
@@ -316,8 +364,20 @@ async function buildWorld() {
     workshopCandidate: await candidateCookie(org.orgId, atWorkshop.candidateId),
     offerCandidate: await candidateCookie(org.orgId, (await candidateIdOf(org.orgId, offered.applicationId)) as string),
   };
+  // The staff vacancy pages work on a draft of their own, so closing it leaves the careers page's vacancy open.
+  const { regionId, staffVacancyId } = await withOrg(ownerDb(), org.orgId, async (trx) => {
+    const region = await trx.selectFrom("regions").select("id").executeTakeFirstOrThrow();
+    const draft = await trx
+      .insertInto("vacancies")
+      .values({ teamId: org.teamId, title: "Draft", town: "Ashdown", hours: "Any", summary: "Draft", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { regionId: region.id, staffVacancyId: draft.id };
+  });
   return {
     ...org,
+    regionId,
+    staffVacancyId,
     memberIds: atShadow.memberIds,
     hostMemberId: host.memberId,
     shiftId: shift.shiftId,
@@ -349,7 +409,8 @@ function routeSetting(w: World, id: string) {
     teamId: w.teamId,
     shiftId: w.shiftId,
     slug: w.slug,
-    vacancyId: w.vacancyId,
+    vacancyId: id.startsWith("vacancies.") ? w.staffVacancyId : w.vacancyId,
+    memberId: w.memberIds[0],
     page: "1",
     token: id.startsWith("vote.") ? w.tokens.vote : id.startsWith("check-in.") ? w.tokens.checkIn : w.tokens.teamSurvey,
   };

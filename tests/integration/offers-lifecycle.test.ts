@@ -6,7 +6,8 @@ import { closeReminderQueue, getReminderQueue } from "#jobs/queues.js";
 import { action as candidateAction, loader as candidateLoader } from "#app/routes/me_.offer.$applicationId.js";
 import { loader as offersLoader } from "#app/routes/offers._index.js";
 import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
-import { action as teamAction, loader as teamLoader } from "#app/routes/teams.$teamId.js";
+import { loader as teamLoader } from "#app/routes/teams.$teamId.js";
+import { action as memberAction } from "#app/routes/teams.$teamId_.members.$memberId.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { insertOfferReady, ukDateIn } from "#tests/factories/offer.js";
 import { candidateCookie } from "#tests/factories/shadow.js";
@@ -360,17 +361,25 @@ describe("offers", () => {
     for (const t of checkins) expect(await getReminderQueue().getJobState(touchpointJobId(t.id, new Date(t.dueAt)))).toBe("delayed");
 
     // Leaving the team within 90 days: no more check-ins, and the mix no longer counts them.
-    const future = await teamAction({
-      request: post(`http://localhost/teams/${s.org.teamId}`, { intent: "left", memberId: member.id, leftOn: ukDateIn(2) }, s.lead),
-      params: { teamId: s.org.teamId },
+    const future = await memberAction({
+      request: post(
+        `http://localhost/teams/${s.org.teamId}/members/${member.id}`,
+        { intent: "left", leftOn: ukDateIn(2), reason: "Moved away" },
+        s.lead,
+      ),
+      params: { teamId: s.org.teamId, memberId: member.id },
       context: {},
     });
     expect(((await (future as Response).json()) as { fieldErrors: unknown }).fieldErrors).toEqual({
       leftOn: "The date they left cannot be in the future",
     });
-    const left = await teamAction({
-      request: post(`http://localhost/teams/${s.org.teamId}`, { intent: "left", memberId: member.id, leftOn: ukDateIn(0) }, s.lead),
-      params: { teamId: s.org.teamId },
+    const left = await memberAction({
+      request: post(
+        `http://localhost/teams/${s.org.teamId}/members/${member.id}`,
+        { intent: "left", leftOn: ukDateIn(0), reason: "Moved away" },
+        s.lead,
+      ),
+      params: { teamId: s.org.teamId, memberId: member.id },
       context: {},
     });
     expect((left as Response).status).toBe(302);

@@ -9,6 +9,14 @@ import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
 import { action as staffAction } from "#app/routes/settings.staff.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { runInOrg } from "#tests/support/run.js";
+import { addMember } from "#app/domain/teams/manage-members.server.js";
+import { createVacancy } from "#app/domain/vacancies/save-vacancy.server.js";
+import { action as teamAction, loader as teamLoader } from "#app/routes/teams.$teamId.js";
+import { action as importAction, loader as importLoader } from "#app/routes/teams.$teamId_.import.js";
+import { action as memberAction, loader as memberLoader } from "#app/routes/teams.$teamId_.members.$memberId.js";
+import { action as setupAction } from "#app/routes/teams.setup.js";
+import { action as staffVacancyAction, loader as staffVacancyLoader } from "#app/routes/vacancies.$vacancyId.js";
+import { loader as publicVacancyLoader } from "#app/routes/o.$slug.jobs.$vacancyId/route.js";
 
 afterAll(closeOwnerDb);
 
@@ -249,5 +257,111 @@ describe("personal data pages", () => {
         .executeTakeFirstOrThrow(),
     );
     expect(row).toEqual({ stage: "applied", fullName: "Private Person", erasedAt: null, legalHoldAt: null });
+  });
+});
+
+describe("teams, members and vacancies", () => {
+  it("another organisation's teams, members, regions and vacancies are not found, by URL or by form post", async () => {
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const actor = { userId: oakfield.leadId, name: "Lee Lead" };
+    const memberId = await runInOrg(oakfield.orgId, (ctx) =>
+      addMember(ctx, { teamId: oakfield.teamId, name: "Private Member", experience: "experienced", joinedOn: "2024-01-01", actor }),
+    );
+    const draftId = await runInOrg(oakfield.orgId, (ctx) =>
+      createVacancy(ctx, {
+        title: "Secret draft",
+        teamId: oakfield.teamId,
+        town: "Ashdown",
+        postcode: "BS1 4DJ",
+        hours: "20 hours",
+        payFrom: "12.60",
+        payTo: "",
+        contractType: "part_time",
+        closesOn: "2030-01-01",
+        summary: "Kind",
+        description: "Text",
+        actor,
+      }),
+    );
+    const regionId = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("regions").select("id").executeTakeFirstOrThrow(),
+    ).then((r) => r.id);
+    const cookie = await staffCookie(riverside.orgId, riverside.leadId);
+    const get = (url: string) => new Request(url, { headers: { Cookie: cookie } });
+    const post = (url: string, fields: Record<string, string>) =>
+      new Request(url, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
+    const status = async (promise: Promise<unknown>) => ((await caught(promise)) as Response).status;
+    const team = { teamId: oakfield.teamId };
+    const member = { teamId: oakfield.teamId, memberId };
+    const base = "http://localhost";
+    const fields = { name: "Sneaky", email: "", experience: "experienced", joinedOn: "2024-01-01", userId: "" };
+
+    expect(await status(teamLoader({ request: get(`${base}/teams/${oakfield.teamId}`), params: team, context: {} }))).toBe(404);
+    expect(
+      await status(
+        teamAction({ request: post(`${base}/teams/${oakfield.teamId}`, { ...fields, intent: "add" }), params: team, context: {} }),
+      ),
+    ).toBe(404);
+    expect(await status(importLoader({ request: get(`${base}/teams/${oakfield.teamId}/import`), params: team, context: {} }))).toBe(404);
+    const csv = Buffer.from("name,experience,joined\nSneaky,new,2024-01-01\n").toString("base64");
+    expect(
+      await status(
+        importAction({ request: post(`${base}/teams/${oakfield.teamId}/import`, { intent: "import", csv }), params: team, context: {} }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(memberLoader({ request: get(`${base}/teams/${oakfield.teamId}/members/${memberId}`), params: member, context: {} })),
+    ).toBe(404);
+    for (const form of <Record<string, string>[]>[
+      { ...fields, intent: "edit" },
+      { intent: "left", leftOn: "2024-06-01", reason: "Sneaky" },
+      { intent: "move", toTeamId: riverside.teamId, movedOn: "2024-06-01" },
+    ])
+      expect(
+        await status(
+          memberAction({ request: post(`${base}/teams/${oakfield.teamId}/members/${memberId}`, form), params: member, context: {} }),
+        ),
+      ).toBe(404);
+    for (const form of <Record<string, string>[]>[
+      { intent: "region-rename", id: regionId, name: "Renamed" },
+      { intent: "region-archive", id: regionId },
+      { intent: "team-update", id: oakfield.teamId, name: "Renamed", town: "X", regionId },
+      { intent: "team-archive", id: oakfield.teamId },
+    ])
+      expect(await status(setupAction({ request: post(`${base}/teams/setup`, form), params: {}, context: {} }))).toBe(404);
+    const vacancy = { vacancyId: draftId };
+    expect(await status(staffVacancyLoader({ request: get(`${base}/vacancies/${draftId}`), params: vacancy, context: {} }))).toBe(404);
+    for (const intent of ["publish", "close", "reopen"])
+      expect(
+        await status(staffVacancyAction({ request: post(`${base}/vacancies/${draftId}`, { intent }), params: vacancy, context: {} })),
+      ).toBe(404);
+    // Nor on another organisation's careers pages, and a draft is not public even on its own.
+    for (const slug of [riverside.slug, oakfield.slug])
+      expect(
+        await status(
+          publicVacancyLoader({
+            request: new Request(`${base}/o/${slug}/jobs/${draftId}`),
+            params: { slug, vacancyId: draftId },
+            context: {},
+          }),
+        ),
+      ).toBe(404);
+
+    // All untouched.
+    const after = await withOrg(ownerDb(), oakfield.orgId, async (trx) => ({
+      member: await trx.selectFrom("teamMembers").select(["name", "teamId", "leftOn"]).where("id", "=", memberId).executeTakeFirstOrThrow(),
+      members: (await trx.selectFrom("teamMembers").select("id").where("teamId", "=", oakfield.teamId).execute()).length,
+      team: await trx.selectFrom("teams").select(["name", "archivedAt"]).where("id", "=", oakfield.teamId).executeTakeFirstOrThrow(),
+      region: await trx.selectFrom("regions").select(["name", "archivedAt"]).where("id", "=", regionId).executeTakeFirstOrThrow(),
+      vacancy: await trx.selectFrom("vacancies").select("status").where("id", "=", draftId).executeTakeFirstOrThrow(),
+    }));
+    expect(after).toEqual({
+      member: { name: "Private Member", teamId: oakfield.teamId, leftOn: null },
+      members: 1,
+      team: { name: "Ashdown", archivedAt: null },
+      region: { name: "North", archivedAt: null },
+      vacancy: { status: "draft" },
+    });
   });
 });

@@ -28,7 +28,7 @@ const FIELD_ORDER = [
   "consent",
 ] as const;
 
-export function ApplicationForm() {
+export function ApplicationForm({ defaultSource }: { defaultSource?: string } = {}) {
   const actionData = useActionData<ActionData>();
   const values = (actionData?.values ?? {}) as Partial<Record<string, string | string[]>>;
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
@@ -88,7 +88,7 @@ export function ApplicationForm() {
         options={SOURCES}
         placeholder="Choose one"
         error={message("source")}
-        defaultValue={text("source")}
+        defaultValue={text("source") || defaultSource}
       />
       <ChoiceGroup
         name="rightToWork"

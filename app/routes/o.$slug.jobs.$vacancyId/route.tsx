@@ -1,6 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findVacancyById } from "#db/queries/vacancies.js";
+import { findVacancyById, listOpenVacancies } from "#db/queries/vacancies.js";
+import { VacancyDetails } from "#app/components/vacancy-details.js";
+import { isJobBoard } from "#app/domain/vacancies/job-feed.js";
+import { jobPosting, jsonForScript } from "#app/domain/vacancies/job-posting.js";
+import { getServerEnv } from "#app/env.server.js";
+import { useNonce } from "#app/utils/nonce.js";
 import { APPLICATION_ARRAY_FIELDS, ApplicationSchema } from "#app/domain/applications/application.schema.js";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { throwAsHttpError, requireUuid } from "#app/utils/http-errors.server.js";
@@ -10,11 +15,22 @@ import { formValues, parseForm } from "#app/utils/validation.js";
 import { ApplicationForm } from "./application-form.js";
 import { readForm } from "#app/utils/form.server.js";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { org, scoped } = await publicOrgScope(params.slug);
-  const vacancy = await scoped((trx) => findVacancyById(trx, requireUuid(params.vacancyId)));
-  if (!vacancy) throw new Response("We could not find that job.", { status: 404 });
-  return { org, vacancy };
+  const found = await scoped(async (trx) => {
+    const vacancy = await findVacancyById(trx, requireUuid(params.vacancyId));
+    // A draft is not public yet: the same answer as no job at all.
+    if (!vacancy || vacancy.status === "draft") return null;
+    return { vacancy, others: vacancy.status === "closed" ? await listOpenVacancies(trx) : [] };
+  });
+  if (!found) throw new Response("We could not find that job.", { status: 404 });
+  const { vacancy, others } = found;
+  const baseUrl = getServerEnv().APP_URL.replace(/\/$/, "");
+  const posting =
+    vacancy.status === "open" ? jsonForScript(jobPosting(vacancy, { name: org.name, url: `${baseUrl}/o/${org.slug}/jobs` })) : null;
+  // Arriving from a job board's feed (?source=indeed): "A job website" is chosen for them, and they can change it.
+  const defaultSource = isJobBoard(new URL(request.url).searchParams.get("source")) ? "job_board" : undefined;
+  return { org, vacancy, others: others.map((o) => ({ id: o.id, title: o.title, town: o.town })), posting, defaultSource };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -43,19 +59,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VacancyPage() {
-  const { org, vacancy } = useLoaderData<typeof loader>();
+  const { org, vacancy, others, posting, defaultSource } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
   return (
     <div className="narrow">
+      {posting ? (
+        // Data, not code: CSP does not run it, but it carries the nonce so no policy ever refuses it.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped (jsonForScript)
+        <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: posting }} />
+      ) : null}
       <p>
         <Link to={`/o/${org.slug}/jobs`}>All jobs at {org.name}</Link>
       </p>
-      <h1>{vacancy.title}</h1>
-      <ul className="meta" aria-label="About this job">
-        <li>Team: {vacancy.teamName}</li>
-        <li>{vacancy.town}</li>
-        <li>{vacancy.hours}</li>
-      </ul>
-      <p>{vacancy.summary}</p>
+      <VacancyDetails vacancy={vacancy} />
       {vacancy.status === "open" ? (
         <>
           <h2>How we hire</h2>
@@ -67,10 +83,27 @@ export default function VacancyPage() {
             <li>The team you would join decides together.</li>
           </ol>
           <h2 id="apply">Apply for this job</h2>
-          <ApplicationForm />
+          <ApplicationForm defaultSource={defaultSource} />
         </>
       ) : (
-        <p className="notice">This job is no longer taking applications.</p>
+        <section aria-labelledby="closed-title">
+          <p className="notice" id="closed-title">
+            This job has closed and is no longer taking applications. If you have already applied, your application carries on:{" "}
+            <Link to="/me">see your applications</Link>.
+          </p>
+          <h2>Jobs at {org.name} you can apply for now</h2>
+          {others.length === 0 ? (
+            <p>There are no open jobs right now. Please come back soon.</p>
+          ) : (
+            <ul>
+              {others.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/o/${org.slug}/jobs/${o.id}`}>{o.title}</Link>, {o.town}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </div>
   );
