@@ -58,7 +58,7 @@ const schedulerIds = async () =>
 describe("Redis drill", () => {
   it("brings the four job schedulers back within a minute of a restart, and sends the reminders Redis lost", async () => {
     const all = SCHEDULERS.map((s) => s.id).sort();
-    expect(all).toEqual(["refresh-funnel", "retention-nightly", "survey-reminder-sweep", "team-mix-digest", "team-mix-nightly"]);
+    expect(all).toEqual(["close-vacancies", "refresh-funnel", "retention-nightly", "survey-reminder-sweep", "team-mix-digest", "team-mix-nightly"]);
     await waitFor(async () => (await schedulerIds()).length === 4, "the schedulers at start");
     expect(await schedulerIds()).toEqual(all);
     // The sweep runs once at start; the reminder below must not be due before Redis goes.
