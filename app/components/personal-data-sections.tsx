@@ -18,7 +18,12 @@ const LABELS: Record<string, string> = {
 };
 
 /** "futureJobsConsentAt" → "Future jobs consent at", for keys without a label of their own. */
-const label = (key: string) => LABELS[key] ?? key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
+const label = (key: string) =>
+  LABELS[key] ??
+  key
+    .replace(/([A-Z])/g, " $1")
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";

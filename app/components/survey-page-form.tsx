@@ -1,5 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type Answers, LIKERT, pageAnswersSchema, pageItems, type SurveyPage } from "#app/domain/survey/survey.schema.js";
+import { LIKERT, pageItems } from "#app/domain/survey/survey-options.js";
+import type { Answers, SurveyPage } from "#app/domain/survey/survey.schema.js";
 import { ChoiceGroup, ErrorSummary } from "./forms.js";
 import { useSchemaForm } from "./use-schema-form.js";
 
@@ -24,7 +25,11 @@ export function SurveyPageForm({
 }) {
   const items = pageItems(page);
   const navigation = useNavigation();
-  const form = useSchemaForm(pageAnswersSchema(page));
+  const form = useSchemaForm(
+    () => import("#app/domain/survey/survey.schema.js").then((m) => m.pageAnswersSchema(page)),
+    [],
+    items.map((i) => i.id).join(","),
+  );
   const message = (id: string) => (Object.keys(form.errors).length ? form.errors[id] : serverErrors?.[id]);
   const last = pageNumber === pageCount;
   return (

@@ -1,6 +1,10 @@
-import { type FormEvent, useState } from "react";
-import * as z from "zod/mini";
-import { fieldErrorsFrom, formValues } from "#app/utils/validation.js";
+import { type FormEvent, useEffect, useState } from "react";
+import type * as z from "zod/mini";
+import { formValues } from "#app/utils/form-values.js";
+
+/** A schema, or (on candidate pages) a function that imports it, so zod loads after the page. */
+export type SchemaSource = z.ZodMiniType | (() => Promise<z.ZodMiniType>);
+type Check = (values: Record<string, string | string[]>) => Record<string, string>;
 
 /**
  * Checks a form in the browser with the same zod schema the server action uses, before it is
@@ -8,14 +12,29 @@ import { fieldErrorsFrom, formValues } from "#app/utils/validation.js";
  * the person corrects the fields. The inputs stay uncontrolled, so what was typed is never lost.
  *
  * Candidate pages use this instead of react-hook-form: the page must stay under its 100 KiB
- * JavaScript budget, and react-hook-form alone is 14 KiB gzipped (see bench/README.md).
+ * JavaScript budget, and react-hook-form alone is 14 KiB gzipped (see bench/README.md). They pass
+ * the schema as a function that imports it: zod (9 KiB) then loads just after the page, not with
+ * it. A send before it has loaded goes to the server, which checks it with the same schema.
+ * `key` names the schema when the same form shows several (a survey's pages).
  */
-export function useSchemaForm(schema: z.ZodMiniType, arrayFields: readonly string[] = []) {
+export function useSchemaForm(source: SchemaSource, arrayFields: readonly string[] = [], key = "") {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState(false);
+  const [checker, setChecker] = useState<{ check: Check } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the schema is the same for a given key
+  useEffect(() => {
+    let live = true;
+    Promise.all([import("#app/utils/schema-check.js"), typeof source === "function" ? source() : source]).then(
+      ([{ checkForm }, schema]) => {
+        if (live) setChecker({ check: (values) => checkForm(schema, values) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
   const check = (form: HTMLFormElement) => {
-    const parsed = z.safeParse(schema, formValues(new FormData(form), arrayFields));
-    const found = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+    const found = checker ? checker.check(formValues(new FormData(form), arrayFields)) : {};
     setErrors(found);
     return found;
   };

@@ -1,4 +1,4 @@
-import { CONTRACT_TYPES, paragraphs, payText } from "#app/domain/vacancies/vacancy.schema.js";
+import { CONTRACT_TYPES, paragraphs, payText } from "#app/domain/vacancies/vacancy-text.js";
 
 type Details = {
   title: string;

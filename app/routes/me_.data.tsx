@@ -27,8 +27,8 @@ export default function MyData() {
         </a>
       </p>
       <p>
-        Notes written by staff and the team's votes are not shown here. To get them too, email {data.organisation} and ask for all
-        your data. They must answer within one month.
+        Notes written by staff and the team's votes are not shown here. To get them too, email {data.organisation} and ask for all your
+        data. They must answer within one month.
       </p>
       <PersonalDataSections sections={data.sections} />
       <h2>Delete your data</h2>

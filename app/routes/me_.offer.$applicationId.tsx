@@ -7,12 +7,12 @@ import { ApplicationError } from "#app/domain/applications/application.errors.js
 import { firstName } from "#app/domain/names.js";
 import { formatUkDay } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
-import { CANDIDATE_WITHDRAWAL_REASONS, CandidateWithdrawOfferSchema, DeclineOfferSchema } from "#app/domain/offers/offer.schema.js";
+import { CANDIDATE_WITHDRAWAL_REASONS } from "#app/domain/offers/offer-options.js";
 import { acceptOffer, declineOffer } from "#app/domain/offers/respond-to-offer.server.js";
 import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+import { CandidateWithdrawOfferSchema, DeclineOfferSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your job offer" }];
@@ -86,7 +86,7 @@ export default function OfferPage() {
   const offer = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
-  const withdrawForm = useSchemaForm(CandidateWithdrawOfferSchema);
+  const withdrawForm = useSchemaForm(() => import("#app/domain/offers/offer.schema.js").then((m) => m.CandidateWithdrawOfferSchema));
   const errors = { ...(actionData?.fieldErrors ?? {}), ...withdrawForm.errors };
   const value = (name: string) => actionData?.values?.[name] ?? "";
   return (

@@ -10,17 +10,11 @@ import { cancelShiftByCandidate } from "#app/domain/shadow/cancel-shift.server.j
 import { submitReflection, withdrawAfterShadow } from "#app/domain/shadow/candidate-reflection.server.js";
 import { acceptShift, pickSlot } from "#app/domain/shadow/pick-slot.server.js";
 import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors.js";
-import {
-  PickSlotSchema,
-  REFLECTION_ANSWERS,
-  ReflectionSchema,
-  SHADOW_CUTOFF_HOURS,
-  WithdrawSchema,
-} from "#app/domain/shadow/shadow.schema.js";
+import { REFLECTION_ANSWERS, SHADOW_CUTOFF_HOURS } from "#app/domain/shadow/shadow-options.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+import { PickSlotSchema, ReflectionSchema, WithdrawSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your shadow shift" }];
@@ -134,8 +128,8 @@ type ActionData = { fieldErrors: Record<string, string>; values?: Record<string,
 export default function ShadowShiftPage() {
   const { title, stage, shift, slots, reflection, notice, withdrawnNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const pickForm = useSchemaForm(PickSlotSchema);
-  const reflectForm = useSchemaForm(ReflectionSchema);
+  const pickForm = useSchemaForm(() => import("#app/domain/shadow/shadow.schema.js").then((m) => m.PickSlotSchema));
+  const reflectForm = useSchemaForm(() => import("#app/domain/shadow/shadow.schema.js").then((m) => m.ReflectionSchema));
   const serverErrors = actionData?.fieldErrors ?? {};
   const errors = { ...serverErrors, ...pickForm.errors, ...reflectForm.errors };
   const value = (name: string, fallback = "") => actionData?.values?.[name] ?? fallback;

@@ -8,10 +8,10 @@ import { bookSeat, bookingFormNote, cancelBooking } from "#app/domain/workshops/
 import { formatLondonDate, formatLondonSlot, formatLondonTime } from "#app/domain/workshops/london-time.js";
 import { joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
-import { BOOKING_CUTOFF_HOURS, BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";
+import { BOOKING_CUTOFF_HOURS } from "#app/domain/workshops/workshop-options.js";
 import { requireUuid, workshopErrorStatus } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+import { BookSeatSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your group workshop" }];
@@ -91,7 +91,7 @@ export default function WorkshopBooking() {
   const { title, invited, booking, workshops, adjustments } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string> }>();
   const [params] = useSearchParams();
-  const form = useSchemaForm(BookSeatSchema);
+  const form = useSchemaForm(() => import("#app/domain/workshops/workshop.schema.js").then((m) => m.BookSeatSchema));
   const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
   return (
     <div className="narrow">

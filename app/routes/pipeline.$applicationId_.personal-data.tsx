@@ -26,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scoped, id, application } = await candidateOf(request, params.applicationId);
   const { preview, hold } = await scoped(async (trx) => ({
     preview: await erasurePreview({ trx }, application.candidateId),
-    hold: await trx.selectFrom("candidates").select(["legalHoldAt", "legalHoldReason", "legalHoldByName"]).where("id", "=", application.candidateId).executeTakeFirstOrThrow(),
+    hold: await trx
+      .selectFrom("candidates")
+      .select(["legalHoldAt", "legalHoldReason", "legalHoldByName"])
+      .where("id", "=", application.candidateId)
+      .executeTakeFirstOrThrow(),
   }));
   return { id, fullName: application.fullName, preview, hold };
 }
@@ -36,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const actor = { userId: staff.userId, name: staff.name };
-  const fail = (fieldErrors: Record<string, string>, values: Record<string, unknown> = {}) => Response.json({ intent, fieldErrors, values }, { status: 400 });
+  const fail = (fieldErrors: Record<string, string>, values: Record<string, unknown> = {}) =>
+    Response.json({ intent, fieldErrors, values }, { status: 400 });
   if (intent === "hold") {
     const result = parseForm(form, LegalHoldSchema);
     if (!result.ok) return fail(result.fieldErrors, result.values);
@@ -88,8 +93,8 @@ export default function PersonalData() {
         <>
           <h2>Answer a request for their data</h2>
           <p>
-            Download everything held about this person, across all their applications, including staff notes, scores and votes. You
-            must answer a request within one month.
+            Download everything held about this person, across all their applications, including staff notes, scores and votes. You must
+            answer a request within one month.
           </p>
           <p>
             <a className="button" href={`/pipeline/${data.id}/personal-data.json`} download>
@@ -101,7 +106,8 @@ export default function PersonalData() {
           {data.hold.legalHoldAt ? (
             <>
               <p>
-                On hold since {new Date(data.hold.legalHoldAt).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "Europe/London" })} by{" "}
+                On hold since{" "}
+                {new Date(data.hold.legalHoldAt).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "Europe/London" })} by{" "}
                 {data.hold.legalHoldByName}: {data.hold.legalHoldReason}. Their data is not erased when the retention period ends.
               </p>
               <Form method="post">
@@ -115,7 +121,12 @@ export default function PersonalData() {
             <Form method="post" noValidate className="stack">
               <input type="hidden" name="intent" value="hold" />
               <p>A hold stops the retention schedule from erasing this person, for example during a claim.</p>
-              <TextArea name="reason" id="hold-reason" label="Reason for the hold" error={actionData?.intent === "hold" ? errors.reason : undefined} />
+              <TextArea
+                name="reason"
+                id="hold-reason"
+                label="Reason for the hold"
+                error={actionData?.intent === "hold" ? errors.reason : undefined}
+              />
               <button type="submit" className="button button-secondary">
                 Place a legal hold
               </button>

@@ -4,17 +4,9 @@ export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> };
 
-/** The form as plain values: repeated names (checkbox groups) become arrays. */
-export function formValues(formData: FormData, arrayFields: readonly string[] = []) {
-  const values: Record<string, string | string[]> = {};
-  for (const name of arrayFields) values[name] = [];
-  for (const [name, value] of formData) {
-    if (typeof value !== "string" || name.startsWith("_")) continue;
-    if (arrayFields.includes(name)) (values[name] as string[]).push(value);
-    else values[name] = value;
-  }
-  return values;
-}
+import { formValues } from "./form-values.js";
+
+export { formValues };
 
 /** First message per field, keyed by the field's name, in the schema's field order. */
 export function fieldErrorsFrom(error: z.core.$ZodError): FieldErrors {

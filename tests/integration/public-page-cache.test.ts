@@ -106,7 +106,7 @@ describe("the public page cache", () => {
     await warm(1, vacancy());
     await warm(1, careers());
     await edit({ status: "closed" });
-    const { page: closedPage } = await pageAfterChange(1, vacancy(), (p) => p.includes("This job is no longer taking applications."));
+    const { page: closedPage } = await pageAfterChange(1, vacancy(), (p) => p.includes("This job has closed."));
     expect(closedPage).not.toContain("Apply for this job");
     await pageAfterChange(1, careers(), (p) => p.includes("</html>") && !p.includes("Senior care worker"));
 

@@ -33,6 +33,8 @@ const CANDIDATE_EMAILS = [
   "workshop-reminder",
 ];
 const STAFF_EMAILS = [
+  "confirm-email",
+  "staff-invitation",
   "member-survey-invite",
   "retention-report",
   "offer-alert",

@@ -1,31 +1,8 @@
 // Shared by the browser (useSchemaForm) and the server action: zod/mini keeps the bundle small.
 import * as z from "zod/mini";
+import { ADJUSTMENTS, APPLICATION_ARRAY_FIELDS, AVAILABILITY, SOURCES } from "./application-options.js";
 
-export const SOURCES = {
-  job_board: "A job website",
-  social_media: "Social media",
-  community_outreach: "A community event or group",
-  college: "College or university",
-  job_centre: "Jobcentre",
-  referral: "Someone who works here told me",
-  other: "Somewhere else",
-} as const;
-
-export const AVAILABILITY = {
-  weekday_mornings: "Weekday mornings",
-  weekday_afternoons: "Weekday afternoons",
-  weekday_evenings: "Weekday evenings",
-  weekends: "Weekends",
-  nights: "Nights",
-} as const;
-
-export const ADJUSTMENTS = {
-  questions_in_advance: "See questions in advance",
-  extra_time: "Extra time",
-  quiet_space: "A quiet space",
-  step_free: "A step-free venue",
-  call_instead: "A phone call instead of email",
-} as const;
+export { ADJUSTMENTS, APPLICATION_ARRAY_FIELDS, AVAILABILITY, SOURCES };
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -68,7 +45,6 @@ export const ApplicationSchema = z.object({
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 /** What the form holds before validation. */
 export type ApplicationFormValues = z.input<typeof ApplicationSchema>;
-export const APPLICATION_ARRAY_FIELDS = ["availability", "adjustments"] as const;
 
 export const DeclineSchema = z.object({
   reason: requiredText("Give a reason for declining", 500),

@@ -25,7 +25,12 @@ export async function declineApplication(ctx: UseCaseContext, input: DeclineInpu
     reason: input.reason,
     actor: input.actor,
   });
-  const message = { kind: "application-declined" as const, applicationId: input.applicationId, stage: moved.from, personalLine: input.personalLine.trim() };
+  const message = {
+    kind: "application-declined" as const,
+    applicationId: input.applicationId,
+    stage: moved.from,
+    personalLine: input.personalLine.trim(),
+  };
   if (input.send === "morning") await sendLater(ctx, message, nextMorningNine(input.now ?? new Date()));
   else await sendAfterCommit(ctx, message);
   return moved;

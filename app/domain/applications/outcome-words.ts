@@ -12,8 +12,7 @@ export const DEFAULT_DECLINE_WORDS: Record<DeclineStage, string> = {
   applied: "Thank you for applying. We have read your application, and this time we will not take it further.",
   survey:
     "Thank you for taking our values survey. We have looked at your answers, and this time we will not take your application further.",
-  workshop:
-    "Thank you for coming to our workshop. We enjoyed meeting you. This time we will not take your application further.",
+  workshop: "Thank you for coming to our workshop. We enjoyed meeting you. This time we will not take your application further.",
   shadow:
     "Thank you for spending a shift with the team. We know it takes time and care. This time we will not take your application further.",
   vote: "Thank you for meeting the team. The team has talked about your application, and this time we will not offer you the job.",
@@ -48,6 +47,8 @@ export function nextMorningNine(now: Date) {
   );
   const tomorrow = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + 1, 9));
   // 9:00 in London is 9:00 UTC in winter and 8:00 UTC in summer.
-  const londonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(tomorrow));
+  const londonHour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(tomorrow),
+  );
   return new Date(tomorrow.getTime() - (londonHour - 9) * 3_600_000);
 }

@@ -16,13 +16,19 @@ export async function composeOutcomeEmail(trx: Tx, kind: string, payload: Record
     trx.selectFrom("organisations").select("slug").where("id", "=", sql<string>`current_org_id()`).executeTakeFirstOrThrow(),
   ]);
   const base = { name: firstName(app.fullName), orgName: ctx.orgName, jobTitle: app.title, jobsUrl: `${ctx.appUrl}/o/${org.slug}/jobs` };
-  if (kind === "application-withdrawn") return { to: app.email, email: { template: "application-outcome", props: { ...base, variant: "withdrawn" } } };
+  if (kind === "application-withdrawn")
+    return { to: app.email, email: { template: "application-outcome", props: { ...base, variant: "withdrawn" } } };
   const stage = isDeclineStage(payload.stage) ? payload.stage : "applied";
   return {
     to: app.email,
     email: {
       template: "application-outcome",
-      props: { ...base, variant: "declined", words: declineWordsFor(stage, settings.declineWords), personalLine: payload.personalLine?.trim() || undefined },
+      props: {
+        ...base,
+        variant: "declined",
+        words: declineWordsFor(stage, settings.declineWords),
+        personalLine: payload.personalLine?.trim() || undefined,
+      },
     },
   };
 }

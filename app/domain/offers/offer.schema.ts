@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { CANDIDATE_WITHDRAWAL_REASONS, WITHDRAWAL_REASONS, type WithdrawalReasonKey } from "./offer-options.js";
 import { ukToday } from "./offer-rules.js";
 
 const text = (label: string, max: number) =>
@@ -39,27 +40,7 @@ export const StartDateSchema = z.object({ startDate });
 /** The candidate declines before accepting: the reason is theirs to give or not. */
 export const DeclineOfferSchema = z.object({ reason: optional(500) });
 
-export const WITHDRAWAL_REASONS = {
-  another_job: "They took another job",
-  pay: "The pay",
-  hours: "The hours",
-  travel: "Travel to work",
-  personal: "Personal reasons",
-  checks_failed: "The pre-start checks did not pass",
-  no_reply: "They stopped replying",
-  other: "Something else",
-} as const;
-export type WithdrawalReasonKey = keyof typeof WITHDRAWAL_REASONS;
-
-/** The same reasons in the candidate's own words, on their page. */
-export const CANDIDATE_WITHDRAWAL_REASONS: Record<Exclude<WithdrawalReasonKey, "no_reply" | "checks_failed">, string> = {
-  another_job: "I have taken another job",
-  pay: "The pay",
-  hours: "The hours",
-  travel: "Travel to work",
-  personal: "Personal reasons",
-  other: "Something else",
-};
+export { CANDIDATE_WITHDRAWAL_REASONS, WITHDRAWAL_REASONS, type WithdrawalReasonKey };
 
 const withdrawalReason = z.enum(Object.keys(WITHDRAWAL_REASONS) as [WithdrawalReasonKey, ...WithdrawalReasonKey[]], {
   error: "Choose the main reason",

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
+import { RECOMMENDATION_LABELS, REFLECTION_ANSWERS, SEEN_LABELS, SHADOW_CUTOFF_HOURS, SUPPORTED_BY_LABELS } from "./shadow-options.js";
 
-/** A shift can be picked, accepted, moved or cancelled until this long before it starts. */
-export const SHADOW_CUTOFF_HOURS = 12;
+export { RECOMMENDATION_LABELS, REFLECTION_ANSWERS, SEEN_LABELS, SHADOW_CUTOFF_HOURS, SUPPORTED_BY_LABELS };
 
 const date = z.string({ error: "Enter the date" }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date, like 2026-12-01" }));
 const time = z.string({ error: "Enter a time" }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 09:30" }));
@@ -34,18 +34,12 @@ export const PickSlotSchema = z.object({
   slotId: z.guid({ error: "Choose a time" }),
 });
 
-export const REFLECTION_ANSWERS = { yes: "Yes, I think so", not_sure: "I am not sure yet", no: "No, I do not think so" } as const;
-
 export const ReflectionSchema = z.object({
   answer: z.enum(["yes", "not_sure", "no"], { error: "Choose an answer" }),
   note: optional(1000),
 });
 
 export const WithdrawSchema = z.object({ reason: optional(500) });
-
-export const SEEN_LABELS = { clearly: "Seen clearly", some: "Seen some of the time", not_seen: "Not seen" } as const;
-export const RECOMMENDATION_LABELS = { yes: "Yes, I would like them in the team", unsure: "I am unsure", no: "No" } as const;
-export const SUPPORTED_BY_LABELS = { person: "The person we support", family: "A family member" } as const;
 
 /**
  * The host's feedback. One question per value of the organisation's live survey (fields

@@ -1,13 +1,8 @@
 // A survey version's definition, stored as one immutable JSON document per version.
 import * as z from "zod/mini";
+import { LIKERT, pageItems } from "./survey-options.js";
 
-export const LIKERT = {
-  "1": "Strongly disagree",
-  "2": "Disagree",
-  "3": "Neither agree nor disagree",
-  "4": "Agree",
-  "5": "Strongly agree",
-} as const;
+export { LIKERT, pageItems };
 
 const key = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/));
 
@@ -75,8 +70,6 @@ export function surveyPages(definition: SurveyDefinition): SurveyPage[] {
   for (const item of definition.items) if (item.kind === "situational") pages.push({ kind: "situational", item });
   return pages;
 }
-
-export const pageItems = (page: SurveyPage): SurveyItem[] => (page.kind === "value" ? page.items : [page.item]);
 
 /** The first page with an unanswered item, or null when every page is answered. */
 export function firstUnansweredPage(pages: SurveyPage[], answers: Answers): number | null {

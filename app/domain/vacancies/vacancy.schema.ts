@@ -1,5 +1,8 @@
 // Shared by the browser and the server actions (zod/mini keeps the bundle small).
 import * as z from "zod/mini";
+import { CONTRACT_TYPES, paragraphs, payText } from "./vacancy-text.js";
+
+export { CONTRACT_TYPES, paragraphs, payText };
 import { londonDay } from "../london-day.js";
 import { isRealDate } from "../teams/team.schema.js";
 
@@ -9,18 +12,14 @@ const text = (message: string, max: number) =>
     .string({ error: message })
     .check(z.trim(), z.minLength(1, { error: message }), z.maxLength(max, { error: `Use ${max} characters or fewer` }));
 
-export const CONTRACT_TYPES = {
-  full_time: "Permanent, full time",
-  part_time: "Permanent, part time",
-  fixed_term: "Fixed term",
-  bank: "Bank (shifts when you choose)",
-} as const;
-
 const POUNDS = /^£?\s*\d{1,3}(\.\d{1,2})?$/;
 /** "12.50" or "£12.50" as pence; undefined when empty. */
-export const toPence = (value: string | undefined) =>
-  value ? Math.round(Number(value.replace(/[£\s]/g, "")) * 100) : undefined;
-const money = (message: string) => z.string({ error: message }).check(z.trim(), z.refine((v) => v === "" || POUNDS.test(v), { error: message }));
+export const toPence = (value: string | undefined) => (value ? Math.round(Number(value.replace(/[£\s]/g, "")) * 100) : undefined);
+const money = (message: string) =>
+  z.string({ error: message }).check(
+    z.trim(),
+    z.refine((v) => v === "" || POUNDS.test(v), { error: message }),
+  );
 
 export const VacancySchema = z
   .object({
@@ -36,17 +35,17 @@ export const VacancySchema = z
         z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, { error: "Enter a UK postcode, like BS1 4DJ" }),
       ),
     hours: text("Enter the hours, like 20 to 30 hours a week", 120),
-    payFrom: money("Enter the pay per hour in pounds, like 12.50").check(z.minLength(1, { error: "Enter the pay per hour in pounds, like 12.50" })),
+    payFrom: money("Enter the pay per hour in pounds, like 12.50").check(
+      z.minLength(1, { error: "Enter the pay per hour in pounds, like 12.50" }),
+    ),
     payTo: z.optional(money("Enter the top of the pay range in pounds, like 13.50, or leave it empty")),
     contractType: z.enum(["full_time", "part_time", "fixed_term", "bank"], { error: "Choose the contract type" }),
-    closesOn: z
-      .string({ error: "Enter the closing date" })
-      .check(
-        z.minLength(1, { error: "Enter the closing date" }),
-        z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the closing date as a date, like 2027-01-04" }),
-        z.refine((d) => isRealDate(d), { error: "Enter a real date for the closing date" }),
-        z.refine((d) => d >= londonDay(new Date()), { error: "The closing date cannot be in the past" }),
-      ),
+    closesOn: z.string({ error: "Enter the closing date" }).check(
+      z.minLength(1, { error: "Enter the closing date" }),
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the closing date as a date, like 2027-01-04" }),
+      z.refine((d) => isRealDate(d), { error: "Enter a real date for the closing date" }),
+      z.refine((d) => d >= londonDay(new Date()), { error: "The closing date cannot be in the past" }),
+    ),
     summary: text("Write a short summary: what the person will value in this job", 300),
     description: text("Describe the job in a few plain paragraphs", 5000),
   })
@@ -57,17 +56,3 @@ export const VacancySchema = z
     }),
   );
 export type VacancyInput = z.infer<typeof VacancySchema>;
-
-/** The description's plain paragraphs (split on blank lines). */
-export const paragraphs = (text: string) =>
-  text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-
-/** "£12.50 an hour" or "£12.50 to £13.50 an hour". */
-export function payText(minPence: number | null, maxPence: number | null) {
-  if (!minPence) return "";
-  const pounds = (p: number) => `£${(p / 100).toFixed(2)}`;
-  return maxPence && maxPence !== minPence ? `${pounds(minPence)} to ${pounds(maxPence)} an hour` : `${pounds(minPence)} an hour`;
-}

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 
-/** Booking and changing a booking can be done until this long before the start. */
-export const BOOKING_CUTOFF_HOURS = 24;
+import { BOOKING_CUTOFF_HOURS } from "./workshop-options.js";
+
+export { BOOKING_CUTOFF_HOURS };
 
 export const BookSeatSchema = z.object({
   // A guid, not any text: it goes straight into a uuid query.

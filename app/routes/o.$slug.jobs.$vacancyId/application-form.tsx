@@ -1,13 +1,7 @@
 import { Form, useActionData, useNavigation, useParams } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import {
-  ADJUSTMENTS,
-  APPLICATION_ARRAY_FIELDS,
-  AVAILABILITY,
-  ApplicationSchema,
-  SOURCES,
-} from "#app/domain/applications/application.schema.js";
+import { ADJUSTMENTS, APPLICATION_ARRAY_FIELDS, AVAILABILITY, SOURCES } from "#app/domain/applications/application-options.js";
 import type { FieldErrors } from "#app/utils/validation.js";
 
 type ActionData = { fieldErrors: FieldErrors; values: Record<string, string | string[]> };
@@ -35,7 +29,10 @@ export function ApplicationForm({ defaultSource }: { defaultSource?: string } = 
   const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
   const navigation = useNavigation();
   const { slug } = useParams();
-  const form = useSchemaForm(ApplicationSchema, APPLICATION_ARRAY_FIELDS);
+  const form = useSchemaForm(
+    () => import("#app/domain/applications/application.schema.js").then((m) => m.ApplicationSchema),
+    APPLICATION_ARRAY_FIELDS,
+  );
   const submitted = navigation.state === "submitting";
   // The browser's check runs first; the server's answer shows when it was skipped (no JavaScript).
   const message = (name: string) => (Object.keys(form.errors).length ? form.errors[name] : actionData?.fieldErrors[name]);

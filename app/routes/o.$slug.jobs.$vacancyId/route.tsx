@@ -5,13 +5,12 @@ import { VacancyDetails } from "#app/components/vacancy-details.js";
 import { isJobBoard } from "#app/domain/vacancies/job-feed.js";
 import { jobPosting, jsonForScript } from "#app/domain/vacancies/job-posting.js";
 import { getServerEnv } from "#app/env.server.js";
-import { useNonce } from "#app/utils/nonce.js";
-import { APPLICATION_ARRAY_FIELDS, ApplicationSchema } from "#app/domain/applications/application.schema.js";
+import { APPLICATION_ARRAY_FIELDS } from "#app/domain/applications/application-options.js";
 import { applyToVacancy } from "#app/domain/applications/apply-to-vacancy.server.js";
 import { throwAsHttpError, requireUuid } from "#app/utils/http-errors.server.js";
 import { hitRateLimit } from "#app/utils/rate-limit.server.js";
 import { publicOrgScope } from "#app/utils/tenant.server.js";
-import { formValues, parseForm } from "#app/utils/validation.js";
+import { ApplicationSchema, formValues, parseForm } from "#app/utils/candidate-forms.server.js";
 import { ApplicationForm } from "./application-form.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -60,13 +59,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function VacancyPage() {
   const { org, vacancy, others, posting, defaultSource } = useLoaderData<typeof loader>();
-  const nonce = useNonce();
   return (
     <div className="narrow">
       {posting ? (
-        // Data, not code: CSP does not run it, but it carries the nonce so no policy ever refuses it.
+        // Data, not code: CSP's script rules do not apply to a data block, so it needs no nonce (and the
+        // page's JavaScript need not carry the nonce's context).
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped (jsonForScript)
-        <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: posting }} />
+        <script type="application/ld+json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: posting }} />
       ) : null}
       <p>
         <Link to={`/o/${org.slug}/jobs`}>All jobs at {org.name}</Link>
@@ -88,8 +87,7 @@ export default function VacancyPage() {
       ) : (
         <section aria-labelledby="closed-title">
           <p className="notice" id="closed-title">
-            This job has closed and is no longer taking applications. If you have already applied, your application carries on:{" "}
-            <Link to="/me">see your applications</Link>.
+            This job has closed. If you have applied, we still have your application. <Link to="/me">See your applications</Link>.
           </p>
           <h2>Jobs at {org.name} you can apply for now</h2>
           {others.length === 0 ? (
