@@ -110,7 +110,7 @@ describe("retention", () => {
     expect(reports.map((r) => r.payload)).toEqual([expect.objectContaining({ erased: 1, day: "2026-07-10" })]);
   });
 
-  it("purges expired and revoked sessions, used or expired sign-in links and emails sent over 30 days ago", async () => {
+  it("purges expired and revoked sessions, used or expired sign-in links, finished staff invitations and emails sent over 30 days ago", async () => {
     const { org } = await setUp();
     const now = at("2026-07-10T03:00:00Z");
     await withOrg(ownerDb(), org.orgId, async (trx) => {
@@ -129,6 +129,24 @@ describe("retention", () => {
           { kind: "team-mix-digest", payload: JSON.stringify({ unsent: true }) },
         ])
         .execute();
+      await trx
+        .insertInto("staffInvitations")
+        .values([
+          {
+            email: `accepted-long-ago@${org.slug}.test`,
+            role: "coach",
+            expiresAt: at("2026-05-08T00:00:00Z"),
+            acceptedAt: at("2026-05-02T00:00:00Z"),
+          },
+          { email: `pending@${org.slug}.test`, role: "coach", expiresAt: at("2026-07-15T00:00:00Z") },
+          {
+            email: `withdrawn-lately@${org.slug}.test`,
+            role: "coach",
+            expiresAt: at("2026-07-15T00:00:00Z"),
+            withdrawnAt: at("2026-07-01T00:00:00Z"),
+          },
+        ])
+        .execute();
     });
     await runInOrg(org.orgId, (ctx) => applyRetention(ctx, now));
     const left = await withOrg(ownerDb(), org.orgId, async (trx) => ({
@@ -138,7 +156,14 @@ describe("retention", () => {
       )
         .map((r) => Object.keys(r.payload as object)[0])
         .sort(),
+      invitations: (await trx.selectFrom("staffInvitations").select("email").where("orgId", "=", org.orgId).orderBy("email").execute()).map(
+        (i) => i.email,
+      ),
     }));
-    expect(left).toEqual({ sessions: [`live-${org.slug}`], outbox: ["recent", "unsent"] });
+    expect(left).toEqual({
+      sessions: [`live-${org.slug}`],
+      outbox: ["recent", "unsent"],
+      invitations: [`pending@${org.slug}.test`, `withdrawn-lately@${org.slug}.test`],
+    });
   });
 });

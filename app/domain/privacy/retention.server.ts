@@ -35,7 +35,11 @@ export async function candidatesDueForErasure(trx: Tx, now: Date) {
   return rows.map((r) => r.id);
 }
 
-/** Used or expired sign-in links and sessions, and emails sent long ago: nothing anyone can use or needs. */
+/**
+ * Used or expired sign-in links, sessions and staff email-confirmation links, staff invitations
+ * finished (accepted, withdrawn or expired) over 30 days ago, and emails sent long ago: nothing
+ * anyone can use or needs.
+ */
 export async function purgeExpired(trx: Tx, now: Date) {
   const cutoff = new Date(now.getTime() - PURGE_AFTER_DAYS * 86_400_000);
   const counts = await Promise.all([
@@ -51,6 +55,15 @@ export async function purgeExpired(trx: Tx, now: Date) {
     trx.deleteFrom("voteLinks").where("expiresAt", "<", now).executeTakeFirst(),
     trx.deleteFrom("touchpointLinks").where("expiresAt", "<", now).executeTakeFirst(),
     trx.deleteFrom("outbox").where("sentAt", "<", cutoff).executeTakeFirst(),
+    trx
+      .deleteFrom("staffTokens")
+      .where((eb) => eb.or([eb("expiresAt", "<", now), eb("usedAt", "is not", null)]))
+      .executeTakeFirst(),
+    // An invitation holds the invitee's email: kept 30 days after it was used, withdrawn or ran out.
+    trx
+      .deleteFrom("staffInvitations")
+      .where((eb) => eb.or([eb("expiresAt", "<", cutoff), eb("acceptedAt", "<", cutoff), eb("withdrawnAt", "<", cutoff)]))
+      .executeTakeFirst(),
   ]);
   return counts.reduce((n, r) => n + Number(r.numDeletedRows), 0);
 }
