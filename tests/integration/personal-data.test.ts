@@ -17,6 +17,7 @@ import { openVote } from "#app/domain/votes/open-vote.server.js";
 import { deliverOutboxEmail } from "#app/domain/email/deliver-email.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
 import { insertTeamAndShadowCandidate } from "#tests/factories/vote.js";
+import { insertOffer } from "#tests/factories/offer.js";
 
 afterAll(closeOwnerDb);
 
@@ -230,5 +231,26 @@ describe("personal data", () => {
     expect(email.subject).toBe("A team vote has been cancelled");
     expect(email.text).toContain("You do not need to do anything");
     expect(email.text).not.toContain("Olivia");
+  });
+
+  it("a lead must confirm erasing someone who accepted an offer; the offer is then withdrawn", async () => {
+    const org = await insertOrg();
+    const { offerId, applicationId } = await insertOffer(org, { status: "accepted" });
+    const candidateId = (
+      await withOrg(ownerDb(), org.orgId, (trx) =>
+        trx.selectFrom("applications").select("candidateId").where("id", "=", applicationId).executeTakeFirstOrThrow(),
+      )
+    ).candidateId;
+    const lead = { userId: org.leadId, name: "Lee Lead" };
+    const erase = (confirmedOffer: boolean) =>
+      runInOrg(org.orgId, (ctx) =>
+        eraseCandidate(ctx, { candidateId, why: "lead", reason: "Asked by email", actor: lead, confirmedOffer }),
+      );
+    await expect(erase(false)).rejects.toMatchObject({ code: "needs_confirmation", field: "confirmOffer" });
+    expect(await erase(true)).toEqual({ erased: true, applications: 1 });
+    const offer = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("offers").select("status").where("id", "=", offerId).executeTakeFirstOrThrow(),
+    );
+    expect(offer.status).toBe("withdrawn");
   });
 });

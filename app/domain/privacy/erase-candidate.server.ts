@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { UseCaseContext } from "../after-commit.js";
 import { recordAudit } from "../audit/record-audit.server.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
-import { allIds, gatherPersonIds, PERSONAL_DATA } from "./personal-data.server.js";
+import { allIds, gatherPersonIds, PERSONAL_DATA, type PersonIds } from "./personal-data.server.js";
 import { PrivacyError } from "./privacy.errors.js";
 
 export type ErasureWhy = "candidate" | "lead" | "retention";
@@ -22,18 +22,18 @@ export async function erasurePreview(ctx: Pick<UseCaseContext, "trx">, candidate
   const candidate = await ctx.trx.selectFrom("candidates").select(["id", "erasedAt"]).where("id", "=", candidateId).executeTakeFirst();
   if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
   const ids = await gatherPersonIds(ctx.trx, candidateId);
+  return { alreadyErased: candidate.erasedAt !== null, applications: ids.applicationIds.length, ...(await whatErasureStops(ctx.trx, ids)) };
+}
+
+/** The accepted offer (and its start date) and the open votes that erasing these ids would end. */
+async function whatErasureStops(trx: UseCaseContext["trx"], ids: PersonIds) {
   const acceptedOffer = ids.offerIds.length
-    ? await ctx.trx
-        .selectFrom("offers")
-        .select(["status", "startDate"])
-        .where("id", "in", ids.offerIds)
-        .where("status", "in", ["accepted", "offered"])
-        .executeTakeFirst()
+    ? await trx.selectFrom("offers").select("startDate").where("id", "in", ids.offerIds).where("status", "=", "accepted").executeTakeFirst()
     : undefined;
   const openVotes = ids.voteIds.length
     ? Number(
         (
-          await ctx.trx
+          await trx
             .selectFrom("votes")
             .select((eb) => eb.fn.countAll<string>().as("n"))
             .where("id", "in", ids.voteIds)
@@ -42,13 +42,7 @@ export async function erasurePreview(ctx: Pick<UseCaseContext, "trx">, candidate
         ).n,
       )
     : 0;
-  return {
-    alreadyErased: candidate.erasedAt !== null,
-    applications: ids.applicationIds.length,
-    hasAcceptedOffer: acceptedOffer?.status === "accepted",
-    startDate: acceptedOffer?.startDate ?? null,
-    openVotes,
-  };
+  return { hasAcceptedOffer: acceptedOffer !== undefined, startDate: acceptedOffer?.startDate ?? null, openVotes };
 }
 
 /**
@@ -65,15 +59,14 @@ export async function eraseCandidate(ctx: UseCaseContext, input: EraseInput) {
     .executeTakeFirst();
   if (!candidate) throw new PrivacyError("not_found", "We could not find that person.");
   if (candidate.erasedAt) return { erased: false as const };
-  const preview = await erasurePreview(ctx, input.candidateId);
-  if (input.why === "lead" && preview.hasAcceptedOffer && !input.confirmedOffer) {
+  const ids = await gatherPersonIds(trx, input.candidateId);
+  if (input.why === "lead" && (await whatErasureStops(trx, ids)).hasAcceptedOffer && !input.confirmedOffer) {
     throw new PrivacyError(
       "needs_confirmation",
-      "This person has accepted a job offer. Tick the box to confirm you want to erase them: their offer stays, but without their details.",
+      "This person has accepted a job offer. Tick the box to confirm you want to erase them: their offer is withdrawn and keeping in touch stops.",
       "confirmOffer",
     );
   }
-  const ids = await gatherPersonIds(trx, input.candidateId);
   // The figures first: freeze the facts while every source is still there.
   if (ids.applicationIds.length) await sql`select freeze_application_facts(${ids.applicationIds}::uuid[])`.execute(trx);
   const outboxIds = (
