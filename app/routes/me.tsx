@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { listApplicationsForCandidate } from "#db/queries/applications.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
 import { EmailLinkSchema } from "#app/domain/auth/auth.schema.js";
-import { CANDIDATE_STAGE_TEXT, isStage } from "#app/domain/applications/stages.js";
+import { CANDIDATE_STAGE_TEXT, isOpen, isStage } from "#app/domain/applications/stages.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { requestLinkFor } from "#app/utils/candidate-links.server.js";
 import { safeRedirect } from "#app/utils/session.server.js";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       surveyStarted: Boolean(a.surveyStartedAt),
       surveyCompleted: Boolean(a.surveyCompletedAt),
       surveyOpen: !a.surveyCompletedAt && (a.stage === "applied" || a.stage === "survey"),
-      open: !["declined", "withdrawn", "started"].includes(a.stage),
+      open: isOpen(a.stage),
       // At the offer step before the lead has recorded the offer there is nothing to see yet.
       offerToSee: a.stage === "offer" && a.hasOffer,
     })),

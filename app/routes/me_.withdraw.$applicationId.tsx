@@ -4,6 +4,7 @@ import { ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
 import { withdrawApplication } from "#app/domain/applications/withdraw-application.server.js";
+import { isOpen } from "#app/domain/applications/stages.js";
 import { WithdrawApplicationSchema } from "#app/domain/privacy/privacy.schema.js";
 import { listApplicationsForCandidate } from "#db/queries/applications.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id,
     title: application.title,
-    closed: ["declined", "withdrawn", "started"].includes(application.stage),
+    closed: !isOpen(application.stage),
     offer: application.stage === "offer",
   };
 }

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { eraseCandidate, erasurePreview } from "#app/domain/privacy/erase-candidate.server.js";
-import { liftLegalHold, placeLegalHold } from "#app/domain/privacy/legal-hold.server.js";
+import { findLegalHold, liftLegalHold, placeLegalHold } from "#app/domain/privacy/legal-hold.server.js";
 import { PrivacyError } from "#app/domain/privacy/privacy.errors.js";
 import { EraseCandidateSchema, LegalHoldSchema } from "#app/domain/privacy/privacy.schema.js";
 import { findApplicationById } from "#db/queries/applications.js";
@@ -26,11 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scoped, id, application } = await candidateOf(request, params.applicationId);
   const { preview, hold } = await scoped(async (trx) => ({
     preview: await erasurePreview({ trx }, application.candidateId),
-    hold: await trx
-      .selectFrom("candidates")
-      .select(["legalHoldAt", "legalHoldReason", "legalHoldByName"])
-      .where("id", "=", application.candidateId)
-      .executeTakeFirstOrThrow(),
+    hold: await findLegalHold(trx, application.candidateId),
   }));
   return { id, fullName: application.fullName, preview, hold };
 }

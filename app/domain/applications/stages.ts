@@ -74,6 +74,12 @@ export function isClosed(stage: Stage) {
   return (CLOSED_STAGES as readonly string[]).includes(stage);
 }
 
+/** Stages where an application has ended: closed, or the person started (nothing left to withdraw or stop). */
+export const ENDED_STAGES: readonly Stage[] = [...CLOSED_STAGES, "started"];
+
+/** Still open: the candidate can withdraw it, and erasure withdraws it. */
+export const isOpen = (stage: string) => isStage(stage) && !(ENDED_STAGES as readonly string[]).includes(stage);
+
 /** The stage after `stage`, or null at the end of the pipeline and for closed applications. */
 export function nextStage(stage: Stage): PipelineStage | null {
   const index = (PIPELINE_STAGES as readonly string[]).indexOf(stage);

@@ -2,7 +2,7 @@ import type { UseCaseContext } from "../after-commit.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
 import { ApplicationError } from "./application.errors.js";
 import { moveApplication } from "./move-application.server.js";
-import { isClosed, isStage } from "./stages.js";
+import { isOpen, isStage } from "./stages.js";
 
 export type WithdrawInput = { applicationId: string; candidateId: string; name: string; reason: string };
 
@@ -19,7 +19,7 @@ export async function withdrawApplication(ctx: UseCaseContext, input: WithdrawIn
   if (!application || application.candidateId !== input.candidateId || !isStage(application.stage)) {
     throw new ApplicationError("not_found", "We could not find that application.");
   }
-  if (isClosed(application.stage) || application.stage === "started") {
+  if (!isOpen(application.stage)) {
     throw new ApplicationError("stale", "This application has already closed.");
   }
   const reason = input.reason.trim() ? `Withdrawn by the candidate: ${input.reason.trim()}` : "Withdrawn by the candidate";

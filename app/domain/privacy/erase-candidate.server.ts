@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit.server.js";
 import { sendAfterCommit } from "../email/outbox.server.js";
 import { allIds, gatherPersonIds, PERSONAL_DATA, type PersonIds } from "./personal-data.server.js";
 import { PrivacyError } from "./privacy.errors.js";
+import { ENDED_STAGES } from "../applications/stages.js";
 
 export type ErasureWhy = "candidate" | "lead" | "retention";
 
@@ -121,7 +122,7 @@ async function closeOpenApplications(ctx: UseCaseContext, applicationIds: string
     .updateTable("applications")
     .set({ stage: "withdrawn", stageChangedAt: sql`now()` })
     .where("id", "in", applicationIds)
-    .where("stage", "not in", ["declined", "withdrawn", "started"])
+    .where("stage", "not in", ENDED_STAGES)
     .returning(["id"])
     .execute();
   if (open.length === 0) return;

@@ -42,3 +42,12 @@ export async function liftLegalHold(trx: Tx, input: { candidateId: string; actor
     after: { legalHold: false },
   });
 }
+
+/** The hold on this person, if any: when, who and why. */
+export function findLegalHold(trx: Tx, candidateId: string) {
+  return trx
+    .selectFrom("candidates")
+    .select(["legalHoldAt", "legalHoldReason", "legalHoldByName"])
+    .where("id", "=", candidateId)
+    .executeTakeFirstOrThrow();
+}
