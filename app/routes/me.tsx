@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       open: isOpen(a.stage),
       // At the offer step before the lead has recorded the offer there is nothing to see yet.
       offerToSee: a.stage === "offer" && a.hasOffer,
+      checks: Number(a.checksTotal ?? 0) ? { done: Number(a.checksDone ?? 0), total: Number(a.checksTotal) } : null,
     })),
   };
 }
@@ -147,11 +148,21 @@ export default function Me() {
                 </Link>
               </p>
             ) : null}
+            {a.checks ? (
+              <p>
+                <strong>Checks before you start:</strong> {a.checks.done} of {a.checks.total} done.
+              </p>
+            ) : null}
             {a.offerToSee ? (
               <p>
                 <Link className="button" to={`/me/offer/${a.id}`}>
-                  See your job offer
+                  {a.checks ? "See your offer and what to do before you start" : "See your job offer"}
                 </Link>
+              </p>
+            ) : null}
+            {a.open ? (
+              <p>
+                <Link to={`/me/adjustments/${a.id}`}>Tell us what would make things easier for you</Link>
               </p>
             ) : null}
             <p>

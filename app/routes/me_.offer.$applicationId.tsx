@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { findLatestOfferForApplication } from "#db/queries/offers.js";
+import { findLatestOfferForApplication, listChecks } from "#db/queries/offers.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
 import { firstName } from "#app/domain/names.js";
+import { candidateChecks } from "#app/domain/offers/candidate-checks.js";
 import { formatUkDay } from "#app/domain/offers/offer-rules.js";
 import { OfferError, offerErrorStatus } from "#app/domain/offers/offer.errors.js";
 import { CANDIDATE_WITHDRAWAL_REASONS } from "#app/domain/offers/offer-options.js";
@@ -28,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
   const offer = await scoped((trx) => findLatestOfferForApplication(trx, id));
   if (!offer || offer.candidateId !== candidate.candidateId) throw new Response("We could not find that offer.", { status: 404 });
+  // Once they have said yes: the checks before the first day, in their words (never the staff note).
+  const checks = offer.status === "accepted" ? candidateChecks(await scoped((trx) => listChecks(trx, [offer.id]))) : [];
   // Only what the candidate needs: never the other members' names or anything about the team's vote.
   return {
     status: offer.stage === "offer" || offer.status !== "offered" ? offer.status : "closed",
@@ -37,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startDate: formatUkDay(offer.startDate),
     teamName: offer.teamName,
     buddyName: offer.buddyName ? firstName(offer.buddyName) : null,
+    checks,
   };
 }
 
@@ -154,7 +158,37 @@ export default function OfferPage() {
       ) : null}
       {offer.status === "accepted" ? (
         <>
-          <p>You have accepted this offer. We will be in touch about the checks we need before you start.</p>
+          <p>You have accepted this offer. Here is what happens before your first day.</p>
+          <section className="card" aria-labelledby="checks-title">
+            <h2 id="checks-title">Checks before you start</h2>
+            <p>
+              {offer.checks.filter((c) => c.status === "done").length} of {offer.checks.length} done.
+            </p>
+            <ul className="list-plain stack">
+              {offer.checks.map((c) => (
+                <li key={c.kind}>
+                  <h3>{c.title}</h3>
+                  <p>{c.about}</p>
+                  <p>
+                    <strong>Where it is:</strong> {c.state}
+                  </p>
+                  {c.todo ? (
+                    <p>
+                      <strong>What you need to do:</strong> {c.todo}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="first-day-title">
+            <h2 id="first-day-title">Until your first day</h2>
+            <ul>
+              <li>We will email you each week with news from the team.</li>
+              {offer.buddyName ? <li>{offer.buddyName}, your buddy, will call you for a chat.</li> : null}
+              <li>Your first day is {offer.startDate}.</li>
+            </ul>
+          </section>
           <Form method="post" noValidate className="stack" onSubmit={withdrawForm.onSubmit} onChange={withdrawForm.onChange}>
             <h2>If you can no longer start</h2>
             <p>Please tell us, so the team can plan. We will not contact you about this job again.</p>

@@ -6,7 +6,7 @@ import { ApplicationError } from "#app/domain/applications/application.errors.js
 import { withdrawApplication } from "#app/domain/applications/withdraw-application.server.js";
 import { isOpen } from "#app/domain/applications/stages.js";
 import { WithdrawApplicationSchema } from "#app/domain/privacy/privacy.schema.js";
-import { listApplicationsForCandidate } from "#db/queries/applications.js";
+import { findOwnApplication } from "#db/queries/applications.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
@@ -23,8 +23,7 @@ async function scope(request: Request, applicationId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, candidate, scoped } = await scope(request, params.applicationId);
-  const applications = await scoped((trx) => listApplicationsForCandidate(trx, candidate.candidateId));
-  const application = applications.find((a) => a.id === id);
+  const application = await scoped((trx) => findOwnApplication(trx, id, candidate.candidateId));
   if (!application) throw new Response("We could not find that application.", { status: 404 });
   return {
     id,

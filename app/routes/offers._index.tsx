@@ -5,6 +5,7 @@ import { formatUkDay, isStalled, STALLED_AFTER_DAYS } from "#app/domain/offers/o
 import { CHECK_KINDS, CHECK_STATUSES, OFFER_STATUS_LABELS } from "#app/domain/offers/offer.schema.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { AdjustmentsLine } from "#app/components/adjustments.js";
 
 export const meta: MetaFunction = () => [{ title: "Offers" }];
 
@@ -27,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           id: o.id,
           applicationId: o.applicationId,
           fullName: o.fullName,
+          adjustments: o.adjustments,
+          adjustmentsNote: o.adjustmentsNote,
           teamName: o.teamName,
           status: o.status,
           startDate: o.startDate,
@@ -61,6 +64,7 @@ export default function OffersPage() {
             <tr key={o.id} className={o.stalled ? "stalled" : undefined}>
               <th scope="row">
                 <Link to={`/pipeline/${o.applicationId}#offer-title`}>{o.fullName}</Link>
+                <AdjustmentsLine adjustments={o.adjustments} note={o.adjustmentsNote} />
               </th>
               <td>{o.teamName}</td>
               <td>{formatUkDay(o.startDate)}</td>

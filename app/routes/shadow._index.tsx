@@ -13,6 +13,7 @@ import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
+import { AdjustmentsLine } from "#app/components/adjustments.js";
 
 export const meta: MetaFunction = () => [{ title: "Shadow shifts" }];
 
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         hostName: s.hostName,
         candidateName: s.candidateName,
         applicationId: s.applicationId,
+        adjustments: s.adjustments ?? [],
+        adjustmentsNote: s.adjustmentsNote ?? "",
         status: s.status as keyof typeof STATUS_TEXT,
         meetingPoint: s.meetingPoint,
         started: new Date(s.startsAt).getTime() <= now,
@@ -116,6 +119,7 @@ export default function ShadowShifts() {
                   </td>
                   <td>
                     {s.candidateName && s.applicationId ? <Link to={`/pipeline/${s.applicationId}`}>{s.candidateName}</Link> : "None yet"}
+                    <AdjustmentsLine adjustments={s.adjustments} note={s.adjustmentsNote} />
                   </td>
                   <td>
                     {s.started && s.status === "confirmed"

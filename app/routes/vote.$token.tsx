@@ -16,6 +16,7 @@ import { ShadowOutcome } from "#app/components/shadow-outcome.js";
 import { voterScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
+import { Adjustments } from "#app/components/adjustments.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vote: should ${data.candidate.name} join ${data.candidate.teamName}?` : "Team vote" },
@@ -82,6 +83,7 @@ export default function VotePage() {
         {candidate.jobTitle}. {candidate.name} is {candidate.experience === "experienced" ? "experienced in care" : "new to care"} and lives
         in or near {candidate.location}.
       </p>
+      <Adjustments adjustments={candidate.adjustments} note={candidate.adjustmentsNote} id="adjustments-title" />
       {voted && STATUS_TEXT[voted] ? (
         <p className="notice" role="status">
           {STATUS_TEXT[voted]}

@@ -1,7 +1,7 @@
 // What the candidate pages' actions parse their forms with, imported from here so the browser's
 // build of those pages leaves it out (a `.server` module): the pages load zod and the schemas only
 // when a form is first checked (useSchemaForm), which keeps them within their 100 KiB budget.
-export { ApplicationSchema } from "#app/domain/applications/application.schema.js";
+export { AdjustmentsSchema, ApplicationSchema } from "#app/domain/applications/application.schema.js";
 export { CandidateWithdrawOfferSchema, DeclineOfferSchema } from "#app/domain/offers/offer.schema.js";
 export { PickSlotSchema, ReflectionSchema, WithdrawSchema } from "#app/domain/shadow/shadow.schema.js";
 export { BookSeatSchema } from "#app/domain/workshops/workshop.schema.js";

@@ -81,6 +81,24 @@ export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
       "surveyResponses.completedAt as surveyCompletedAt",
       (eb) =>
         eb.exists(eb.selectFrom("offers").select("offers.id").whereRef("offers.applicationId", "=", "applications.id")).as("hasOffer"),
+      // The pre-start checks of an accepted offer: how many there are, and how many are done.
+      (eb) =>
+        eb
+          .selectFrom("prestartChecks")
+          .innerJoin("offers", "offers.id", "prestartChecks.offerId")
+          .select((c) => c.fn.countAll<number>().as("n"))
+          .whereRef("offers.applicationId", "=", "applications.id")
+          .where("offers.status", "=", "accepted")
+          .as("checksTotal"),
+      (eb) =>
+        eb
+          .selectFrom("prestartChecks")
+          .innerJoin("offers", "offers.id", "prestartChecks.offerId")
+          .select((c) => c.fn.countAll<number>().as("n"))
+          .whereRef("offers.applicationId", "=", "applications.id")
+          .where("offers.status", "=", "accepted")
+          .where("prestartChecks.status", "=", "done")
+          .as("checksDone"),
     ])
     .where("applications.candidateId", "=", candidateId)
     .orderBy("applications.createdAt", "desc")
@@ -110,7 +128,7 @@ export function findOwnApplication(trx: Tx, applicationId: string, candidateId: 
   return trx
     .selectFrom("applications")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-    .select(["applications.id", "applications.stage", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
+    .select(["applications.id", "applications.stage", "applications.adjustments", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
     .where("applications.id", "=", applicationId)
     .where("applications.candidateId", "=", candidateId)
     .executeTakeFirst();

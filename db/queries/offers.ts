@@ -14,6 +14,8 @@ function offerDetails(trx: Tx) {
       "applications.candidateId",
       "applications.stage",
       "applications.experience",
+      "applications.adjustments",
+      "applications.adjustmentsNote",
       "candidates.fullName",
       "candidates.email",
       "teams.name as teamName",

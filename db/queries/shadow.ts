@@ -74,7 +74,14 @@ export function listShifts(trx: Tx, from: Date, teamIds?: string[]) {
     .leftJoin("applications", "applications.id", "shadowShifts.applicationId")
     .leftJoin("candidates", "candidates.id", "applications.candidateId")
     .leftJoin("shadowFeedback", "shadowFeedback.shiftId", "shadowShifts.id")
-    .select([...shiftColumns, "teams.name as teamName", "candidates.fullName as candidateName", "shadowFeedback.submittedAt as feedbackAt"])
+    .select([
+      ...shiftColumns,
+      "teams.name as teamName",
+      "candidates.fullName as candidateName",
+      "shadowFeedback.submittedAt as feedbackAt",
+      "applications.adjustments",
+      "applications.adjustmentsNote",
+    ])
     .where("shadowShifts.status", "!=", "cancelled")
     .where("shadowShifts.endsAt", ">", from);
   if (teamIds) query = query.where("shadowShifts.teamId", "in", teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"]);

@@ -42,6 +42,16 @@ test("a candidate accepts an offer on a phone; an admin marks the checks done, c
   await expect(candidate.getByRole("group", { name: "What is the main reason?" })).toBeVisible();
   await expectNoAxeViolations(candidate);
   await expectNoHorizontalScroll(candidate);
+  // What happens before the first day: each check, where it is and what she must do.
+  const checks = candidate.getByRole("region", { name: "Checks before you start" });
+  await expect(checks).toContainText("0 of 3 done.");
+  await expect(checks.getByRole("heading", { level: 3 })).toHaveText(["Right to work in the UK", "DBS check", "References"]);
+  await expect(checks).toContainText("What you need to do: We will email you a link to a form.");
+  await expect(candidate.getByRole("region", { name: "Until your first day" })).toContainText("Sam, your buddy, will call you");
+  await candidate.getByRole("link", { name: "Your applications" }).click();
+  await expect(candidate.getByText("Checks before you start: 0 of 3 done.")).toBeVisible();
+  await expectNoAxeViolations(candidate);
+  await expectNoHorizontalScroll(candidate);
   await readNewEmail(request, "lead@oakfield.test", "Nina Lane accepted the offer", leadSeen);
   await phone.close();
 

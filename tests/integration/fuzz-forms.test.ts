@@ -92,6 +92,11 @@ function targets(w: World): Record<string, Target> {
     // "no" never validates, so the fuzzing never erases the candidate the later targets use.
     "me_.delete": { fields: { understood: "no" }, cookies: CANDIDATE },
     "me_.withdraw.$applicationId": { fields: { reason: "Found another job" }, cookies: CANDIDATE },
+    "me_.adjustments.$applicationId": {
+      fields: { adjustments: "quiet_space", adjustmentsNote: "Please face me" },
+      arrays: ["adjustments"],
+      cookies: CANDIDATE,
+    },
     "me_.monitoring.$applicationId": {
       fields: { ageBand: "25_34", gender: "woman", disability: "no", ethnicity: "white", caring: "no" },
       intents: ["delete", "save"],

@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANDIDATE_STAGE_TEXT } from "#app/domain/applications/stages.js";
+import { candidateChecks } from "#app/domain/offers/candidate-checks.js";
 import { DEFAULT_KIT_CONTENT } from "#app/domain/offers/kit-content.js";
 import { MIN_WORDS, readability, TARGET, templateBlocks } from "#tests/support/readability.js";
 
@@ -79,6 +80,12 @@ describe("candidate copy reads at a reading age of 9-11", () => {
     expect(tooHard([...Object.values(DEFAULT_DECLINE_WORDS), ...defaultPrivacyNotice("Oakfield Home Care", 6, 12).split("\n\n")])).toEqual(
       [],
     );
+  });
+
+  it("the pre-start checks, in each state, on the offer page", () => {
+    const kinds = ["right_to_work", "dbs", "references"] as const;
+    const checks = (["pending", "problem"] as const).flatMap((status) => candidateChecks(kinds.map((kind) => ({ kind, status }))));
+    expect(tooHard(checks.flatMap((c) => [c.about, c.todo ?? ""]))).toEqual([]);
   });
 
   it("where each application is and what happens next, on /me", () => {

@@ -204,7 +204,7 @@ describe("team members", () => {
 });
 
 describe("personal data pages", () => {
-  it("another organisation's lead and candidate get 404 for an application's personal data, export, erasure and withdrawal, by URL and by form post", async () => {
+  it("another organisation's lead and candidate get 404 for an application's personal data, export, erasure, withdrawal and adjustments, by URL and by form post", async () => {
     const { loader: dataLoader, action: dataAction } = await import("#app/routes/pipeline.$applicationId_.personal-data.js");
     const { loader: jsonLoader } = await import("#app/routes/pipeline.$applicationId_.personal-data[.]json.js");
     const { loader: withdrawLoader, action: withdrawAction } = await import("#app/routes/me_.withdraw.$applicationId.js");
@@ -246,6 +246,17 @@ describe("personal data pages", () => {
       headers: { Cookie: riversideCandidate },
     });
     expect(await status(withdrawAction({ request: post, params, context: {} }))).toBe(404);
+    const { loader: adjustmentsLoader, action: adjustmentsAction } = await import("#app/routes/me_.adjustments.$applicationId.js");
+    const adjustmentsUrl = `http://localhost/me/adjustments/${applied.applicationId}`;
+    expect(
+      await status(adjustmentsLoader({ request: new Request(adjustmentsUrl, { headers: { Cookie: riversideCandidate } }), params, context: {} })),
+    ).toBe(404);
+    const adjustmentsPost = new Request(adjustmentsUrl, {
+      method: "POST",
+      body: new URLSearchParams({ adjustmentsNote: "Not mine to change" }),
+      headers: { Cookie: riversideCandidate },
+    });
+    expect(await status(adjustmentsAction({ request: adjustmentsPost, params, context: {} }))).toBe(404);
 
     // Untouched: the person is still there, not erased, not on hold, not withdrawn.
     const row = await withOrg(ownerDb(), oakfield.orgId, (trx) =>

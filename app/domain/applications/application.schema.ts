@@ -42,6 +42,10 @@ export const ApplicationSchema = z.object({
   consent: z.literal("yes", { error: "Tick the box to say you have read the privacy notice" }),
 });
 
+/** A candidate changes the adjustments they asked for, from /me. */
+export const AdjustmentsSchema = z.pick(ApplicationSchema, { adjustments: true, adjustmentsNote: true });
+export type AdjustmentsInput = z.infer<typeof AdjustmentsSchema>;
+
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 /** What the form holds before validation. */
 export type ApplicationFormValues = z.input<typeof ApplicationSchema>;

@@ -85,6 +85,9 @@ export async function loadVoterPage(trx: Tx, voteId: string, teamMemberId: strin
       teamName: application.teamName,
       experience: application.experience,
       location: application.location,
+      // The adjustments the candidate asked for: the application form says everyone they meet sees them.
+      adjustments: application.adjustments,
+      adjustmentsNote: application.adjustmentsNote,
     },
     voter: { name: voter.name, conflictReason: voter.conflictReason },
     ownBallot,

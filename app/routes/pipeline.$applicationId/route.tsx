@@ -3,11 +3,12 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findApplicationById, listEventsForApplication } from "#db/queries/applications.js";
 import { ApplicationError } from "#app/domain/applications/application.errors.js";
-import { ADJUSTMENTS, AVAILABILITY, DeclineSchema, SOURCES } from "#app/domain/applications/application.schema.js";
+import { AVAILABILITY, DeclineSchema, SOURCES } from "#app/domain/applications/application.schema.js";
 import { moveApplication } from "#app/domain/applications/move-application.server.js";
 import { declineApplication } from "#app/domain/applications/decline-application.server.js";
 import { isClosed, isStage, nextStage, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
+import { Adjustments } from "#app/components/adjustments.js";
 import { findSurveySummary } from "#app/domain/survey/survey-summary.server.js";
 import { findWorkshopResult } from "#app/domain/workshops/assessor-scores.server.js";
 import { isActiveMemberOfTeam } from "#db/queries/surveys.js";
@@ -169,17 +170,7 @@ export default function ApplicationPage() {
         {teamNeeds.summary}).
       </p>
       <ErrorSummary errors={actionData?.intent ? {} : errors} />
-      {a.adjustments.length || a.adjustmentsNote ? (
-        <section className="notice" aria-labelledby="adjustments-title">
-          <h2 id="adjustments-title">Adjustments they asked for</h2>
-          <ul>
-            {a.adjustments.map((key) => (
-              <li key={key}>{ADJUSTMENTS[key as keyof typeof ADJUSTMENTS] ?? key}</li>
-            ))}
-          </ul>
-          {a.adjustmentsNote ? <p>{a.adjustmentsNote}</p> : null}
-        </section>
-      ) : null}
+      <Adjustments adjustments={a.adjustments} note={a.adjustmentsNote} id="adjustments-title" />
       {canManage && !isClosed(stage) && stage !== "started" && offer.offer?.status !== "accepted" ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">Next step</h2>
