@@ -71,6 +71,8 @@ export interface UsersTable {
   createdAt: Generated<Date>;
   /** Set when an admin deactivates the account: no sign-in, and every session ends. */
   deactivatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set when a deactivated account's personal data was erased. */
+  erasedAt: ColumnType<Date | null, never, Date | string | null>;
 }
 
 /** An admin's invitation to join as staff: single use, 7 days (the link's token is hashed). */
@@ -98,6 +100,8 @@ export interface TeamMembersTable {
   joinedOn: ColumnType<string, string, string>;
   leftOn: ColumnType<string | null, string | null | undefined, string | null>;
   leftReason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when their personal data was erased (name and email replaced; the facts stay). */
+  erasedAt: ColumnType<Date | null, never, Date | string | null>;
 }
 
 /** Where a team member has been: one row per team, `toOn` null for the current one. */
@@ -247,6 +251,8 @@ export interface OrgSettingsTable {
   /** Months a candidate's personal data is kept after their last application closed. */
   retentionMonths: Generated<number>;
   retentionMonthsFutureJobs: Generated<number>;
+  /** Months after a team member left (or an account was deactivated) before their data is erased. */
+  staffRetentionMonths: Generated<number>;
   /** The organisation's own words for the decline email, by stage ({ workshop: "..." }). */
   declineWords: ColumnType<Record<string, string>, string | undefined, string>;
 }

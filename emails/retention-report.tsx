@@ -8,17 +8,28 @@ export type RetentionReportProps = {
   day: string;
   erased: number;
   retentionMonths: number;
+  /** Former team members and staff accounts erased the same night. */
+  staffErased: number;
+  staffRetentionMonths: number;
   settingsUrl: string;
 };
 
-export const subject = (p: RetentionReportProps) => `Data retention: ${p.erased} ${p.erased === 1 ? "person's" : "people's"} data erased`;
+const total = (p: RetentionReportProps) => p.erased + p.staffErased;
+export const subject = (p: RetentionReportProps) => `Data retention: ${total(p)} ${total(p) === 1 ? "person's" : "people's"} data erased`;
 
 export default function RetentionReport(p: RetentionReportProps) {
   return (
     <EmailLayout preview={`Data retention on ${p.day}`} heading={`Hello ${p.name}`} orgName={p.orgName}>
-      <Text style={textStyle}>
-        {`On ${p.day} we erased the personal data of ${p.erased} ${p.erased === 1 ? "candidate" : "candidates"} whose applications closed more than ${p.retentionMonths} months ago (longer for people who asked to hear about future jobs).`}
-      </Text>
+      {p.erased ? (
+        <Text style={textStyle}>
+          {`On ${p.day} we erased the personal data of ${p.erased} ${p.erased === 1 ? "candidate" : "candidates"} whose applications closed more than ${p.retentionMonths} months ago (longer for people who asked to hear about future jobs).`}
+        </Text>
+      ) : null}
+      {p.staffErased ? (
+        <Text style={textStyle}>
+          {`On ${p.day} we erased the personal data of ${p.staffErased} former ${p.staffErased === 1 ? "colleague" : "colleagues"} who left a team, or whose staff account was deactivated, more than ${p.staffRetentionMonths} months ago.`}
+        </Text>
+      ) : null}
       <Text style={textStyle}>
         {`Your figures are unchanged: we keep the anonymous counts. People with a legal hold and people with an application in progress were not touched.`}
       </Text>
@@ -33,5 +44,7 @@ RetentionReport.PreviewProps = {
   day: "Friday 4 December 2026",
   erased: 3,
   retentionMonths: 6,
+  staffErased: 1,
+  staffRetentionMonths: 24,
   settingsUrl: "http://localhost:3000/settings/privacy",
 } satisfies RetentionReportProps;

@@ -12,9 +12,7 @@ import { readForm } from "#app/utils/form.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => [
-  { title: `${data && "fieldErrors" in data ? "Error: " : ""}What would make things easier for you` },
-];
+export const meta: MetaFunction = () => [{ title: "What would make things easier for you" }];
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { DECLINE_STAGE_LABELS, DECLINE_STAGES, DEFAULT_DECLINE_WORDS } from "#app/domain/applications/outcome-words.js";
@@ -14,8 +14,8 @@ import { readForm } from "#app/utils/form.server.js";
 export const meta: MetaFunction = () => [{ title: "Data and privacy settings" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
-  return scoped(getOrgSettings);
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
+  return { settings: await scoped(getOrgSettings), admin: staff.role === "admin" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,16 +27,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PrivacySettings() {
-  const settings = useLoaderData<typeof loader>();
+  const { settings, admin } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string>; values: Record<string, string> }>();
   const [params] = useSearchParams();
   const form = useSchemaForm(PrivacySettingsSchema);
   const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
-  const value = (name: "retentionMonths" | "retentionMonthsFutureJobs") => actionData?.values?.[name] ?? String(settings[name]);
+  const value = (name: "retentionMonths" | "retentionMonthsFutureJobs" | "staffRetentionMonths") => actionData?.values?.[name] ?? String(settings[name]);
   return (
     <div className="narrow">
       <h1>Data and privacy</h1>
-      <p className="lede">How long you keep candidates' data, and what you tell people when you decline them.</p>
+      <p className="lede">How long you keep candidates' and former colleagues' data, and what you tell people when you decline them.</p>
       {params.get("saved") ? (
         <p className="notice" role="status">
           Saved.
@@ -65,6 +65,14 @@ export default function PrivacySettings() {
           error={errors.retentionMonthsFutureJobs}
           defaultValue={value("retentionMonthsFutureJobs")}
         />
+        <TextField
+          name="staffRetentionMonths"
+          label="Keep a former colleague's data for this many months after they leave a team or their account is deactivated"
+          hint="Then their name and email are replaced. Your team-mix and early-leaver figures stay the same."
+          inputMode="numeric"
+          error={errors.staffRetentionMonths}
+          defaultValue={value("staffRetentionMonths")}
+        />
         <h2>The decline email</h2>
         <p>When a lead declines an application, the candidate gets a kind email with these words. Leave a box empty to use ours.</p>
         {DECLINE_STAGES.map((stage) => (
@@ -81,6 +89,14 @@ export default function PrivacySettings() {
           Save
         </button>
       </Form>
+      {admin ? (
+        <>
+          <h2>Former colleagues</h2>
+          <p>
+            <Link to="/settings/former-colleagues">See whose data is held after they left</Link>, download it for them, or erase it sooner.
+          </p>
+        </>
+      ) : null}
     </div>
   );
 }

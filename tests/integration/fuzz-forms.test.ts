@@ -135,6 +135,8 @@ function targets(w: World): Record<string, Target> {
       arrays: ["availability", "adjustments"],
       cookies: PUBLIC,
     },
+    // "no" never validates, so the fuzzing never erases the member the later targets use.
+    "settings.former-colleagues.$kind.$id": { fields: { reason: "Asked by email", understood: "no" }, cookies: STAFF },
     "pipeline.$applicationId_.personal-data": {
       fields: { reason: "Asked by email", confirmOffer: "no" },
       intents: ["hold", "lift", "erase"],
@@ -180,7 +182,7 @@ function targets(w: World): Record<string, Target> {
     "settings.keep-in-touch": { fields: { title1: "Week one", body1: "Hello", title2: "Two", body2: "Hi" }, cookies: STAFF },
     "settings.privacy-notice": { fields: { body: "We keep your answers to consider you for jobs. ".repeat(6) }, cookies: STAFF },
     "settings.privacy": {
-      fields: { retentionMonths: "6", retentionMonthsFutureJobs: "12", words_applied: "Thank you", words_workshop: "" },
+      fields: { retentionMonths: "6", retentionMonthsFutureJobs: "12", staffRetentionMonths: "24", words_applied: "Thank you", words_workshop: "" },
       cookies: STAFF,
     },
     "settings.staff": {
@@ -416,6 +418,8 @@ function routeSetting(w: World, id: string) {
     slug: w.slug,
     vacancyId: id.startsWith("vacancies.") ? w.staffVacancyId : w.vacancyId,
     memberId: w.memberIds[0],
+    kind: "member",
+    id: w.memberIds[0],
     page: "1",
     token: id.startsWith("vote.") ? w.tokens.vote : id.startsWith("check-in.") ? w.tokens.checkIn : w.tokens.teamSurvey,
   };

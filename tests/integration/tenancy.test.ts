@@ -203,6 +203,40 @@ describe("team members", () => {
   });
 });
 
+describe("former colleagues' data", () => {
+  it("another organisation's admin gets 404 for a former member's data, export and erasure, by URL and by form post", async () => {
+    const { loader, action } = await import("#app/routes/settings.former-colleagues.$kind.$id.js");
+    const { loader: jsonLoader } = await import("#app/routes/settings.former-colleagues.$kind.$id[.]json.js");
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const member = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx
+        .insertInto("teamMembers")
+        .values({ teamId: oakfield.teamId, name: "Gone Person", experience: "experienced", joinedOn: "2024-01-01", leftOn: "2025-01-01" })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    const riversideAdmin = await withOrg(ownerDb(), riverside.orgId, async (trx) => {
+      await trx.updateTable("users").set({ role: "admin" }).where("id", "=", riverside.leadId).execute();
+      return riverside.leadId;
+    });
+    const cookie = await staffCookie(riverside.orgId, riversideAdmin);
+    const params = { kind: "member", id: member.id };
+    const url = `http://localhost/settings/former-colleagues/member/${member.id}`;
+    const status = async (promise: Promise<unknown>) => ((await caught(promise)) as Response).status;
+    expect(await status(loader({ request: new Request(url, { headers: { Cookie: cookie } }), params, context: {} }))).toBe(404);
+    expect(await status(jsonLoader({ request: new Request(`${url}.json`, { headers: { Cookie: cookie } }), params, context: {} }))).toBe(404);
+    const body = new URLSearchParams({ reason: "Asked", understood: "yes" });
+    expect(await status(action({ request: new Request(url, { method: "POST", body, headers: { Cookie: cookie } }), params, context: {} }))).toBe(
+      404,
+    );
+    const row = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("teamMembers").select(["name", "erasedAt"]).where("id", "=", member.id).executeTakeFirstOrThrow(),
+    );
+    expect(row).toEqual({ name: "Gone Person", erasedAt: null });
+  });
+});
+
 describe("personal data pages", () => {
   it("another organisation's lead and candidate get 404 for an application's personal data, export, erasure, withdrawal and adjustments, by URL and by form post", async () => {
     const { loader: dataLoader, action: dataAction } = await import("#app/routes/pipeline.$applicationId_.personal-data.js");

@@ -18,6 +18,8 @@ export async function composeRetentionReport(trx: Tx, payload: Record<string, st
         day: formatUkDay(String(payload.day)),
         erased: Number(payload.erased),
         retentionMonths: settings.retentionMonths,
+        staffErased: Number(payload.staffErased ?? 0),
+        staffRetentionMonths: settings.staffRetentionMonths,
         settingsUrl: `${ctx.appUrl}/settings/privacy`,
       },
     },

@@ -27,7 +27,7 @@ export type OutboxMessage =
   | { kind: "vote-outcome"; voteId: string; userId?: string; teamMemberId?: string }
   | { kind: "vote-candidate-message"; voteId: string; fromName: string }
   | { kind: "team-mix-digest"; userId: string; week: string }
-  | { kind: "retention-report"; userId: string; day: string; erased: number }
+  | { kind: "retention-report"; userId: string; day: string; erased: number; staffErased?: number }
   | { kind: "touchpoint"; touchpointId: string; to: "person" | "buddy" }
   | { kind: "offer-alert"; offerId: string; userId: string; variant: "no-show" | "worried"; touchpointId?: string }
   | { kind: "offer-candidate"; offerId: string; variant: "made" | "moved" }

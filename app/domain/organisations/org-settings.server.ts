@@ -16,6 +16,7 @@ export type OrgSettings = {
   /** Months a candidate's personal data is kept after their last application closed (longer with consent to hear about future jobs). */
   retentionMonths: number;
   retentionMonthsFutureJobs: number;
+  staffRetentionMonths: number;
   /** The organisation's own words for the decline email, by stage (a stage left out uses ours). */
   declineWords: Record<string, string>;
 };
@@ -33,6 +34,7 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   mixBandHigh: 60,
   retentionMonths: 6,
   retentionMonthsFutureJobs: 12,
+  staffRetentionMonths: 24,
   declineWords: {},
 };
 
@@ -52,6 +54,7 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
       "mixBandHigh",
       "retentionMonths",
       "retentionMonthsFutureJobs",
+      "staffRetentionMonths",
       "declineWords",
     ])
     .executeTakeFirst();

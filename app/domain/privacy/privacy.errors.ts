@@ -1,4 +1,4 @@
-export type PrivacyErrorCode = "not_found" | "needs_confirmation";
+export type PrivacyErrorCode = "not_found" | "needs_confirmation" | "still_here";
 
 export class PrivacyError extends Error {
   constructor(

@@ -21,15 +21,21 @@ export const EraseCandidateSchema = z.object({
   confirmOffer: z.optional(z.literal("yes")),
 });
 
+/** An admin erases a former colleague's data on request. */
+export const EraseStaffSchema = z.object({
+  reason: requiredText("Say why you are erasing this person's data, for example how they asked", 300),
+  understood: z.literal("yes", { error: "Tick the box to say you understand this cannot be undone" }),
+});
+
 export const LegalHoldSchema = z.object({ reason: requiredText("Give the reason for the legal hold", 300) });
 
-const months = (what: string) =>
+const months = (what: string, most = 60) =>
   z.coerce
     .number({ error: `Enter ${what} as a number of months` })
     .check(
       z.int({ error: "Enter a whole number of months" }),
       z.minimum(1, { error: "Keep data for at least 1 month" }),
-      z.maximum(60, { error: "Keep data for no more than 60 months" }),
+      z.maximum(most, { error: `Keep data for no more than ${most} months` }),
     );
 const words = optionalText(1000);
 
@@ -37,6 +43,7 @@ const words = optionalText(1000);
 export const PrivacySettingsSchema = z.object({
   retentionMonths: months("how long to keep data"),
   retentionMonthsFutureJobs: months("how long to keep data for people who want to hear about future jobs"),
+  staffRetentionMonths: months("how long to keep former colleagues' data", 120),
   words_applied: words,
   words_survey: words,
   words_workshop: words,

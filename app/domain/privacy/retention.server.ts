@@ -4,6 +4,8 @@ import type { OrgRunner, UseCaseContext } from "../after-commit.js";
 import { sendOnceAfterCommit } from "../email/outbox.server.js";
 import { londonDay } from "../london-day.js";
 import { eraseCandidate } from "./erase-candidate.server.js";
+import { PrivacyError } from "./privacy.errors.js";
+import { eraseStaffPerson, staffDueForErasure } from "./staff-data.server.js";
 
 /** How long sign-in records and sent emails are kept once they can no longer be used. */
 export const PURGE_AFTER_DAYS = 30;
@@ -76,26 +78,49 @@ export async function applyRetention(ctx: UseCaseContext, now: Date) {
     const result = await eraseCandidate(ctx, { candidateId, why: "retention", actor: RETENTION_ACTOR });
     if (result.erased) erased++;
   }
+  const staffErased = await eraseFormerStaff(ctx, now);
   const purged = await purgeExpired(ctx.trx, now);
-  if (erased > 0) {
+  if (erased > 0 || staffErased > 0) {
     const day = londonDay(now);
     const admins = await ctx.trx.selectFrom("users").select(["id", "role"]).where("role", "in", ["admin", "lead"]).execute();
     const told = admins.some((u) => u.role === "admin") ? admins.filter((u) => u.role === "admin") : admins;
     for (const admin of told) {
-      await sendOnceAfterCommit(ctx, `retention-report-${day}-${admin.id}`, { kind: "retention-report", userId: admin.id, day, erased });
+      await sendOnceAfterCommit(ctx, `retention-report-${day}-${admin.id}`, {
+        kind: "retention-report",
+        userId: admin.id,
+        day,
+        erased,
+        staffErased,
+      });
     }
   }
-  return { erased, purged };
+  return { erased, staffErased, purged };
+}
+
+/** Team members who left, and deactivated accounts, the staff retention period ago. */
+async function eraseFormerStaff(ctx: UseCaseContext, now: Date) {
+  const due = await staffDueForErasure(ctx.trx, now);
+  let erased = 0;
+  for (const who of [...due.memberIds.map((memberId) => ({ memberId })), ...due.userIds.map((userId) => ({ userId }))]) {
+    try {
+      if ((await eraseStaffPerson(ctx, { ...who, why: "retention", actor: RETENTION_ACTOR })).erased) erased++;
+    } catch (error) {
+      // Someone back in a team under the same account since: not theirs to erase yet.
+      if (!(error instanceof PrivacyError && error.code === "still_here")) throw error;
+    }
+  }
+  return erased;
 }
 
 /** Every organisation (or just `orgId`), each in its own transaction through the runner. */
 export async function sweepRetention(db: DB, run: OrgRunner, now = new Date(), orgId?: string) {
   const orgs = await db.selectFrom("organisations").select("id").orderBy("id").execute();
-  const totals = { erased: 0, purged: 0 };
+  const totals = { erased: 0, staffErased: 0, purged: 0 };
   for (const org of orgs) {
     if (orgId && org.id !== orgId) continue;
     const result = await run(org.id, (ctx) => applyRetention(ctx, now));
     totals.erased += result.erased;
+    totals.staffErased += result.staffErased;
     totals.purged += result.purged;
   }
   return totals;
