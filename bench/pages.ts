@@ -293,7 +293,8 @@ try {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   // The compiled server, as production runs it.
-  const web = start("web", ["build/server.js"], webEnv);
+  // BENCH_WEB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the web process.
+  const web = start("web", [...(process.env.BENCH_WEB_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "build/server.js"], webEnv);
   await waitForHttp(`http://127.0.0.1:${webPort}/healthz`, web);
 
   const careersUrl = `http://127.0.0.1:${webPort}/o/${ORG_SLUG}/jobs`;
@@ -334,16 +335,16 @@ try {
       throw new Error(`${url} answered ${res.status}, not the signed-in page`);
   }
 
+  // BENCH_ONLY="/me" measures only the targets whose name contains it (with plain and bare, for the ratios).
+  const only = process.env.BENCH_ONLY;
+  const wanted = (name: string) => !only || name.includes(only);
   const plainRow = await measure("plain node:http", plainUrl);
   const bareRow = await measure("bare Remix page", bareUrl);
-  const rows = [
-    plainRow,
-    { ...bareRow, vs: plainRow },
-    { ...(await measure("careers page", careersUrl)), vs: plainRow, goal: 0.1 },
-    { ...(await measure("application page", vacancyUrl)), vs: plainRow, goal: 0.1 },
-    { ...(await measure("/me (candidate)", meUrl, { cookie: candidateCookie })), vs: bareRow, goal: 1 },
-    { ...(await measure("pipeline (lead)", pipelineUrl, { cookie: leadCookie })), vs: bareRow, goal: 1 },
-  ];
+  const rows: (Row & { vs?: Row; goal?: number })[] = [plainRow, { ...bareRow, vs: plainRow }];
+  if (wanted("careers page")) rows.push({ ...(await measure("careers page", careersUrl)), vs: plainRow, goal: 0.1 });
+  if (wanted("application page")) rows.push({ ...(await measure("application page", vacancyUrl)), vs: plainRow, goal: 0.1 });
+  if (wanted("/me (candidate)")) rows.push({ ...(await measure("/me (candidate)", meUrl, { cookie: candidateCookie })), vs: bareRow, goal: 1 });
+  if (wanted("pipeline (lead)")) rows.push({ ...(await measure("pipeline (lead)", pipelineUrl, { cookie: leadCookie })), vs: bareRow, goal: 1 });
   log(`public page cache: ${process.env.PUBLIC_PAGE_CACHE ?? "on"} (PUBLIC_PAGE_CACHE)`);
   printTable(rows);
   warnIfBusy("after the run (includes this benchmark's own load)");
