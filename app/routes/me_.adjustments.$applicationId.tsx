@@ -10,15 +10,13 @@ import { updateAdjustments } from "#app/domain/applications/update-adjustments.s
 import { AdjustmentsSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 
 export const meta: MetaFunction = () => [{ title: "What would make things easier for you" }];
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/adjustments/${id}`)}`);
-  return { id, ...found };
+  return { id, ...(await requireCandidateScope(request)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

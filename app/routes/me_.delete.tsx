@@ -5,17 +5,13 @@ import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { eraseCandidate, erasurePreview } from "#app/domain/privacy/erase-candidate.server.js";
 import { DeleteMyDataSchema } from "#app/domain/privacy/privacy.schema.js";
 import { endSession } from "#app/utils/session.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Delete your data" }];
 
-async function scope(request: Request) {
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent("/me/delete")}`);
-  return found;
-}
+const scope = requireCandidateScope;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { candidate, scoped } = await scope(request);

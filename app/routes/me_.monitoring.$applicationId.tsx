@@ -6,7 +6,7 @@ import { ChoiceGroup, ErrorSummary } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MonitoringSchema } from "#app/domain/diversity/monitoring.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -15,9 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Equal opportunities monitorin
 /** The signed-in candidate, and one of their own applications (404 for anyone else's). */
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/monitoring/${id}`)}`);
-  const { candidate, scoped } = found;
+  const { candidate, scoped } = await requireCandidateScope(request);
   const application = await scoped((trx) => findOwnApplication(trx, id, candidate.candidateId));
   if (!application) throw new Response("We could not find that application.", { status: 404 });
   return { id, title: application.title, scoped };

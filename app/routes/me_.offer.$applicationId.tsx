@@ -12,7 +12,7 @@ import { CANDIDATE_WITHDRAWAL_REASONS } from "#app/domain/offers/offer-options.j
 import { acceptOffer, declineOffer } from "#app/domain/offers/respond-to-offer.server.js";
 import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { CandidateWithdrawOfferSchema, DeclineOfferSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -20,9 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Your job offer" }];
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/offer/${id}`)}`);
-  return { id, ...found };
+  return { id, ...(await requireCandidateScope(request)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

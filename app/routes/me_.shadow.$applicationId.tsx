@@ -13,7 +13,7 @@ import { ShadowError, shadowErrorStatus } from "#app/domain/shadow/shadow.errors
 import { REFLECTION_ANSWERS, SHADOW_CUTOFF_HOURS } from "#app/domain/shadow/shadow-options.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { PickSlotSchema, ReflectionSchema, WithdrawSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -21,9 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Your shadow shift" }];
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/shadow/${id}`)}`);
-  return { id, ...found };
+  return { id, ...(await requireCandidateScope(request)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { isOpen } from "#app/domain/applications/stages.js";
 import { WithdrawApplicationSchema } from "#app/domain/privacy/privacy.schema.js";
 import { findOwnApplication } from "#db/queries/applications.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -16,9 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Withdraw your application" }]
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/withdraw/${id}`)}`);
-  return { id, ...found };
+  return { id, ...(await requireCandidateScope(request)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { joinWaitlist } from "#app/domain/workshops/waitlist.server.js";
 import { WorkshopError } from "#app/domain/workshops/workshop.errors.js";
 import { BOOKING_CUTOFF_HOURS } from "#app/domain/workshops/workshop-options.js";
 import { requireUuid, workshopErrorStatus } from "#app/utils/http-errors.server.js";
-import { candidateScope } from "#app/utils/tenant.server.js";
+import { requireCandidateScope } from "#app/utils/tenant.server.js";
 import { BookSeatSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
@@ -18,9 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Your group workshop" }];
 
 async function scope(request: Request, applicationId: string | undefined) {
   const id = requireUuid(applicationId);
-  const found = await candidateScope(request);
-  if (!found) throw redirect(`/me?next=${encodeURIComponent(`/me/workshop/${id}`)}`);
-  return { id, ...found };
+  return { id, ...(await requireCandidateScope(request)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { redirect } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { getDb, type Tx } from "#db/client.js";
 import { findStaffTokenOrg } from "#db/queries/users.js";
@@ -61,6 +62,13 @@ export async function candidateScope(request: Request): Promise<({ candidate: Ca
   const candidate = await getCandidateSession(request);
   if (!candidate) return null;
   return { candidate, ...orgScope(candidate.orgId) };
+}
+
+/** The signed-in candidate's scope, or off to /me to sign in, coming back to this page afterwards. */
+export async function requireCandidateScope(request: Request) {
+  const found = await candidateScope(request);
+  if (!found) throw redirect(`/me?next=${encodeURIComponent(new URL(request.url).pathname)}`);
+  return found;
 }
 
 /** Public pages of one organisation (careers, applying), found by the slug in the URL. */
