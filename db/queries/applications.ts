@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "../schema.js";
 import type { Tx } from "../client.js";
 
 export type PipelineFilters = { teamId?: string; vacancyId?: string; reviewOnly?: boolean };
@@ -64,6 +66,15 @@ export function listEventsForApplication(trx: Tx, applicationId: string) {
     .execute();
 }
 
+/** How many pre-start checks the application's accepted offer has (narrow it with `.where`). */
+const acceptedOfferChecks = (eb: ExpressionBuilder<Database, "applications">) =>
+  eb
+    .selectFrom("prestartChecks")
+    .innerJoin("offers", "offers.id", "prestartChecks.offerId")
+    .select((c) => c.fn.countAll<number>().as("n"))
+    .whereRef("offers.applicationId", "=", "applications.id")
+    .where("offers.status", "=", "accepted");
+
 export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
   return trx
     .selectFrom("applications")
@@ -82,23 +93,8 @@ export function listApplicationsForCandidate(trx: Tx, candidateId: string) {
       (eb) =>
         eb.exists(eb.selectFrom("offers").select("offers.id").whereRef("offers.applicationId", "=", "applications.id")).as("hasOffer"),
       // The pre-start checks of an accepted offer: how many there are, and how many are done.
-      (eb) =>
-        eb
-          .selectFrom("prestartChecks")
-          .innerJoin("offers", "offers.id", "prestartChecks.offerId")
-          .select((c) => c.fn.countAll<number>().as("n"))
-          .whereRef("offers.applicationId", "=", "applications.id")
-          .where("offers.status", "=", "accepted")
-          .as("checksTotal"),
-      (eb) =>
-        eb
-          .selectFrom("prestartChecks")
-          .innerJoin("offers", "offers.id", "prestartChecks.offerId")
-          .select((c) => c.fn.countAll<number>().as("n"))
-          .whereRef("offers.applicationId", "=", "applications.id")
-          .where("offers.status", "=", "accepted")
-          .where("prestartChecks.status", "=", "done")
-          .as("checksDone"),
+      (eb) => acceptedOfferChecks(eb).as("checksTotal"),
+      (eb) => acceptedOfferChecks(eb).where("prestartChecks.status", "=", "done").as("checksDone"),
     ])
     .where("applications.candidateId", "=", candidateId)
     .orderBy("applications.createdAt", "desc")
