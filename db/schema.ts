@@ -255,6 +255,10 @@ export interface OrgSettingsTable {
   staffRetentionMonths: Generated<number>;
   /** The organisation's own words for the decline email, by stage ({ workshop: "..." }). */
   declineWords: ColumnType<Record<string, string>, string | undefined, string>;
+  /** The public contact email: the Reply-To of every email sent for the organisation. */
+  contactEmail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The name in the From of its emails; null for "<name> via Circle Hire". */
+  senderName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SurveyStatus = "draft" | "live" | "retired";

@@ -119,13 +119,24 @@ function getResend() {
  * Sends one email through Resend. `idempotencyKey` makes a retried send a no-op on Resend's side.
  * Throws on failure so the job is retried with backoff.
  */
-export async function sendEmail(to: string, email: Email, idempotencyKey: string, attachments: Attachment[] = []) {
+/** Who an organisation's emails are from: the name people see, and where replies go. */
+export type Sender = { name?: string; replyTo?: string | null };
+
+/** The From header: the platform's address (EMAIL_FROM), under the organisation's sender name if given. */
+export function fromHeader(emailFrom: string, name?: string) {
+  if (!name) return emailFrom;
+  const address = emailFrom.match(/<([^>]+)>/)?.[1] ?? emailFrom.trim();
+  return `"${name.replace(/["\\\r\n]/g, "")}" <${address}>`;
+}
+
+export async function sendEmail(to: string, email: Email, idempotencyKey: string, attachments: Attachment[] = [], sender: Sender = {}) {
   const { subject, element } = compose(email);
   const html = await render(element);
   const text = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
   const { data, error } = await getResend().emails.send(
     {
-      from: getServerEnv().EMAIL_FROM,
+      from: fromHeader(getServerEnv().EMAIL_FROM, sender.name),
+      ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
       to,
       subject,
       html,

@@ -22,6 +22,8 @@ export type CapturedEmail = {
   html: string;
   text: string;
   to: string[];
+  from?: string;
+  replyTo?: string[];
   createdAt: string;
   attachments?: { filename: string; content: string }[];
 };

@@ -38,6 +38,7 @@ export default function DevMailbox() {
           <ul className="meta">
             <li>To: {m.to.join(", ")}</li>
             <li>From: {m.from}</li>
+            {m.replyTo?.length ? <li>Reply-To: {m.replyTo.join(", ")}</li> : null}
             <li>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</li>
           </ul>
           <div className="mail-body">{m.text}</div>

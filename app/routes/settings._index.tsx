@@ -20,6 +20,7 @@ const PAGES = [
 
 /** Only admins reach these. */
 const ADMIN_PAGES = [
+  ["/settings/organisation", "Organisation details", "Your name, the public contact email replies go to, and the sender name on emails."],
   ["/settings/staff", "Staff accounts", "Invite colleagues, change roles, withdraw invitations and deactivate accounts."],
 ] as const;
 

@@ -136,6 +136,7 @@ function targets(w: World): Record<string, Target> {
       cookies: PUBLIC,
     },
     // "no" never validates, so the fuzzing never erases the member the later targets use.
+    "settings.organisation": { fields: { name: "Oakfield", contactEmail: "jobs@oakfield.example", senderName: "Oakfield Jobs" }, cookies: STAFF },
     "settings.former-colleagues.$kind.$id": { fields: { reason: "Asked by email", understood: "no" }, cookies: STAFF },
     "pipeline.$applicationId_.personal-data": {
       fields: { reason: "Asked by email", confirmOffer: "no" },

@@ -13,6 +13,8 @@ export type CapturedEmail = {
   id: string;
   from: string;
   to: string[];
+  /** Where replies go (the organisation's contact email), if set. */
+  replyTo: string[];
   subject: string;
   html: string;
   text: string;
@@ -51,6 +53,7 @@ export async function startMailCapture(port = 0, host = "127.0.0.1") {
           id: randomUUID(),
           from: body.from,
           to: Array.isArray(body.to) ? body.to : [body.to],
+          replyTo: body.reply_to ? (Array.isArray(body.reply_to) ? body.reply_to : [body.reply_to]) : [],
           subject: body.subject,
           html: body.html ?? "",
           text: body.text ?? "",

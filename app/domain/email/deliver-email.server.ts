@@ -5,7 +5,9 @@ import type { DB, Tx } from "#db/client.js";
 import type { OutboxRow } from "#db/schema.js";
 import { withOrg } from "#db/tenant.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
-import { sendEmail } from "#emails/send-email.server.js";
+import { type Sender, sendEmail } from "#emails/send-email.server.js";
+import { getOrgSettings } from "../organisations/org-settings.server.js";
+import { defaultSenderName } from "../organisations/organisation.schema.js";
 import { getServerEnv } from "#app/env.server.js";
 import { composeApplicationEmail, isApplicationEmail } from "./compose-applications.server.js";
 import { composeWorkshopEmail, isWorkshopEmail } from "./compose-workshops.server.js";
@@ -29,17 +31,23 @@ export async function deliverOutboxEmail(db: DB, orgId: string, outboxId: string
     if (!row) return "gone" as const;
     if (row.sentAt) return "already-sent" as const;
     const composed = await composeOutboxEmail(trx, row);
-    if (composed) return composed;
+    if (composed) return { ...composed, sender: await senderOf(trx, row.orgId) };
     // No longer wanted (say a vote reminder to someone who has voted since): recorded, not sent.
     await trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId: "skipped" }).where("id", "=", outboxId).execute();
     return "skipped" as const;
   });
   if (typeof prepared === "string") return prepared;
-  const providerId = await sendEmail(prepared.to, prepared.email, `outbox-${outboxId}`, prepared.attachments);
+  const providerId = await sendEmail(prepared.to, prepared.email, `outbox-${outboxId}`, prepared.attachments, prepared.sender);
   await withOrg(db, orgId, (trx) =>
     trx.updateTable("outbox").set({ sentAt: sql`now()`, providerId }).where("id", "=", outboxId).where("sentAt", "is", null).execute(),
   );
   return "sent" as const;
+}
+
+/** The organisation's sender name ("Oakfield Home Care via Circle Hire" unless it chose one) and Reply-To. */
+async function senderOf(trx: Tx, orgId: string): Promise<Sender> {
+  const [org, settings] = await Promise.all([findOrganisationById(trx, orgId), getOrgSettings(trx)]);
+  return { name: settings.senderName || defaultSenderName(org.name), replyTo: settings.contactEmail };
 }
 
 /** Composes an outbox row's email in its area's module; null when it is no longer wanted. */

@@ -19,6 +19,9 @@ export type OrgSettings = {
   staffRetentionMonths: number;
   /** The organisation's own words for the decline email, by stage (a stage left out uses ours). */
   declineWords: Record<string, string>;
+  /** The public contact email (Reply-To of its emails), and the sender name; null when not set. */
+  contactEmail: string | null;
+  senderName: string | null;
 };
 
 export const DEFAULT_SETTINGS: OrgSettings = {
@@ -36,6 +39,8 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   retentionMonthsFutureJobs: 12,
   staffRetentionMonths: 24,
   declineWords: {},
+  contactEmail: null,
+  senderName: null,
 };
 
 export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
@@ -56,6 +61,8 @@ export async function getOrgSettings(trx: Tx): Promise<OrgSettings> {
       "retentionMonthsFutureJobs",
       "staffRetentionMonths",
       "declineWords",
+      "contactEmail",
+      "senderName",
     ])
     .executeTakeFirst();
   return row ?? DEFAULT_SETTINGS;

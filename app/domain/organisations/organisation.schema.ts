@@ -95,3 +95,34 @@ export const SignUpSchema = z.object({
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
 export const SlugCheckSchema = z.object({ slug });
+
+/** The default sender name: candidates see who is writing, and through what. */
+export const defaultSenderName = (orgName: string) => `${orgName} via Circle Hire`;
+
+const optionalEmail = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.refine((v) => v === "" || /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(v), {
+    error: "Enter an email address like jobs@example.com",
+  }),
+  z.maxLength(200, { error: "Use 200 characters or fewer" }),
+);
+
+/** Settings > Organisation: the name, the public contact email and the sender name. */
+export const OrganisationDetailsSchema = z.object({
+  name: z
+    .string({ error: "Enter your organisation's name" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "Enter your organisation's name" }),
+      z.maxLength(120, { error: "Use 120 characters or fewer" }),
+    ),
+  contactEmail: optionalEmail,
+  senderName: z.string().check(
+    z.trim(),
+    z.maxLength(80, { error: "Use 80 characters or fewer" }),
+    // It goes into the From header: no characters that would break it.
+    z.refine((v) => !/[<>"\\@\r\n]/.test(v), { error: 'Use letters, digits, spaces and simple punctuation (no <, >, ", \\ or @)' }),
+  ),
+});
+export type OrganisationDetailsInput = z.infer<typeof OrganisationDetailsSchema>;
