@@ -76,6 +76,7 @@ const NAV: [string, string, (v: Viewer) => boolean][] = [
   ["/teams", "Teams", staff],
   ["/vacancies", "Vacancies", (v) => staff(v) && (v?.role === "lead" || v?.role === "admin")],
   ["/settings", "Settings", (v) => staff(v) && (v?.role === "lead" || v?.role === "admin")],
+  ["/account/password", "Password", staff],
   ["/me", "My applications", (v) => v?.kind === "candidate"],
 ];
 

@@ -215,7 +215,7 @@ export interface StaffTokensTable {
   tokenHash: string;
   orgId: OrgId;
   userId: string;
-  purpose: "confirm_email";
+  purpose: "confirm_email" | "reset_password";
   expiresAt: Timestamp;
   usedAt: Timestamp | null;
   createdAt: Generated<Date>;

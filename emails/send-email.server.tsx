@@ -11,6 +11,8 @@ import ShadowCandidate, { type ShadowCandidateProps, subject as shadowCandidateS
 import ShadowHost, { type ShadowHostProps, subject as shadowHostSubject } from "./shadow-host.js";
 import ConfirmEmail, { type ConfirmEmailProps, subject as confirmEmailSubject } from "./confirm-email.js";
 import StaffInvitation, { type StaffInvitationProps, subject as staffInvitationSubject } from "./staff-invitation.js";
+import ResetPassword, { type ResetPasswordProps, subject as resetPasswordSubject } from "./reset-password.js";
+import PasswordChanged, { type PasswordChangedProps, subject as passwordChangedSubject } from "./password-changed.js";
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from "./sign-in-link.js";
 import SurveyReminder, { type SurveyReminderProps, subject as reminderSubject } from "./survey-reminder.js";
 import WaitlistOffer, { subject as waitlistSubject, type WaitlistOfferProps } from "./waitlist-offer.js";
@@ -34,6 +36,8 @@ export type Email =
   | { template: "sign-in-link"; props: SignInLinkProps }
   | { template: "confirm-email"; props: ConfirmEmailProps }
   | { template: "staff-invitation"; props: StaffInvitationProps }
+  | { template: "reset-password"; props: ResetPasswordProps }
+  | { template: "password-changed"; props: PasswordChangedProps }
   | { template: "survey-reminder"; props: SurveyReminderProps }
   | { template: "member-survey-invite"; props: MemberSurveyInviteProps }
   | { template: "workshop-booked"; props: WorkshopBookedProps }
@@ -68,6 +72,10 @@ function compose(email: Email) {
       return { subject: confirmEmailSubject(email.props), element: <ConfirmEmail {...email.props} /> };
     case "staff-invitation":
       return { subject: staffInvitationSubject(email.props), element: <StaffInvitation {...email.props} /> };
+    case "reset-password":
+      return { subject: resetPasswordSubject(email.props), element: <ResetPassword {...email.props} /> };
+    case "password-changed":
+      return { subject: passwordChangedSubject(email.props), element: <PasswordChanged {...email.props} /> };
     case "survey-reminder":
       return { subject: reminderSubject(email.props), element: <SurveyReminder {...email.props} /> };
     case "member-survey-invite":

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { StaffSignInSchema } from "#app/domain/auth/auth.schema.js";
 import { signIn } from "#app/utils/staff-sign-in.server.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
@@ -43,6 +43,11 @@ export default function SignIn() {
     <div className="narrow">
       <h1>Staff sign in</h1>
       <p>For people who work for a care provider. Applying for a job? You do not need to sign in here.</p>
+      {params.get("reset") ? (
+        <p className="notice" role="status">
+          Your password has changed. Sign in with your new password.
+        </p>
+      ) : null}
       <Form method="post" noValidate className="stack">
         <ErrorSummary errors={errors} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -60,6 +65,9 @@ export default function SignIn() {
           Sign in
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </div>
   );
 }

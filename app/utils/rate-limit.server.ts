@@ -18,6 +18,9 @@ export const LIMITS = {
   // The availability check runs as someone types (debounced), so it allows many more.
   slugCheckByIp: { points: 300, duration: 900 },
   confirmResendByUser: { points: 5, duration: 3600 },
+  resetByIp: { points: 10, duration: 900 },
+  resetByEmail: { points: 3, duration: 900 },
+  changePasswordByUser: { points: 10, duration: 900 },
   opsSignInByIp: { points: 20, duration: 900 },
   opsSignInByEmail: { points: 5, duration: 900 },
   // Staff sign-in, after rate-limiter-flexible's "login endpoint protection" example: only

@@ -136,6 +136,9 @@ function targets(w: World): Record<string, Target> {
       cookies: PUBLIC,
     },
     // "no" never validates, so the fuzzing never erases the member the later targets use.
+    "forgot-password": { fields: { email: "someone@example.com" }, cookies: PUBLIC },
+    "reset-password": { fields: { token: "not-a-real-token", password: "a long enough password" }, cookies: PUBLIC },
+    "account.password": { fields: { currentPassword: "wrong password", password: "a long enough password" }, cookies: STAFF },
     "settings.organisation": { fields: { name: "Oakfield", contactEmail: "jobs@oakfield.example", senderName: "Oakfield Jobs" }, cookies: STAFF },
     "settings.former-colleagues.$kind.$id": { fields: { reason: "Asked by email", understood: "no" }, cookies: STAFF },
     "pipeline.$applicationId_.personal-data": {

@@ -35,6 +35,8 @@ const CANDIDATE_EMAILS = [
 ];
 const STAFF_EMAILS = [
   "confirm-email",
+  "reset-password",
+  "password-changed",
   "staff-invitation",
   "member-survey-invite",
   "retention-report",

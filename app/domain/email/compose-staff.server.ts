@@ -3,8 +3,11 @@ import { findUserForEmail } from "#db/queries/users.js";
 import { CONFIRM_LINK_HOURS, createConfirmLink } from "../organisations/confirm-email.server.js";
 import { createInvitationLink, INVITATION_DAYS } from "../staff/invitations.server.js";
 import type { ComposeContext, Composed } from "./compose.js";
+import { createResetLink, RESET_LINK_MINUTES } from "../auth/password.server.js";
+import { firstName } from "../names.js";
 
-export const isStaffEmail = (kind: string) => kind === "staff-confirm-email" || kind === "staff-invitation";
+const STAFF_EMAILS = ["staff-confirm-email", "staff-invitation", "staff-reset-password", "staff-password-changed"];
+export const isStaffEmail = (kind: string) => STAFF_EMAILS.includes(kind);
 
 const ROLE_PHRASES = { admin: "an admin", lead: "a recruitment lead", coach: "a coach", member: "a team member" } as const;
 
@@ -37,12 +40,20 @@ export async function composeStaffEmail(
     };
   }
   const user = await findUserForEmail(trx, payload.userId);
+  const name = firstName(user.name);
+  if (kind === "staff-reset-password") {
+    const resetUrl = await createResetLink(trx, ctx.appUrl, payload.userId);
+    return { to: user.email, email: { template: "reset-password", props: { name, orgName: ctx.orgName, resetUrl, minutes: RESET_LINK_MINUTES } } };
+  }
+  if (kind === "staff-password-changed") {
+    return { to: user.email, email: { template: "password-changed", props: { name, orgName: ctx.orgName } } };
+  }
   const confirmUrl = await createConfirmLink(trx, ctx.appUrl, payload.userId);
   return {
     to: user.email,
     email: {
       template: "confirm-email",
-      props: { name: user.name.split(" ")[0] || user.name, orgName: ctx.orgName, confirmUrl, hours: CONFIRM_LINK_HOURS },
+      props: { name, orgName: ctx.orgName, confirmUrl, hours: CONFIRM_LINK_HOURS },
     },
   };
 }

@@ -11,6 +11,8 @@ export type OutboxMessage =
   | { kind: "application-withdrawn"; applicationId: string }
   | { kind: "candidate-sign-in"; candidateId: string; nextPath: string }
   | { kind: "staff-confirm-email"; userId: string }
+  | { kind: "staff-reset-password"; userId: string }
+  | { kind: "staff-password-changed"; userId: string }
   | { kind: "staff-invitation"; invitationId: string }
   | { kind: "survey-reminder"; applicationId: string; reminder: number }
   | { kind: "member-survey-invite"; teamMemberId: string }
