@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { listKitContent, saveKitContent } from "#db/queries/touchpoints.js";
+import { listKitContent } from "#db/queries/touchpoints.js";
+import { saveKeepInTouchWords } from "#app/domain/offers/save-kit-content.server.js";
 import { ErrorSummary, TextArea, TextField } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { KIT_WEEKS, kitMessageFor } from "#app/domain/offers/kit-content.js";
@@ -21,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
   const result = parseForm(await readForm(request), KitContentSchema);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   const rows = WEEKS.map((week) => ({ week, title: result.data[`title${week}`], body: result.data[`body${week}`] }));
-  await scoped((trx) => saveKitContent(trx, rows));
+  await run((ctx) => saveKeepInTouchWords(ctx, { userId: staff.userId, name: staff.name }, rows));
   return redirect("/settings/keep-in-touch?saved=1");
 }
 

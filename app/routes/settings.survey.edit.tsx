@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { scoped } = await staffScope(request, MANAGE_ROLES);
+  const { staff, scoped } = await staffScope(request, MANAGE_ROLES);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (intent === "discard") {
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await saveDraftSurvey(trx, next);
       if (intent === "publish") {
-        const version = await publishDraftSurvey(trx);
+        const version = await publishDraftSurvey(trx, { userId: staff.userId, name: staff.name });
         return redirect(`/settings/survey?published=${version}`);
       }
     } catch (error) {

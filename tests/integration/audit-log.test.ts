@@ -7,6 +7,9 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { applicationInput, closeOwnerDb, insertOrg } from "#tests/factories/org.js";
 import { runInOrg } from "#tests/support/run.js";
+import { saveKeepInTouchWords } from "#app/domain/offers/save-kit-content.server.js";
+import { DEFAULT_KIT_CONTENT } from "#app/domain/offers/kit-content.js";
+import { findDraftSurvey, findLiveSurvey, publishDraftSurvey, saveDraftSurvey } from "#app/domain/survey/survey-versions.server.js";
 
 afterAll(closeOwnerDb);
 
@@ -33,6 +36,29 @@ describe("audit log", () => {
       after: { stage: "declined" },
     });
     expect(JSON.stringify(entries[0])).not.toContain("Not the right time");
+  });
+
+  it("records a change to the keep-in-touch emails (only the weeks that changed) and a published survey", async () => {
+    const org = await insertOrg();
+    const actor = { userId: org.leadId, name: "Lee Lead" };
+    const rows: { week: number; title: string; body: string }[] = DEFAULT_KIT_CONTENT.map((m) => ({
+      week: m.week,
+      title: m.title,
+      body: m.body,
+    }));
+    await runInOrg(org.orgId, (ctx) => saveKeepInTouchWords(ctx, actor, rows));
+    rows[1] = { ...rows[1], title: "A new title for week 2" };
+    await runInOrg(org.orgId, (ctx) => saveKeepInTouchWords(ctx, actor, rows));
+    await runInOrg(org.orgId, async ({ trx }) => {
+      const live = await findLiveSurvey(trx);
+      await saveDraftSurvey(trx, live.definition);
+      expect(await findDraftSurvey(trx)).toBeTruthy();
+      await publishDraftSurvey(trx, actor);
+    });
+    const entries = await withOrg(getDb(), org.orgId, (trx) => listAuditEntries(trx, { kind: "settings" }, { limit: 10 }));
+    expect(entries.map((e) => e.summary)).toEqual(["Published version 2 of the values survey", "Changed the keep-in-touch emails"]);
+    expect(entries[1].before).toEqual({ week2: { title: DEFAULT_KIT_CONTENT[1].title, body: DEFAULT_KIT_CONTENT[1].body } });
+    expect(entries[1].after).toEqual({ week2: { title: "A new title for week 2", body: DEFAULT_KIT_CONTENT[1].body } });
   });
 
   it("the app's role can add entries but never change or delete them", async () => {

@@ -4,6 +4,7 @@ import type { Tx } from "#db/client.js";
 import { DEFAULT_SURVEY } from "./default-survey.js";
 import { SurveyError } from "./survey.errors.js";
 import { type SurveyDefinition, SurveyDefinitionSchema } from "./survey.schema.js";
+import { recordAudit } from "../audit/record-audit.server.js";
 
 export type SurveyVersion = { id: string; version: number; status: string; definition: SurveyDefinition };
 
@@ -61,11 +62,21 @@ export async function saveDraftSurvey(trx: Tx, definition: SurveyDefinition): Pr
 }
 
 /** The draft becomes the live survey; the previous live version is retired (its answers stay). */
-export async function publishDraftSurvey(trx: Tx) {
+/** Publishes the draft as the live survey (on the audit log when someone is named). */
+export async function publishDraftSurvey(trx: Tx, actor?: { userId: string | null; name: string }) {
   const draft = await findDraftSurvey(trx);
   if (!draft) throw new SurveyError("no_draft", "There are no changes to publish.");
   await trx.updateTable("surveyVersions").set({ status: "retired" }).where("status", "=", "live").execute();
   await trx.updateTable("surveyVersions").set({ status: "live", publishedAt: sql`now()` }).where("id", "=", draft.id).execute();
+  if (actor) {
+    await recordAudit(trx, {
+      actor,
+      kind: "settings",
+      action: "settings.survey-published",
+      subjectId: draft.id,
+      summary: `Published version ${draft.version} of the values survey`,
+    });
+  }
   return draft.version;
 }
 
