@@ -1,14 +1,46 @@
+import { sql } from "kysely";
 import type { Tx } from "../client.js";
 
-export type PipelineFilters = { teamId?: string; vacancyId?: string; reviewOnly?: boolean };
+export type PipelineFilters = {
+  teamId?: string;
+  vacancyId?: string;
+  reviewOnly?: boolean;
+  /** From `pipelineSearch`: lower-case text with LIKE wildcards escaped, and the digits for phone numbers. */
+  search?: { text: string; digits: string | null } | null;
+};
 
-export function listPipeline(trx: Tx, filters: PipelineFilters) {
+/**
+ * The applications matching the filters: joined to what the filters and the search read. The
+ * search's expressions are the ones `candidates_search_*_idx` index (trigram), so it stays fast.
+ */
+function pipelineBase(trx: Tx, filters: PipelineFilters) {
   let query = trx
     .selectFrom("applications")
     .innerJoin("candidates", "candidates.id", "applications.candidateId")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
+    .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id");
+  if (filters.teamId) query = query.where("vacancies.teamId", "=", filters.teamId);
+  if (filters.vacancyId) query = query.where("applications.vacancyId", "=", filters.vacancyId);
+  // The review queue: finished the survey below the threshold, waiting for a lead.
+  if (filters.reviewOnly) query = query.where("surveyResponses.outcome", "=", "review").where("applications.stage", "=", "survey");
+  const search = filters.search;
+  if (search) {
+    const like = `%${search.text}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(candidates.full_name)`, "like", like),
+        eb(sql`lower(candidates.email)`, "like", like),
+        ...(search.digits ? [eb(sql`regexp_replace(candidates.phone, '[^0-9]', '', 'g')`, "like", `%${search.digits}%`)] : []),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** One page of the pipeline, most recently changed first (ties by id, so pages never overlap). */
+export function listPipeline(trx: Tx, filters: PipelineFilters, { limit = 1000, offset = 0 } = {}) {
+  return pipelineBase(trx, filters)
     .innerJoin("teams", "teams.id", "vacancies.teamId")
-    .leftJoin("surveyResponses", "surveyResponses.applicationId", "applications.id")
     .select([
       "surveyResponses.startedAt as surveyStartedAt",
       "surveyResponses.completedAt as surveyCompletedAt",
@@ -24,12 +56,19 @@ export function listPipeline(trx: Tx, filters: PipelineFilters) {
       "teams.name as teamName",
     ])
     .orderBy("applications.stageChangedAt", "desc")
-    .limit(1000);
-  if (filters.teamId) query = query.where("vacancies.teamId", "=", filters.teamId);
-  if (filters.vacancyId) query = query.where("applications.vacancyId", "=", filters.vacancyId);
-  // The review queue: finished the survey below the threshold, waiting for a lead.
-  if (filters.reviewOnly) query = query.where("surveyResponses.outcome", "=", "review").where("applications.stage", "=", "survey");
-  return query.execute();
+    .orderBy("applications.id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** How many applications match the filters, per stage. */
+export async function countPipeline(trx: Tx, filters: PipelineFilters) {
+  const rows = await pipelineBase(trx, filters)
+    .select(["applications.stage", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("applications.stage")
+    .execute();
+  return rows.map((r) => ({ stage: r.stage, count: Number(r.n) }));
 }
 
 export function findApplicationById(trx: Tx, id: string) {
