@@ -92,7 +92,7 @@ export default function Pipeline() {
       ? filters.q
         ? `No applications match "${filters.q}".`
         : "No applications match."
-      : `${numberFormat.format(total)} application${total === 1 ? "" : "s"}${filters.q ? ` match "${filters.q}"` : ""}. Showing ${numberFormat.format(paging.first)}–${numberFormat.format(paging.last)} of ${numberFormat.format(total)}, most recently changed first.`;
+      : `${numberFormat.format(total)} application${total === 1 ? "" : "s"}${filters.q ? ` ${total === 1 ? "matches" : "match"} "${filters.q}"` : ""}. Showing ${numberFormat.format(paging.first)}–${numberFormat.format(paging.last)} of ${numberFormat.format(total)}, most recently changed first.`;
   return (
     <>
       <h1>Pipeline</h1>
