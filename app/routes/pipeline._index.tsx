@@ -96,7 +96,7 @@ export default function Pipeline() {
   return (
     <>
       <h1>Pipeline</h1>
-      <Form method="get" className="filters" aria-label="Search and filter applications">
+      <Form method="get" className="filters" aria-label="Find applications">
         <TextField
           name="q"
           type="search"

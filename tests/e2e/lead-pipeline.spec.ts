@@ -108,20 +108,20 @@ test("a lead finds an application by phone number, spaces or not, without JavaSc
   await signInAsStaff(lead, "lead@oakfield.test");
   await lead.goto("/pipeline");
   await expect(lead.getByRole("status")).toContainText(/^[\d,]+ applications\. Showing 1–[\d,]+ of [\d,]+, most recently changed first\.$/);
-  await lead.getByLabel("Search").fill(`0 7 7 0 0 9${digits}`);
+  await lead.getByRole("searchbox", { name: "Search" }).fill(`0 7 7 0 0 9${digits}`);
   await lead.getByRole("button", { name: "Show" }).click();
   await expect(lead).toHaveURL(/\/pipeline\?q=/);
   await expect(lead.getByRole("status")).toHaveText(
     `1 application matches "0 7 7 0 0 9${digits}". Showing 1–1 of 1, most recently changed first.`,
   );
   await expect(lead.locator(".board").getByRole("link")).toHaveText([fullName]);
-  await expect(lead.getByLabel("Search")).toHaveValue(`0 7 7 0 0 9${digits}`);
+  await expect(lead.getByRole("searchbox", { name: "Search" })).toHaveValue(`0 7 7 0 0 9${digits}`);
 
   // The team filter and the search together: Quinn applied to Brookfield, not Ashdown.
-  await lead.getByLabel("Team").selectOption({ label: "Ashdown" });
+  await lead.getByLabel("Team", { exact: true }).selectOption({ label: "Ashdown" });
   await lead.getByRole("button", { name: "Show" }).click();
   await expect(lead.getByRole("status")).toHaveText(`No applications match "0 7 7 0 0 9${digits}".`);
-  await lead.getByLabel("Team").selectOption({ label: "Brookfield" });
+  await lead.getByLabel("Team", { exact: true }).selectOption({ label: "Brookfield" });
   await lead.getByRole("button", { name: "Show" }).click();
   await expect(lead.locator(".board").getByRole("link")).toHaveText([fullName]);
   await noJs.close();

@@ -15,7 +15,7 @@ test("a team member lands on their home page, sees the vote waiting for them and
   // The lead takes Robin to the shadow shift step and opens Brookfield's vote.
   await signInAsStaff(page, "lead@oakfield.test");
   await page.goto("/pipeline");
-  await page.getByLabel("Search").fill(fullName);
+  await page.getByRole("searchbox", { name: "Search" }).fill(fullName);
   await page.getByRole("button", { name: "Show" }).click();
   await page.getByRole("link", { name: fullName, exact: true }).click();
   await moveTo(page, "Values survey");
