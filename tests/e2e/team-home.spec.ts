@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { applyAs, expectNoAxeViolations, signInAsStaff, uniqueEmail, uniqueName } from "../playwright-utils.js";
+import { applyAs, expectNoAxeViolations, expectNoHorizontalScroll, signInAsStaff, uniqueEmail, uniqueName } from "../playwright-utils.js";
 
 /** Moves the open application one stage on with the application page's button. */
 async function moveTo(page: Page, stage: string) {
@@ -61,11 +61,13 @@ test("a member sees the shadow shifts they host, and plain words when there is n
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: /Sign out/ }).click();
 
-  // Jo, of Castle Vale, has nothing waiting.
+  // Jo, of Castle Vale, has nothing waiting; on a phone, the page fits.
+  await page.setViewportSize({ width: 360, height: 740 });
   await signInAsStaff(page, "jo@oakfield.test");
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("region", { name: "Votes waiting for you" })).toContainText("There are no open votes for you right now.");
   await expect(page.getByRole("region", { name: "Shadow shifts you host" })).toContainText("You have no shadow shifts coming up.");
   await expect(page.getByRole("region", { name: "Feedback you owe" })).toContainText("You owe no feedback on shadow shifts.");
+  await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 });
