@@ -68,6 +68,7 @@ const staff = (v: Viewer) => v?.kind === "staff";
 
 /** The main menu: [path, label, who sees it]. Settings pages are listed on /settings. */
 const NAV: [string, string, (v: Viewer) => boolean][] = [
+  ["/home", "Home", staff],
   ["/pipeline", "Pipeline", office],
   ["/workshops", "Workshops", office],
   ["/offers", "Offers", office],

@@ -1,7 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { getSession } from "#app/utils/session.server.js";
+import { staffLandingPath } from "#app/utils/tenant.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Circle Hire: values-led hiring for self-managing care teams" }];
+
+/** Signed-in staff go straight to where they work: their own to-do list when in a team, else the pipeline. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  if (session?.userId && session.role)
+    throw redirect(await staffLandingPath({ orgId: session.orgId, userId: session.userId, role: session.role }));
+  return null;
+}
 
 export default function Index() {
   return (

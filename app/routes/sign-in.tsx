@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { StaffSignInSchema } from "#app/domain/auth/auth.schema.js";
 import { signIn } from "#app/utils/staff-sign-in.server.js";
+import { staffLandingPath } from "#app/utils/tenant.server.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { signInLimit } from "#app/utils/rate-limit.server.js";
 import { getSession, safeRedirect } from "#app/utils/session.server.js";
@@ -12,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Staff sign in" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  if (session?.userId) throw redirect(session.role === "member" ? "/teams" : "/pipeline");
+  if (session?.userId && session.role)
+    throw redirect(await staffLandingPath({ orgId: session.orgId, userId: session.userId, role: session.role }));
   return null;
 }
 

@@ -6,6 +6,7 @@ import { findInvitationOrg } from "#db/queries/staff.js";
 import { sha256 } from "#app/domain/links/tokens.server.js";
 import type { StaffRole } from "#db/schema.js";
 import { findOrganisationBySlug, isSlugTaken } from "#db/queries/organisations.js";
+import { listActiveMemberIdsOfUser } from "#db/queries/shadow.js";
 import type { Scoped } from "#db/tenant.js";
 import type { UseCaseContext } from "#app/domain/after-commit.js";
 import { findVoterByLink } from "#app/domain/links/vote-links.server.js";
@@ -96,4 +97,15 @@ export async function touchpointScope(token: string | undefined) {
   if (!found) throw new Response("This link is not valid any more. If you would like to talk to us, reply to our email.", { status: 404 });
   setLogOrg(found.orgId);
   return { touchpointId: found.touchpointId, ...orgScope(found.orgId) };
+}
+
+/**
+ * Where signed-in staff land (after sign-in, and on the start page): anyone who is in a team,
+ * team members and leads or coaches alike, lands on their own to-do list (`/home`); leads,
+ * coaches and admins who are in no team land on the pipeline.
+ */
+export async function staffLandingPath(staff: { orgId: string; userId: string; role: StaffRole }) {
+  if (staff.role === "member") return "/home";
+  const memberIds = await orgScope(staff.orgId).scoped((trx) => listActiveMemberIdsOfUser(trx, staff.userId));
+  return memberIds.length ? "/home" : "/pipeline";
 }

@@ -1,12 +1,48 @@
-import type { ExpressionBuilder } from "kysely";
-import type { Database } from "../schema.js";
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Tx } from "../client.js";
+import type { Database } from "../schema.js";
 
-export type PipelineFilters = { teamId?: string; vacancyId?: string; reviewOnly?: boolean };
+export type PipelineFilters = {
+  teamId?: string;
+  vacancyId?: string;
+  reviewOnly?: boolean;
+  /** From `pipelineSearch`: lower-case text with LIKE wildcards escaped, and the digits for phone numbers. */
+  search?: { text: string; digits: string | null } | null;
+};
 
-export function listPipeline(trx: Tx, filters: PipelineFilters) {
-  let query = trx
-    .selectFrom("applications")
+/**
+ * Which applications match the filters and the search, as conditions on `applications` alone,
+ * so counting joins nothing it does not need. The search goes through `search_candidates` (a
+ * definer function: under row-level security no index could serve a LIKE), which returns ids of
+ * this organisation's candidates only.
+ */
+function whereMatches<Q extends SelectQueryBuilder<Database, "applications", object>>(query: Q, filters: PipelineFilters): Q {
+  let q = query as SelectQueryBuilder<Database, "applications", object>;
+  if (filters.vacancyId) q = q.where("applications.vacancyId", "=", filters.vacancyId);
+  if (filters.teamId) {
+    const teamId = filters.teamId;
+    q = q.where("applications.vacancyId", "in", (eb) =>
+      eb.selectFrom("vacancies").select("vacancies.id").where("vacancies.teamId", "=", teamId),
+    );
+  }
+  // The review queue: finished the survey below the threshold, waiting for a lead.
+  if (filters.reviewOnly) {
+    q = q
+      .where("applications.stage", "=", "survey")
+      .where("applications.id", "in", (eb) =>
+        eb.selectFrom("surveyResponses").select("surveyResponses.applicationId").where("surveyResponses.outcome", "=", "review"),
+      );
+  }
+  const search = filters.search;
+  if (search) {
+    q = q.where("applications.candidateId", "in", sql<string>`(select search_candidates(${search.text}, ${search.digits}))`);
+  }
+  return q as Q;
+}
+
+/** One page of the pipeline, most recently changed first (ties by id, so pages never overlap). */
+export function listPipeline(trx: Tx, filters: PipelineFilters, { limit = 1000, offset = 0 } = {}) {
+  return whereMatches(trx.selectFrom("applications"), filters)
     .innerJoin("candidates", "candidates.id", "applications.candidateId")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
     .innerJoin("teams", "teams.id", "vacancies.teamId")
@@ -26,12 +62,19 @@ export function listPipeline(trx: Tx, filters: PipelineFilters) {
       "teams.name as teamName",
     ])
     .orderBy("applications.stageChangedAt", "desc")
-    .limit(1000);
-  if (filters.teamId) query = query.where("vacancies.teamId", "=", filters.teamId);
-  if (filters.vacancyId) query = query.where("applications.vacancyId", "=", filters.vacancyId);
-  // The review queue: finished the survey below the threshold, waiting for a lead.
-  if (filters.reviewOnly) query = query.where("surveyResponses.outcome", "=", "review").where("applications.stage", "=", "survey");
-  return query.execute();
+    .orderBy("applications.id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** How many applications match the filters, per stage. */
+export async function countPipeline(trx: Tx, filters: PipelineFilters) {
+  const rows = await whereMatches(trx.selectFrom("applications"), filters)
+    .select(["applications.stage", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("applications.stage")
+    .execute();
+  return rows.map((r) => ({ stage: r.stage, count: Number(r.n) }));
 }
 
 export function findApplicationById(trx: Tx, id: string) {

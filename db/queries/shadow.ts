@@ -132,3 +132,35 @@ export function findFeedbackForShift(trx: Tx, shiftId: string) {
 export function findReflectionForShift(trx: Tx, shiftId: string) {
   return trx.selectFrom("shadowReflections").selectAll().where("shiftId", "=", shiftId).executeTakeFirst();
 }
+
+/** The team-member rows of a signed-in user that are still in a team (one per team they belong to). */
+export async function listActiveMemberIdsOfUser(trx: Tx, userId: string) {
+  const rows = await trx.selectFrom("teamMembers").select("id").where("userId", "=", userId).where("leftOn", "is", null).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Shifts `memberIds` host that are not cancelled, from `from` on (by start), with the candidate and whether feedback is in. */
+export function listShiftsHostedBy(trx: Tx, memberIds: string[], from: Date) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom("shadowShifts")
+    .innerJoin("teams", "teams.id", "shadowShifts.teamId")
+    .leftJoin("applications", "applications.id", "shadowShifts.applicationId")
+    .leftJoin("candidates", "candidates.id", "applications.candidateId")
+    .leftJoin("shadowFeedback", "shadowFeedback.shiftId", "shadowShifts.id")
+    .select([
+      "shadowShifts.id",
+      "shadowShifts.status",
+      "shadowShifts.startsAt",
+      "shadowShifts.endsAt",
+      "shadowShifts.meetingPoint",
+      "teams.name as teamName",
+      "candidates.fullName as candidateName",
+      "shadowFeedback.submittedAt as feedbackAt",
+    ])
+    .where("shadowShifts.hostMemberId", "in", memberIds)
+    .where("shadowShifts.status", "!=", "cancelled")
+    .where("shadowShifts.startsAt", ">=", from)
+    .orderBy("shadowShifts.startsAt")
+    .execute();
+}

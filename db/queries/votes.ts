@@ -170,3 +170,44 @@ export function findVoteContext(trx: Tx, voteId: string) {
     .where("votes.id", "=", voteId)
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Open votes whose roll has one of `memberIds` without a declared conflict (votes they can cast),
+ * soonest to close first, with whether that member has voted (their own ballot only, never a choice).
+ */
+export function listOpenVotesForMembers(trx: Tx, memberIds: string[]) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom("voteVoters")
+    .innerJoin("votes", "votes.id", "voteVoters.voteId")
+    .innerJoin("applications", "applications.id", "votes.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .innerJoin("teams", "teams.id", "votes.teamId")
+    .leftJoin("ballots", (join) =>
+      join.onRef("ballots.voteId", "=", "voteVoters.voteId").onRef("ballots.teamMemberId", "=", "voteVoters.teamMemberId"),
+    )
+    .select([
+      "votes.id",
+      "votes.closesAt",
+      "voteVoters.teamMemberId",
+      "candidates.fullName as candidateName",
+      "teams.name as teamName",
+      "ballots.castAt",
+    ])
+    .where("voteVoters.teamMemberId", "in", memberIds)
+    .where("voteVoters.conflictDeclaredAt", "is", null)
+    .where("votes.status", "=", "open")
+    .orderBy("votes.closesAt")
+    .execute();
+}
+
+/** One member's place on a vote's roll when `memberIds` holds it (a signed-in member reaching their own vote). */
+export function findRollPlace(trx: Tx, voteId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return Promise.resolve(undefined);
+  return trx
+    .selectFrom("voteVoters")
+    .select(["voteVoters.voteId", "voteVoters.teamMemberId"])
+    .where("voteVoters.voteId", "=", voteId)
+    .where("voteVoters.teamMemberId", "in", memberIds)
+    .executeTakeFirst();
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { applyAs, signInAsStaff, uniqueEmail, uniqueName } from "../playwright-utils.js";
+import { applyAs, expectNoAxeViolations, signInAsStaff, uniqueEmail, uniqueName } from "../playwright-utils.js";
 
 const OAKFIELD_SEEDED = ["Hannah Wells", "Marcus Reed", "Chloe Turner", "George Hill", "Poppy Grant"];
 
@@ -87,4 +87,51 @@ test("another organisation's lead can neither open nor see Oakfield's applicatio
   expect(names).toEqual(expect.arrayContaining(["Riley Morgan", "Sasha Kent"]));
   for (const name of [fullName, ...OAKFIELD_SEEDED]) expect(names).not.toContain(name);
   await expect(page.getByText(/Oakfield|Ashdown|Brookfield/)).toHaveCount(0);
+});
+
+test("a lead finds an application by phone number, spaces or not, without JavaScript, and the filters narrow the search", async ({
+  browser,
+  page,
+}) => {
+  const fullName = uniqueName("Quinn");
+  const digits = String(Math.floor(Math.random() * 90_000) + 10_000);
+  await applyAs(page, {
+    fullName,
+    email: uniqueEmail("quinn"),
+    title: "Experienced care worker",
+    experienced: true,
+    phone: `07700 9${digits}`,
+  });
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const lead = await noJs.newPage();
+  await signInAsStaff(lead, "lead@oakfield.test");
+  await lead.goto("/pipeline");
+  await expect(lead.getByRole("status")).toContainText(/^[\d,]+ applications\. Showing 1–[\d,]+ of [\d,]+, most recently changed first\.$/);
+  await lead.getByRole("searchbox", { name: "Search" }).fill(`0 7 7 0 0 9${digits}`);
+  await lead.getByRole("button", { name: "Show" }).click();
+  await expect(lead).toHaveURL(/\/pipeline\?q=/);
+  await expect(lead.getByRole("status")).toHaveText(
+    `1 application matches "0 7 7 0 0 9${digits}". Showing 1–1 of 1, most recently changed first.`,
+  );
+  await expect(lead.locator(".board").getByRole("link")).toHaveText([fullName]);
+  await expect(lead.getByRole("searchbox", { name: "Search" })).toHaveValue(`0 7 7 0 0 9${digits}`);
+
+  // The team filter and the search together: Quinn applied to Brookfield, not Ashdown.
+  await lead.getByLabel("Team", { exact: true }).selectOption({ label: "Ashdown" });
+  await lead.getByRole("button", { name: "Show" }).click();
+  await expect(lead.getByRole("status")).toHaveText(`No applications match "0 7 7 0 0 9${digits}".`);
+  await lead.getByLabel("Team", { exact: true }).selectOption({ label: "Brookfield" });
+  await lead.getByRole("button", { name: "Show" }).click();
+  await expect(lead.locator(".board").getByRole("link")).toHaveText([fullName]);
+  await noJs.close();
+
+  // By name, with JavaScript on; axe checks the page with results and with none.
+  await signInAsStaff(page, "lead@oakfield.test");
+  await page.goto(`/pipeline?q=${encodeURIComponent(fullName.toUpperCase())}`);
+  await expect(page.locator(".board").getByRole("link")).toHaveText([fullName]);
+  await expectNoAxeViolations(page);
+  await page.goto("/pipeline?q=nobody-has-this-name");
+  await expect(page.getByRole("status")).toHaveText('No applications match "nobody-has-this-name".');
+  await expectNoAxeViolations(page);
 });

@@ -88,6 +88,8 @@ function targets(w: World): Record<string, Target> {
   return {
     "auth.link": { fields: { token: "abc", intent: "use" }, intents: ["fresh", "use"], cookies: PUBLIC },
     "check-in.$token": { fields: { answer: "good", note: "All fine" }, cookies: PUBLIC },
+    // A team member opening a vote from their home page (a shift's id is no vote of theirs: not found).
+    home: { fields: { voteId: w.shiftId }, cookies: STAFF },
     me: { fields: { email: "someone@example.com", next: "/me" }, cookies: PUBLIC },
     // "no" never validates, so the fuzzing never erases the candidate the later targets use.
     "me_.delete": { fields: { understood: "no" }, cookies: CANDIDATE },

@@ -6,6 +6,8 @@ import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
 import { action as applicationAction, loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
+import { action as homeAction } from "#app/routes/home.js";
+import { insertHost, insertShadowApplications } from "#tests/factories/shadow.js";
 import { action as staffAction } from "#app/routes/settings.staff.js";
 import { applicationInput, closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 import { runInOrg } from "#tests/support/run.js";
@@ -157,6 +159,46 @@ describe("team members", () => {
       }),
     );
     expect((moved as Response).status).toBe(403);
+  });
+
+  it("a member of another organisation or another team cannot reach a vote from their home page, by form post", async () => {
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const voter = await insertHost(oakfield.orgId, oakfield.teamId, "Vi Voter");
+    const [application] = await insertShadowApplications(oakfield.orgId, oakfield.vacancyId, 1);
+    const voteId = await withOrg(ownerDb(), oakfield.orgId, async (trx) => {
+      const vote = await trx
+        .insertInto("votes")
+        .values({
+          applicationId: application.applicationId,
+          teamId: oakfield.teamId,
+          rule: "consent",
+          quorum: "half",
+          closesAt: new Date(Date.now() + 86_400_000),
+          visibility: "secret",
+          openedByName: "Lee Lead",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("voteVoters").values({ voteId: vote.id, teamMemberId: voter.memberId }).execute();
+      return vote.id;
+    });
+    const open = (cookie: string) =>
+      homeAction({
+        request: new Request("http://localhost/home", {
+          method: "POST",
+          body: new URLSearchParams({ voteId }),
+          headers: { Cookie: cookie },
+        }),
+        params: {},
+        context: {},
+      });
+    const stranger = await insertHost(riverside.orgId, riverside.teamId, "Sid Stranger");
+    expect(((await caught(open(await staffCookie(riverside.orgId, stranger.userId)))) as Response).status).toBe(404);
+    // The organisation's own lead is not on the roll either: a vote is the team's.
+    expect(((await caught(open(await staffCookie(oakfield.orgId, oakfield.leadId)))) as Response).status).toBe(404);
+    const own = (await open(await staffCookie(oakfield.orgId, voter.userId))) as Response;
+    expect(own.headers.get("Location")).toMatch(/^\/vote\//);
   });
 
   it("an admin of another organisation cannot change, deactivate or touch the invitations of this one's staff", async () => {
