@@ -231,3 +231,16 @@ export async function openApplicationFromPipeline(page: Page, column: string, fu
     .click();
   await expect(page.getByRole("heading", { level: 1, name: fullName, exact: true })).toBeVisible();
 }
+
+/** A five-person roster file; `experience` is the third person's (anything but the two words is a bad row). */
+export const roster = (experience: string) =>
+  Buffer.from(`name,email,experience,joined
+Asha Patel,asha.${Date.now()}@example.test,experienced,2024-03-01
+Ben Okafor,,new to care,1/9/2024
+Cara Jones,cara.${Date.now()}@example.test,${experience},2024-10-14
+Dev Singh,,new_to_care,2025-01-06
+Eve Brown,,experienced,2025-02-03
+`);
+
+/** The date `days` from today, as a date field takes it ("2026-12-25"). */
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

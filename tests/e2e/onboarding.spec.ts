@@ -8,6 +8,8 @@ import {
   readLatestEmail,
   uniqueEmail,
   uniqueName,
+  inDays,
+  roster,
 } from "../playwright-utils.js";
 
 /** The confirmation link in an email, as a path on this site. */
@@ -94,17 +96,6 @@ function joinPath(html: string) {
   const url = new URL(href);
   return url.pathname + url.search;
 }
-
-const roster = (experience: string) =>
-  Buffer.from(`name,email,experience,joined
-Asha Patel,asha.${Date.now()}@example.test,experienced,2024-03-01
-Ben Okafor,,new to care,1/9/2024
-Cara Jones,cara.${Date.now()}@example.test,${experience},2024-10-14
-Dev Singh,,new_to_care,2025-01-06
-Eve Brown,,experienced,2025-02-03
-`);
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test("a new provider, end to end: signs up, confirms, sets its sender, invites a lead who builds a team and publishes a job, a candidate applies from a phone", async ({
   page,

@@ -7,21 +7,12 @@ import {
   signInAsStaff,
   uniqueEmail,
   uniqueName,
+  inDays,
+  roster,
 } from "../playwright-utils.js";
 
 // A lead sets up a team, imports its roster, publishes a vacancy; a candidate applies on a phone
 // with JavaScript off; the lead sees them in the pipeline.
-
-const roster = (experience: string) =>
-  Buffer.from(`name,email,experience,joined
-Asha Patel,asha.${Date.now()}@example.test,experienced,2024-03-01
-Ben Okafor,,new to care,1/9/2024
-Cara Jones,cara.${Date.now()}@example.test,${experience},2024-10-14
-Dev Singh,,new_to_care,2025-01-06
-Eve Brown,,experienced,2025-02-03
-`);
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test("a lead creates a team, imports its roster, publishes a vacancy, and a candidate applies to it from a phone", async ({
   page,
