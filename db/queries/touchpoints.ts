@@ -47,3 +47,14 @@ export function saveKitContent(trx: Tx, rows: { week: number; title: string; bod
     )
     .execute();
 }
+
+/** An offer's keep-in-touch contacts, in the order they are due. */
+export function listTouchpoints(trx: Tx, offerId: string) {
+  return trx
+    .selectFrom("touchpoints")
+    .select(["id", "kind", "seq", "dueAt", "sentAt", "doneAt", "repliedAt", "answer", "note", "cancelledAt"])
+    .where("offerId", "=", offerId)
+    .orderBy("dueAt")
+    .orderBy("kind", "desc")
+    .execute();
+}

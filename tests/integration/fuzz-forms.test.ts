@@ -172,8 +172,10 @@ function targets(w: World): Record<string, Target> {
         kind: "dbs",
         status: "done",
         note: "ok",
+        touchpointId: "00000000-0000-4000-8000-000000000000",
       },
       intents: [
+        "offer-buddy-call",
         "decline",
         "open-vote",
         "proxy-vote",

@@ -23,3 +23,6 @@ export const CheckinSchema = z
 
 /** A reply to a keep-in-touch email: "got it", with an optional message. */
 export const KitReplySchema = z.object({ note });
+
+/** A buddy (or a lead) marks a buddy call as done, with an optional note. */
+export const BuddyCallSchema = z.object({ touchpointId: z.string({ error: "Choose the call" }), note });

@@ -13,6 +13,11 @@ import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.serve
 import { MANAGE_ROLES, type StaffSession } from "#app/utils/session.server.js";
 import { staffScope, type Tx } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { listTouchpoints } from "#db/queries/touchpoints.js";
+import { markBuddyCallDone, mayMarkBuddyCall } from "#app/domain/offers/buddy-call.server.js";
+import { describeTouchpoint } from "#app/domain/offers/touchpoint-status.js";
+import { BuddyCallSchema } from "#app/domain/offers/touchpoint.schema.js";
+import { requireUuid } from "#app/utils/http-errors.server.js";
 
 /** What the application page's "Offer" section shows: the offer, its checks, and the forms the viewer may use. */
 export async function loadOfferSection(
@@ -24,6 +29,14 @@ export async function loadOfferSection(
   const canManage = MANAGE_ROLES.includes(staff.role);
   const checks = offer ? await listChecks(trx, [offer.id]) : [];
   const now = new Date();
+  // The keep-in-touch plan: every contact, what it is and where it has got to.
+  const canMarkCalls = Boolean(offer && mayMarkBuddyCall(staff, offer));
+  const plan = (offer ? await listTouchpoints(trx, offer.id) : []).map((t) => ({
+    id: t.id,
+    due: t.dueAt,
+    markable: canMarkCalls && t.kind === "buddy_call" && !t.cancelledAt && new Date(t.dueAt).getTime() <= now.getTime(),
+    ...describeTouchpoint(t, now),
+  }));
   const today = ukToday(now);
   const live = Boolean(offer && isLiveOffer(offer.status));
   const recording = canManage && application.stage === "offer" && !live;
@@ -47,6 +60,7 @@ export async function loadOfferSection(
         }
       : null,
     checks: checks.map((c) => ({ ...c, stalled: offer?.status === "accepted" && isStalled(c, now) })),
+    plan,
     canManage,
     recording,
     defaults: { roleTitle: application.vacancyTitle, hours: choices.hours, teamId: application.teamId },
@@ -61,13 +75,15 @@ export async function loadOfferSection(
 
 export const isOfferIntent = (form: FormData) => String(form.get("intent") ?? "").startsWith("offer-");
 
-const NOTICES = ["recorded", "moved", "check", "withdrawn", "started", "no-show"] as const;
+const NOTICES = ["recorded", "moved", "check", "withdrawn", "started", "no-show", "call"] as const;
 export type OfferNotice = (typeof NOTICES)[number];
 
 /** Every offer action on the application page. Confirming the start is open to the buddy too; the rest to leads and admins. */
 export async function offerAction(request: Request, applicationId: string, form: FormData) {
   const intent = String(form.get("intent"));
-  const { staff, scoped, run } = await staffScope(request, intent === "offer-confirm-start" ? undefined : MANAGE_ROLES);
+  // Confirming the start and marking a buddy call are open to the buddy too (the use case checks who).
+  const anyStaff = intent === "offer-confirm-start" || intent === "offer-buddy-call";
+  const { staff, scoped, run } = await staffScope(request, anyStaff ? undefined : MANAGE_ROLES);
   const actor = { userId: staff.userId, name: staff.name };
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const fail = (fieldErrors: Record<string, string>, status = 400) => Response.json({ intent, fieldErrors, values }, { status });
@@ -111,6 +127,13 @@ export async function offerAction(request: Request, applicationId: string, form:
     if (intent === "offer-confirm-start") {
       await run((ctx) => confirmStart(ctx, { applicationId, actor: { ...actor, role: staff.role } }));
       return done("started");
+    }
+    if (intent === "offer-buddy-call") {
+      const result = parseForm(form, BuddyCallSchema);
+      if (!result.ok) return fail(result.fieldErrors);
+      const touchpointId = requireUuid(result.data.touchpointId);
+      await run((ctx) => markBuddyCallDone(ctx, { applicationId, touchpointId, note: result.data.note, actor: { ...actor, role: staff.role } }));
+      return done("call");
     }
     if (intent === "offer-no-show") {
       await run((ctx) => recordNoShow(ctx, { applicationId, actor }));

@@ -15,6 +15,7 @@ const NOTICES: Record<OfferNotice, string> = {
   withdrawn: "The withdrawal is recorded. Nothing more will be sent to them.",
   started: "The start is confirmed: they are now a member of the team.",
   "no-show": "The no-show is recorded. Nothing more will be sent to them.",
+  call: "The buddy call is marked as done.",
 };
 
 const day = (d: string | Date) =>
@@ -22,7 +23,7 @@ const day = (d: string | Date) =>
 
 /** The application page's offer: record it, then the checks, the start date, and the start (or a drop-out). */
 export function OfferSection({ section, candidateName }: { section: Section; candidateName: string }) {
-  const { offer, checks, canManage, recording, defaults, teams, buddies, today, canChangeStartDate, canConfirmStart, canRecordNoShow } =
+  const { offer, checks, plan, canManage, recording, defaults, teams, buddies, today, canChangeStartDate, canConfirmStart, canRecordNoShow } =
     section;
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
@@ -184,6 +185,51 @@ export function OfferSection({ section, candidateName }: { section: Section; can
                       </>
                     ) : null}
                   </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {plan.length ? (
+        <section aria-labelledby="kit-title">
+          <h3 id="kit-title">Keeping in touch</h3>
+          <p>Every contact planned until the first day and after it, and where each has got to.</p>
+          <ul className="list-plain stack">
+            {plan.map((t) => {
+              const failed = intent === "offer-buddy-call" && value("touchpointId") === t.id;
+              const noteId = `call-${t.id}-note`;
+              return (
+                <li key={t.id} className={t.state === "overdue" ? "card stalled" : "card"}>
+                  <h4>{t.what}</h4>
+                  <p>
+                    Due {day(t.due)}. <strong>{t.text}</strong>
+                    {t.state === "overdue" ? (
+                      <>
+                        {" "}
+                        <span className="tag alert">Overdue</span>
+                      </>
+                    ) : null}
+                  </p>
+                  {t.note ? <p>Note: “{t.note}”</p> : null}
+                  {t.markable ? (
+                    <Form method="post" noValidate className="stack" aria-label={`${t.what}: mark as done`}>
+                      {failed ? <ErrorSummary errors={{ [noteId]: errorsFor("offer-buddy-call").note }} labels={{ [noteId]: "Note" }} /> : null}
+                      <input type="hidden" name="touchpointId" value={t.id} />
+                      <TextArea
+                        id={noteId}
+                        name="note"
+                        label={t.state === "done" ? "Change the note (optional)" : "How did it go? (optional)"}
+                        defaultValue={failed ? value("note", t.note ?? "") : (t.note ?? "")}
+                        error={failed ? errorsFor("offer-buddy-call").note : undefined}
+                      />
+                      <button type="submit" name="intent" value="offer-buddy-call" className="button secondary">
+                        {t.state === "done" ? "Save the note" : "Mark the call as done"}
+                        <span className="visually-hidden"> ({t.what})</span>
+                      </button>
+                    </Form>
+                  ) : null}
                 </li>
               );
             })}
