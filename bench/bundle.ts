@@ -63,7 +63,7 @@ const STAFF_ROUTES = [
   "routes/workshops.$workshopId",
   "routes/workshops.$workshopId_.attendance",
   "routes/workshops.$workshopId_.score",
-  "routes/workshops.exercises",
+  "routes/workshops.exercises._index",
   "routes/shadow._index",
   "routes/shadow.$shiftId.feedback",
 ];
