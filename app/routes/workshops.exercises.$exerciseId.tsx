@@ -22,8 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...found, canEdit: MANAGE_ROLES.includes(staff.role) };
 }
 
+/** "4 Dec 2026", in UK time. */
+const shortDate = (instant: Date | string) =>
+  new Date(instant).toLocaleDateString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
+
 const changed = (v: { version: number; createdAt: Date | string; createdByName: string | null }) =>
-  `Version ${v.version}, ${v.version === 1 ? "added" : "changed"} ${formatLondonDate(v.createdAt)}${v.createdByName ? ` by ${v.createdByName}` : ""}`;
+  `Version ${v.version}, ${v.version === 1 ? "added" : "changed"} ${shortDate(v.createdAt)}${v.createdByName ? ` by ${v.createdByName}` : ""}`;
 
 export default function ExercisePage() {
   const { exercise, values, canEdit } = useLoaderData<typeof loader>();
