@@ -63,7 +63,10 @@ const STAFF_ROUTES = [
   "routes/workshops.$workshopId",
   "routes/workshops.$workshopId_.attendance",
   "routes/workshops.$workshopId_.score",
-  "routes/workshops.exercises",
+  "routes/workshops.exercises._index",
+  "routes/workshops.exercises.new",
+  "routes/workshops.exercises.$exerciseId",
+  "routes/workshops.exercises.$exerciseId_.edit",
   "routes/shadow._index",
   "routes/shadow.$shiftId.feedback",
 ];

@@ -19,7 +19,7 @@ export interface OrganisationsTable {
   publicVersion: Generated<string>;
 }
 
-export type AuditKind = "settings" | "staff" | "team" | "member" | "vacancy" | "stage" | "candidate";
+export type AuditKind = "settings" | "staff" | "team" | "member" | "vacancy" | "stage" | "candidate" | "exercise";
 
 /** Append-only: the app's role may insert and select, never update or delete. */
 export interface AuditLogTable {
@@ -314,6 +314,19 @@ export interface ScenarioExercisesTable {
   createdAt: Generated<Date>;
 }
 
+/** One version of an exercise: never changed once written (an edit adds the next version). */
+export interface ScenarioExerciseVersionsTable {
+  id: Generated<string>;
+  orgId: OrgId;
+  exerciseId: string;
+  version: number;
+  title: string;
+  brief: string;
+  rubric: ColumnType<RubricCriterion[], string, string>;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+}
+
 export interface WorkshopsTable {
   id: Generated<string>;
   orgId: OrgId;
@@ -340,6 +353,8 @@ export interface WorkshopExercisesTable {
   workshopId: string;
   exerciseId: string;
   position: Generated<number>;
+  /** The version scored at this workshop: set by the first score saved; until then the latest. */
+  versionId: string | null;
 }
 
 export interface WorkshopBookingsTable {
@@ -372,6 +387,8 @@ export interface AssessorScoresTable {
   bookingId: string;
   exerciseId: string;
   criterionKey: string;
+  /** The exercise version the score was given under. */
+  versionId: string;
   score: number;
   note: Generated<string>;
   updatedAt: Generated<Date>;
@@ -754,6 +771,7 @@ export interface Database {
   surveyAnswers: SurveyAnswersTable;
   memberSurveyLinks: MemberSurveyLinksTable;
   scenarioExercises: ScenarioExercisesTable;
+  scenarioExerciseVersions: ScenarioExerciseVersionsTable;
   workshops: WorkshopsTable;
   workshopTeams: WorkshopTeamsTable;
   workshopExercises: WorkshopExercisesTable;

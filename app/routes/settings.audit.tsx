@@ -17,6 +17,7 @@ const KINDS: Record<AuditKind, string> = {
   vacancy: "Vacancies",
   stage: "Stage moves",
   candidate: "Candidates",
+  exercise: "Scenario exercises",
 };
 const isDate = (v: string | null): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 

@@ -265,6 +265,10 @@ export default function WorkshopPage() {
       {exercises.map((e) => (
         <section key={e.id} className="card" aria-labelledby={`exercise-${e.id}`}>
           <h3 id={`exercise-${e.id}`}>{e.title}</h3>
+          <p className="muted">
+            <Link to={`/workshops/exercises/${e.id}?version=${e.version}`}>Version {e.version}</Link>
+            {e.pinnedVersionId ? ", kept for this workshop since its scoring started" : ", the latest (kept once scoring starts)"}
+          </p>
           <p>{e.brief}</p>
           <div className="table-wrap">
             <table>

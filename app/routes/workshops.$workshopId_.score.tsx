@@ -54,7 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const unusual = unusualCharacterErrors(formValues(form));
   if (Object.keys(unusual).length) return Response.json({ fieldErrors: unusual }, { status: 400 });
   const scores: ScoreInput[] = [];
+  // The exercise versions the page showed: saving refuses if one has changed since.
+  const shown: Record<string, string> = {};
   for (const [name, value] of form) {
+    if (name.startsWith("version.") && typeof value === "string") shown[name.slice(8)] = value;
     if (!name.startsWith("score.") || typeof value !== "string" || !value) continue;
     const [, bookingId, exerciseId, criterionKey] = name.split(".");
     scores.push({
@@ -67,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     await run(async (ctx) => {
-      await saveScores(ctx, id, staff.userId, scores);
+      await saveScores(ctx, id, staff.userId, scores, shown);
       if (form.get("intent") === "submit") await submitScores(ctx, id, staff.userId);
     });
   } catch (error) {
@@ -95,12 +98,17 @@ export default function ScoreWorkshop() {
       <ErrorSummary errors={actionData?.fieldErrors ?? {}} />
       {candidates.length === 0 ? <p>Nobody is marked as attending yet. Record who came first.</p> : null}
       <Form method="post" className="stack">
+        {exercises.map((e) => (
+          <input key={e.id} type="hidden" name={`version.${e.id}`} value={e.versionId} />
+        ))}
         {candidates.map((c) => (
           <section key={c.id} className="card" aria-labelledby={`candidate-${c.id}`}>
             <h2 id={`candidate-${c.id}`}>{c.fullName}</h2>
             {exercises.map((e) => (
               <div key={e.id}>
-                <h3>{e.title}</h3>
+                <h3>
+                  {e.title} <span className="muted">(version {e.version})</span>
+                </h3>
                 {e.rubric.map((criterion) => {
                   const key = `${c.id}.${e.id}.${criterion.key}`;
                   const others = everyone.filter((s) => s.bookingId === c.id && s.exerciseId === e.id && s.criterionKey === criterion.key);

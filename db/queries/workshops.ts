@@ -185,14 +185,48 @@ export function listWorkshopTeamsAndExercises(trx: Tx, workshopId: string) {
       .select(["teams.id", "teams.name"])
       .where("workshopTeams.workshopId", "=", workshopId)
       .execute(),
-    trx
-      .selectFrom("workshopExercises")
-      .innerJoin("scenarioExercises", "scenarioExercises.id", "workshopExercises.exerciseId")
-      .select(["scenarioExercises.id", "scenarioExercises.title", "scenarioExercises.brief", "scenarioExercises.rubric"])
-      .where("workshopExercises.workshopId", "=", workshopId)
-      .orderBy("workshopExercises.position")
-      .execute(),
+    listWorkshopExerciseVersions(trx, workshopId),
   ]);
+}
+
+/**
+ * A workshop's exercises with the version it uses: the one its scoring started with, else the
+ * latest. `id` is the exercise's id, `versionId` the version's.
+ */
+export function listWorkshopExerciseVersions(trx: Tx, workshopId: string) {
+  return trx
+    .selectFrom("workshopExercises")
+    .innerJoin("scenarioExerciseVersions as v", (join) =>
+      join
+        .onRef("v.exerciseId", "=", "workshopExercises.exerciseId")
+        .on((eb) =>
+          eb(
+            "v.id",
+            "=",
+            eb.fn.coalesce(
+              "workshopExercises.versionId",
+              eb
+                .selectFrom("scenarioExerciseVersions as latest")
+                .select("latest.id")
+                .whereRef("latest.exerciseId", "=", "workshopExercises.exerciseId")
+                .orderBy("latest.version", "desc")
+                .limit(1),
+            ),
+          ),
+        ),
+    )
+    .select([
+      "workshopExercises.exerciseId as id",
+      "v.id as versionId",
+      "v.version",
+      "v.title",
+      "v.brief",
+      "v.rubric",
+      "workshopExercises.versionId as pinnedVersionId",
+    ])
+    .where("workshopExercises.workshopId", "=", workshopId)
+    .orderBy("workshopExercises.position")
+    .execute();
 }
 
 export function listExercises(trx: Tx) {

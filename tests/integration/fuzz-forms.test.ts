@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getServerEnv } from "#app/env.server.js";
 import { createTouchpointLink } from "#app/domain/links/touchpoint-links.server.js";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
+import { AfterCommit } from "#app/domain/after-commit.js";
+import { createExercise } from "#app/domain/workshops/exercises.server.js";
 import { createMemberSurveyLink } from "#app/domain/survey/member-survey.server.js";
 import { createVoteLink } from "#app/domain/links/vote-links.server.js";
 import { getDb } from "#db/client.js";
@@ -299,12 +301,32 @@ function targets(w: World): Record<string, Target> {
       arrays: ["teamIds", "exerciseIds"],
       cookies: STAFF,
     },
-    "workshops.exercises": {
-      fields: { title: "Exercise", brief: "Do it", criterion: "Kind", value: "care", level1: "a", level2: "b", level3: "c", level4: "d" },
+    "workshops.exercises.new": {
+      fields: EXERCISE_FIELDS,
+      arrays: ["criteria"],
+      intents: ["save", "add", "remove:c1", "up:c1", "down:c1"],
+      cookies: STAFF,
+    },
+    "workshops.exercises.$exerciseId_.edit": {
+      fields: EXERCISE_FIELDS,
+      arrays: ["criteria"],
+      intents: ["save", "add", "remove:c1", "up:c1", "down:c1"],
       cookies: STAFF,
     },
   };
 }
+
+const EXERCISE_FIELDS = {
+  title: "Exercise",
+  brief: "Do it",
+  criteria: "c1",
+  "c1.name": "Kind",
+  "c1.value": "compassion",
+  "c1.level1": "a",
+  "c1.level2": "b",
+  "c1.level3": "c",
+  "c1.level4": "d",
+};
 
 // ---- The world the actions run in: one organisation with someone at every step ----
 
@@ -335,11 +357,17 @@ async function buildWorld() {
       .returning("id")
       .executeTakeFirstOrThrow();
     const rubric = [{ key: "c1", criterion: "Listens", value: "compassion", levels: { "1": "a", "2": "b", "3": "c", "4": "d" } }];
-    const exercise = await trx
-      .insertInto("scenarioExercises")
-      .values({ title: "Mrs Ahmed", brief: "Talk it through", rubric: JSON.stringify(rubric) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const exercise = {
+      id: await createExercise(
+        { trx, after: new AfterCommit() },
+        { userId: null, name: "Test" },
+        {
+          title: "Mrs Ahmed",
+          brief: "Talk it through",
+          criteria: rubric,
+        },
+      ),
+    };
     await trx.insertInto("workshopExercises").values({ workshopId, exerciseId: exercise.id }).execute();
     await trx.insertInto("workshopAssessors").values({ workshopId, userId: org.leadId }).execute();
     return { bookingId: booking.id, exerciseId: exercise.id };
@@ -421,6 +449,7 @@ function routeSetting(w: World, id: string) {
   const values: Record<string, string> = {
     applicationId: id.startsWith("me_") ? candidateApp.app : w.applications.shadow,
     workshopId: w.workshopId,
+    exerciseId: w.scoring.exerciseId,
     teamId: w.teamId,
     shiftId: w.shiftId,
     slug: w.slug,

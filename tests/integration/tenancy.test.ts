@@ -19,6 +19,9 @@ import { action as memberAction, loader as memberLoader } from "#app/routes/team
 import { action as setupAction } from "#app/routes/teams.setup.js";
 import { action as staffVacancyAction, loader as staffVacancyLoader } from "#app/routes/vacancies.$vacancyId.js";
 import { loader as publicVacancyLoader } from "#app/routes/o.$slug.jobs.$vacancyId/route.js";
+import { createExercise } from "#app/domain/workshops/exercises.server.js";
+import { loader as exerciseLoader } from "#app/routes/workshops.exercises.$exerciseId.js";
+import { action as exerciseEditAction, loader as exerciseEditLoader } from "#app/routes/workshops.exercises.$exerciseId_.edit.js";
 
 afterAll(closeOwnerDb);
 
@@ -450,5 +453,47 @@ describe("teams, members and vacancies", () => {
       region: { name: "North", archivedAt: null },
       vacancy: { status: "draft" },
     });
+  });
+});
+
+describe("scenario exercises", () => {
+  it("another organisation's exercise is not found, by URL or by form post, and stays as it was", async () => {
+    const oakfield = await insertOrg("Oakfield");
+    const riverside = await insertOrg("Riverside");
+    const exerciseId = await runInOrg(oakfield.orgId, (ctx) =>
+      createExercise(
+        ctx,
+        { userId: oakfield.leadId, name: "Lee Lead" },
+        {
+          title: "Private exercise",
+          brief: "Only Oakfield's",
+          criteria: [{ key: "c1", criterion: "Listens", value: "compassion", levels: { "1": "a", "2": "b", "3": "c", "4": "d" } }],
+        },
+      ),
+    );
+    const cookie = await staffCookie(riverside.orgId, riverside.leadId);
+    const base = "http://localhost/workshops/exercises";
+    const get = (url: string) => new Request(url, { headers: { Cookie: cookie } });
+    const status = async (promise: Promise<unknown>) => ((await caught(promise)) as Response).status;
+    const params = { exerciseId };
+    expect(await status(exerciseLoader({ request: get(`${base}/${exerciseId}`), params, context: {} }))).toBe(404);
+    expect(await status(exerciseEditLoader({ request: get(`${base}/${exerciseId}/edit`), params, context: {} }))).toBe(404);
+    for (const intent of ["save", "add", "remove:c1"]) {
+      const body = new URLSearchParams({
+        intent,
+        title: "Taken over",
+        brief: "Mine now",
+        criteria: "c1",
+        "c1.name": "X",
+        "c1.value": "compassion",
+      });
+      for (const level of ["1", "2", "3", "4"]) body.set(`c1.level${level}`, "x");
+      const request = new Request(`${base}/${exerciseId}/edit`, { method: "POST", body, headers: { Cookie: cookie } });
+      expect(await status(exerciseEditAction({ request, params, context: {} }))).toBe(404);
+    }
+    const after = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("scenarioExerciseVersions").select(["version", "title"]).where("exerciseId", "=", exerciseId).execute(),
+    );
+    expect(after).toEqual([{ version: 1, title: "Private exercise" }]);
   });
 });

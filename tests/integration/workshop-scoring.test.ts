@@ -9,6 +9,7 @@ import {
   submitScores,
 } from "#app/domain/workshops/assessor-scores.server.js";
 import { DEFAULT_EXERCISES } from "#app/domain/workshops/default-exercises.js";
+import { createExercise } from "#app/domain/workshops/exercises.server.js";
 import { recordWorkshopOutcomes } from "#app/domain/workshops/record-outcomes.server.js";
 import { getDb } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";
@@ -25,11 +26,17 @@ async function scoredWorkshop() {
   const workshopId = await insertWorkshop(org.orgId, org.teamId);
   const people = await insertInvitedApplications(org.orgId, org.vacancyId, 2);
   return withOrg(ownerDb(), org.orgId, async (trx) => {
-    const exercise = await trx
-      .insertInto("scenarioExercises")
-      .values({ title: DEFAULT_EXERCISES[0].title, brief: DEFAULT_EXERCISES[0].brief, rubric: JSON.stringify(DEFAULT_EXERCISES[0].rubric) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const exercise = {
+      id: await createExercise(
+        { trx, after: new AfterCommit() },
+        { userId: null, name: "Test" },
+        {
+          title: DEFAULT_EXERCISES[0].title,
+          brief: DEFAULT_EXERCISES[0].brief,
+          criteria: DEFAULT_EXERCISES[0].rubric,
+        },
+      ),
+    };
     await trx.insertInto("workshopExercises").values({ workshopId, exerciseId: exercise.id }).execute();
     const bookingIds: string[] = [];
     for (const p of people) {

@@ -1,6 +1,7 @@
 import type { UseCaseContext } from "../after-commit.js";
 import { findLiveSurvey } from "../survey/survey-versions.server.js";
 import { DEFAULT_EXERCISES } from "../workshops/default-exercises.js";
+import { createExercise } from "../workshops/exercises.server.js";
 import { insertOrganisation } from "#db/queries/organisations.js";
 import { DEFAULT_SETTINGS, saveOrgSettings } from "./org-settings.server.js";
 
@@ -18,12 +19,10 @@ export async function createOrganisation(ctx: UseCaseContext, org: NewOrganisati
   await findLiveSurvey(trx);
   const exerciseIds: string[] = [];
   for (const exercise of DEFAULT_EXERCISES) {
-    const row = await trx
-      .insertInto("scenarioExercises")
-      .values({ title: exercise.title, brief: exercise.brief, rubric: JSON.stringify(exercise.rubric) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    exerciseIds.push(row.id);
+    const criteria = exercise.rubric.map(({ key, criterion, value, levels }) => ({ key, criterion, value, levels }));
+    exerciseIds.push(
+      await createExercise(ctx, { userId: null, name: "Circle Hire" }, { title: exercise.title, brief: exercise.brief, criteria }),
+    );
   }
   await saveOrgSettings(trx, DEFAULT_SETTINGS);
   return { orgId, exerciseIds };

@@ -1,6 +1,7 @@
 import type { UseCaseContext } from "../after-commit.js";
 import { sql } from "kysely";
 import type { Tx } from "#db/client.js";
+import { listWorkshopExerciseVersions } from "#db/queries/workshops.js";
 import { WorkshopError } from "./workshop.errors.js";
 import { type Score, summariseScores } from "./score-aggregation.js";
 
@@ -36,11 +37,24 @@ export async function canSeeAllScores(trx: Tx, workshopId: string, userId: strin
   return !assessor || Boolean(assessor.submittedAt);
 }
 
-/** Saves an assessor's scores (a draft until they submit). Only attending candidates, only real criteria. */
-export async function saveScores({ trx }: UseCaseContext, workshopId: string, assessorId: string, scores: ScoreInput[]) {
+/**
+ * Saves an assessor's scores (a draft until they submit). Only attending candidates, only real
+ * criteria. The first score saved fixes the version of each exercise the workshop uses, so every
+ * score in it is given under the same wording. `shown` (exercise id to version id) is what the
+ * assessor's page showed: if an exercise has changed since, nothing is saved.
+ */
+export async function saveScores(
+  { trx }: UseCaseContext,
+  workshopId: string,
+  assessorId: string,
+  scores: ScoreInput[],
+  shown: Record<string, string> = {},
+) {
   const assessor = await findAssessor(trx, workshopId, assessorId);
   if (!assessor) throw new WorkshopError("not_found", "You are not an assessor for this workshop.");
   if (assessor.submittedAt) throw new WorkshopError("closed", "You have submitted your scores, so they can no longer change.");
+  // The workshop's exercise rows are locked first: an edit made meanwhile waits, or is seen here.
+  await trx.selectFrom("workshopExercises").select("exerciseId").where("workshopId", "=", workshopId).forUpdate().execute();
   const [attending, exercises] = await Promise.all([
     trx
       .selectFrom("workshopBookings")
@@ -48,19 +62,26 @@ export async function saveScores({ trx }: UseCaseContext, workshopId: string, as
       .where("workshopId", "=", workshopId)
       .where("attendance", "in", ["attended", "late"])
       .execute(),
-    trx
-      .selectFrom("workshopExercises")
-      .innerJoin("scenarioExercises", "scenarioExercises.id", "workshopExercises.exerciseId")
-      .select(["scenarioExercises.id", "scenarioExercises.rubric"])
-      .where("workshopExercises.workshopId", "=", workshopId)
-      .execute(),
+    listWorkshopExerciseVersions(trx, workshopId),
   ]);
+  if (exercises.some((e) => shown[e.id] && shown[e.id] !== e.versionId))
+    throw new WorkshopError("changed", "An exercise's rubric changed while you were scoring. Check the wording below, then save again.");
+  const versionOf = new Map(exercises.map((e) => [e.id, e.versionId]));
   const bookings = new Set(attending.map((b) => b.id));
   const criteria = new Set(exercises.flatMap((e) => e.rubric.map((c) => `${e.id}:${c.key}`)));
-  const valid = scores.filter(
-    (s) => bookings.has(s.bookingId) && criteria.has(`${s.exerciseId}:${s.criterionKey}`) && s.score >= 1 && s.score <= 4,
-  );
+  const valid = scores
+    .filter((s) => bookings.has(s.bookingId) && criteria.has(`${s.exerciseId}:${s.criterionKey}`) && s.score >= 1 && s.score <= 4)
+    .map((s) => ({ ...s, versionId: versionOf.get(s.exerciseId) as string }));
   if (!valid.length) return 0;
+  const scored = [...new Set(valid.map((s) => s.exerciseId))];
+  for (const exerciseId of scored)
+    await trx
+      .updateTable("workshopExercises")
+      .set({ versionId: versionOf.get(exerciseId) as string })
+      .where("workshopId", "=", workshopId)
+      .where("exerciseId", "=", exerciseId)
+      .where("versionId", "is", null)
+      .execute();
   // One row per criterion: a repeated field (a hand-made post) keeps its last value, since one
   // upsert cannot touch the same row twice.
   const unique = [...new Map(valid.map((s) => [`${s.bookingId}:${s.exerciseId}:${s.criterionKey}`, s])).values()];
@@ -130,15 +151,16 @@ export async function findWorkshopResult(trx: Tx, applicationId: string, viewerI
         .onRef("workshopAssessors.workshopId", "=", "assessorScores.workshopId")
         .onRef("workshopAssessors.userId", "=", "assessorScores.assessorId"),
     )
-    .innerJoin("scenarioExercises", "scenarioExercises.id", "assessorScores.exerciseId")
+    // The wording the score was given under, not the exercise's latest.
+    .innerJoin("scenarioExerciseVersions as v", "v.id", "assessorScores.versionId")
     .select([
       "assessorScores.assessorId",
       "assessorScores.exerciseId",
       "assessorScores.criterionKey",
       "assessorScores.score",
       "assessorScores.note",
-      "scenarioExercises.title",
-      "scenarioExercises.rubric",
+      "v.title",
+      "v.rubric",
     ])
     .where("assessorScores.bookingId", "=", booking.id)
     .where("workshopAssessors.submittedAt", "is not", null)

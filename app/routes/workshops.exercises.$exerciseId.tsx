@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
+import { findExerciseWithVersions } from "#app/domain/workshops/exercises.server.js";
+import { formatLondonDate } from "#app/domain/workshops/london-time.js";
+import { requireUuid } from "#app/utils/http-errors.server.js";
+import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
+import { staffScope } from "#app/utils/tenant.server.js";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.exercise.title}: scenario exercise` : "Scenario exercise" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
+  const id = requireUuid(params.exerciseId);
+  const found = await scoped(async (trx) => {
+    const [exercise, survey] = await Promise.all([findExerciseWithVersions(trx, id), findLiveSurvey(trx)]);
+    return exercise ? { exercise, values: Object.fromEntries(survey.definition.values.map((v) => [v.key, v.name])) } : null;
+  });
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { ...found, canEdit: MANAGE_ROLES.includes(staff.role) };
+}
+
+/** "4 Dec 2026", in UK time. */
+const shortDate = (instant: Date | string) =>
+  new Date(instant).toLocaleDateString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
+
+const changed = (v: { version: number; createdAt: Date | string; createdByName: string | null }) =>
+  `Version ${v.version}, ${v.version === 1 ? "added" : "changed"} ${shortDate(v.createdAt)}${v.createdByName ? ` by ${v.createdByName}` : ""}`;
+
+export default function ExercisePage() {
+  const { exercise, values, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const latest = exercise.versions[0];
+  const shown = exercise.versions.find((v) => String(v.version) === params.get("version")) ?? latest;
+  return (
+    <>
+      <p>
+        <Link to="/workshops/exercises">Back to the scenario library</Link>
+      </p>
+      <h1>{shown.title}</h1>
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          Saved as version {latest.version}. Scores already given keep the wording they were given under.
+        </p>
+      ) : null}
+      <p className="lede">
+        {changed(shown)}
+        {shown.version === latest.version ? " (the latest)" : `. This is an earlier version: the latest is version ${latest.version}.`}
+      </p>
+      {canEdit ? (
+        <p>
+          <Link to={`/workshops/exercises/${exercise.id}/edit`} className="button">
+            Edit the exercise
+          </Link>
+        </p>
+      ) : null}
+      <h2>The brief candidates get</h2>
+      <p>{shown.brief}</p>
+      <h2>Rubric</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Rubric for version {shown.version}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">1</th>
+              <th scope="col">2</th>
+              <th scope="col">3</th>
+              <th scope="col">4</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.rubric.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">
+                  {c.criterion}
+                  <div className="muted">{values[c.value] ?? c.value}</div>
+                </th>
+                <td>{c.levels["1"]}</td>
+                <td>{c.levels["2"]}</td>
+                <td>{c.levels["3"]}</td>
+                <td>{c.levels["4"]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Scored under this version</h2>
+      {shown.workshops.length ? (
+        <ul>
+          {shown.workshops.map((w) => (
+            <li key={w.id}>
+              <Link to={`/workshops/${w.id}`}>Workshop on {formatLondonDate(w.startsAt)}</Link>: {w.scores}{" "}
+              {w.scores === 1 ? "score" : "scores"}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No scores have been given under this version.</p>
+      )}
+      <h2>Version history</h2>
+      <p>Each change makes a new version. A workshop keeps the version its scoring started with, so past scores keep their meaning.</p>
+      <ol reversed className="stack">
+        {exercise.versions.map((v) => (
+          <li key={v.id}>
+            {v.id === shown.id ? (
+              <strong aria-current="page">{changed(v)}</strong>
+            ) : (
+              <Link to={`/workshops/exercises/${exercise.id}?version=${v.version}`}>{changed(v)}</Link>
+            )}
+            {v.workshops.length ? ` (scored at ${v.workshops.length} ${v.workshops.length === 1 ? "workshop" : "workshops"})` : ""}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
