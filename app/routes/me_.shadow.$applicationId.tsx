@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = Date.now();
   const done = [...new URL(request.url).searchParams.keys()].find((key) => key in NOTICES);
   return {
+    id,
     notice: done ? NOTICES[done] : null,
     withdrawnNow: done === "withdrawn",
     title: data.application.title,
@@ -124,7 +125,7 @@ const NOTICES: Record<string, string> = {
 type ActionData = { fieldErrors: Record<string, string>; values?: Record<string, string> };
 
 export default function ShadowShiftPage() {
-  const { title, stage, shift, slots, reflection, notice, withdrawnNow } = useLoaderData<typeof loader>();
+  const { id, title, stage, shift, slots, reflection, notice, withdrawnNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const pickForm = useSchemaForm(() => import("#app/domain/shadow/shadow.schema.js").then((m) => m.PickSlotSchema));
   const reflectForm = useSchemaForm(() => import("#app/domain/shadow/shadow.schema.js").then((m) => m.ReflectionSchema));
@@ -163,6 +164,13 @@ export default function ShadowShiftPage() {
           {shift.visitDetails ? <p>The visit: {shift.visitDetails}</p> : null}
           {shift.status === "proposed" ? <p className="muted">We will tell you where the visit is once you accept.</p> : null}
           {shift.bringAndWear ? <p>What to bring and wear: {shift.bringAndWear}</p> : null}
+          {shift.status === "confirmed" && !shift.over ? (
+            <p>
+              <a href={`/me/shadow/${id}/calendar.ics`} download>
+                Add it to your calendar
+              </a>
+            </p>
+          ) : null}
           {invited && live ? (
             <div className="button-row">
               {shift.status === "proposed" ? (

@@ -9,6 +9,12 @@ import { createLoginLink, LOGIN_TOKEN_MINUTES } from "../links/sign-in-links.ser
 import { formatLondonSlot } from "../workshops/london-time.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
+import { candidateShiftCalendar, hostShiftCalendar } from "../shadow/shift-calendar.server.js";
+
+const CALENDAR_VARIANTS = ["confirmed", "moved", "reminder", "cancelled"];
+
+/** The shift's calendar file, for an email that books, moves, reminds of or cancels it. */
+const calendarFile = (content: string) => [{ filename: "shadow-shift.ics", content, contentType: "text/calendar" }];
 
 /**
  * Every shadow shift email, to the candidate or the host. The visit details (perhaps a client's
@@ -22,8 +28,16 @@ export async function composeShadowEmail(trx: Tx, row: OutboxRow, { orgName, app
   const shift = payload.shiftId ? await findShift(trx, payload.shiftId) : undefined;
   const when = shift ? formatLondonSlot(shift.startsAt, shift.endsAt) : null;
   if (row.kind === "shadow-candidate") {
+    // Their calendar holds a shift only while it is confirmed for them: a cancellation, or a move
+    // back to a proposal they have not accepted yet, takes it out (same UID, higher SEQUENCE).
+    const confirmed = shift?.status === "confirmed" && shift.applicationId === application.id;
+    const cancelled = payload.variant === "cancelled" || (payload.variant === "moved" && !confirmed);
     return {
       to: application.email,
+      attachments:
+        shift && (confirmed || cancelled) && CALENDAR_VARIANTS.includes(payload.variant)
+          ? calendarFile(candidateShiftCalendar(shift, application.id, orgName, cancelled))
+          : undefined,
       email: {
         template: "shadow-candidate",
         props: {
@@ -49,6 +63,9 @@ export async function composeShadowEmail(trx: Tx, row: OutboxRow, { orgName, app
   const variant = payload.variant as ShadowHostVariant;
   return {
     to: host.email,
+    attachments: CALENDAR_VARIANTS.includes(variant)
+      ? calendarFile(hostShiftCalendar(shift, application.fullName, variant === "cancelled"))
+      : undefined,
     email: {
       template: "shadow-host",
       props: {

@@ -204,6 +204,10 @@ export const STAFF_PERSONAL_DATA: Record<string, Coverage> = {
     export: { none: "which workshops they assessed; their scores are the candidates' data" },
     erase: { keep: "which workshops an erased account assessed" },
   },
+  scenario_exercise_versions: {
+    export: { none: "versions of a scenario exercise they wrote: the organisation's work, not about them" },
+    erase: { keep: "the versions, pointing at the erased account (shown under its replaced name)" },
+  },
   application_events: {
     export: { none: "records of stage moves, under their name (replaced on erasure)" },
     erase: { keep: "stage moves, under the replaced name" },

@@ -1,4 +1,4 @@
-import { bookingUid, workshopCalendar } from "./calendar.js";
+import { bookingUid, eventCalendar } from "../calendar.js";
 
 type Booking = {
   applicationId: string;
@@ -13,7 +13,7 @@ type Booking = {
 
 /** The .ics for a booking: the same file the email attaches and the booking page offers. */
 export function bookingCalendar(booking: Booking, orgName: string, cancelled: boolean) {
-  return workshopCalendar({
+  return eventCalendar({
     uid: bookingUid(booking.applicationId),
     sequence: booking.sequence,
     start: new Date(booking.startsAt),

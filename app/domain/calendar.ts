@@ -12,10 +12,13 @@ export type CalendarEvent = {
   cancelled: boolean;
 };
 
-/** An iCalendar (RFC 5545) file for one workshop booking, in UTC so clock changes cannot shift it. */
-export function workshopCalendar(event: CalendarEvent): string {
+/**
+ * An iCalendar (RFC 5545) file for one event (a workshop booking, a shadow shift), in UTC so clock
+ * changes cannot shift it. A change keeps the UID and raises SEQUENCE; a cancellation is METHOD:CANCEL.
+ */
+export function eventCalendar(event: CalendarEvent): string {
   const calendar = new ICAL.Component(["vcalendar", [], []]);
-  calendar.updatePropertyWithValue("prodid", "-//Circle Hire//Workshops//EN");
+  calendar.updatePropertyWithValue("prodid", "-//Circle Hire//EN");
   calendar.updatePropertyWithValue("version", "2.0");
   calendar.updatePropertyWithValue("calscale", "GREGORIAN");
   calendar.updatePropertyWithValue("method", event.cancelled ? "CANCEL" : "PUBLISH");
@@ -34,3 +37,4 @@ export function workshopCalendar(event: CalendarEvent): string {
 }
 
 export const bookingUid = (applicationId: string) => `workshop-${applicationId}@circlehire`;
+export const shiftUid = (shiftId: string) => `shadow-${shiftId}@circlehire`;
