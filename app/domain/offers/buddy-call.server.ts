@@ -34,7 +34,7 @@ export async function markBuddyCallDone(
     .where("touchpoints.id", "=", input.touchpointId)
     .forUpdate("touchpoints")
     .executeTakeFirst();
-  if (!found || found.kind !== "buddy_call" || found.applicationId !== input.applicationId) {
+  if (found?.kind !== "buddy_call" || found.applicationId !== input.applicationId) {
     throw new OfferError("not_found", "We could not find that call.");
   }
   if (!mayMarkBuddyCall(input.actor, found)) throw new OfferError("not_allowed", "Only their buddy or a lead can mark this call as done.");
