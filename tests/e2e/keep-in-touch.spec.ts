@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, readLatestEmail, signInAsStaff } from "../playwright-utils.js";
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  openApplicationFromPipeline,
+  readLatestEmail,
+  signInAsStaff,
+} from "../playwright-utils.js";
 
 // Seeded: Jade Lowe accepted an offer 20 days ago (Ashdown, buddy Grace Lee); weeks 1 and 2 of the
 // keep-in-touch emails went out when the worker started, and her DBS check has stalled.
@@ -44,4 +50,27 @@ test("the reply page passes axe, and the coach sees who may drop out, with the r
   await expect(jade).toContainText("Starts 34 days after accepting (more than four weeks)");
   await expect(page.getByRole("region", { name: "Drop-out and early leavers by quarter" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a lead sees the keep-in-touch plan on the application page and marks a buddy call done", async ({ page }) => {
+  await signInAsStaff(page, "admin@oakfield.test");
+  await openApplicationFromPipeline(page, "Offer", "Jade Lowe");
+  const plan = page.getByRole("region", { name: "Keeping in touch" });
+  await expect(plan.getByRole("heading", { level: 4, name: "Week 1 email" })).toBeVisible();
+  await expect(plan.getByRole("listitem").filter({ hasText: "Week 1 email" })).toContainText("Sent");
+  const call = plan.getByRole("listitem").filter({ hasText: "Buddy call, week 1" });
+  await expect(call).toContainText(/To do this week|Overdue/);
+  await expectNoAxeViolations(page);
+
+  const form = call.getByRole("form", { name: "Buddy call, week 1: mark as done" });
+  await form.getByLabel("How did it go? (optional)").fill("x".repeat(1001));
+  await form.getByRole("button", { name: /Mark the call as done/ }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Use 1000 characters or fewer");
+  await expectNoAxeViolations(page);
+  await form.getByLabel("How did it go? (optional)").fill("Jade asked about parking; Grace will show her on day one.");
+  await form.getByRole("button", { name: /Mark the call as done/ }).click();
+  await expect(page.getByRole("status")).toContainText("The buddy call is marked as done.");
+  const done = page.getByRole("region", { name: "Keeping in touch" }).getByRole("listitem").filter({ hasText: "Buddy call, week 1" });
+  await expect(done).toContainText("Done");
+  await expect(done).toContainText("Jade asked about parking");
 });

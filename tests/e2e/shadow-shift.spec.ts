@@ -45,12 +45,28 @@ test.describe("on a phone without JavaScript", () => {
     await expectNoHorizontalScroll(page);
     const confirmation = await readNewEmail(request, email, "Your shadow shift is confirmed", seen);
     expect(confirmation.text).toContain("5 Ash Grove");
-    await readNewEmail(request, "grace@oakfield.test", "Ruby Adams is coming on your shadow shift", hostSeen);
+    // The same calendar entry from the email and from the page.
+    expect(confirmation.attachments?.map((a) => a.filename)).toEqual(["shadow-shift.ics"]);
+    const fromEmail = Buffer.from(confirmation.attachments?.[0].content ?? "", "base64").toString();
+    expect(fromEmail).toContain("METHOD:PUBLISH");
+    const calendarLink = shift.getByRole("link", { name: "Add it to your calendar" });
+    const file = await page.request.get((await calendarLink.getAttribute("href")) ?? "");
+    // Long lines are folded (RFC 5545): unfolded before reading.
+    const ics = (await file.text()).replace(/\r?\n[ \t]/g, "");
+    const uid = ics.match(/UID:(.+)/)?.[1]?.trim();
+    expect(uid).toMatch(/^shadow-[0-9a-f-]+@circlehire$/);
+    expect(fromEmail).toContain(`UID:${uid}`);
+    expect(ics).toContain("5 Ash Grove");
+    const hostEmail = await readNewEmail(request, "grace@oakfield.test", "Ruby Adams is coming on your shadow shift", hostSeen);
+    expect(hostEmail.attachments?.map((a) => a.filename)).toEqual(["shadow-shift.ics"]);
 
     await page.getByRole("button", { name: "Cancel my shadow shift" }).click();
     await expect(page.getByText("Your shadow shift is cancelled.")).toBeVisible();
     await expect(page.getByRole("group", { name: "Times the team can offer" }).getByRole("radio")).toHaveCount(2);
-    await readNewEmail(request, "grace@oakfield.test", "Ruby Adams cannot come to your shadow shift", hostSeen);
+    const called = await readNewEmail(request, "grace@oakfield.test", "Ruby Adams cannot come to your shadow shift", hostSeen);
+    const cancelIcs = Buffer.from(called.attachments?.[0].content ?? "", "base64").toString();
+    expect(cancelIcs).toContain("METHOD:CANCEL");
+    expect(cancelIcs).toContain(`UID:${uid}`);
   });
 });
 
