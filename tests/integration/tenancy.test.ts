@@ -325,6 +325,16 @@ describe("personal data pages", () => {
       headers: { Cookie: riversideCandidate },
     });
     expect(await status(withdrawAction({ request: post, params, context: {} }))).toBe(404);
+    const { loader: shiftCalendarLoader } = await import("#app/routes/me_.shadow.$applicationId.calendar[.]ics.js");
+    expect(
+      await status(
+        shiftCalendarLoader({
+          request: new Request(`http://localhost/me/shadow/${applied.applicationId}/calendar.ics`, { headers: { Cookie: riversideCandidate } }),
+          params,
+          context: {},
+        }),
+      ),
+    ).toBe(404);
     const { loader: adjustmentsLoader, action: adjustmentsAction } = await import("#app/routes/me_.adjustments.$applicationId.js");
     const adjustmentsUrl = `http://localhost/me/adjustments/${applied.applicationId}`;
     expect(
