@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listChecks, listOffersForLeads } from "#db/queries/offers.js";
+import { listTouchpointsForOffers } from "#db/queries/touchpoints.js";
+import { describeTouchpoint } from "#app/domain/offers/touchpoint-status.js";
 import { formatUkDay, isStalled, STALLED_AFTER_DAYS } from "#app/domain/offers/offer-rules.js";
 import { CHECK_KINDS, CHECK_STATUSES, OFFER_STATUS_LABELS } from "#app/domain/offers/offer.schema.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
@@ -15,10 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   return scoped(async (trx) => {
     const offers = await listOffersForLeads(trx);
-    const checks = await listChecks(
-      trx,
-      offers.map((o) => o.id),
-    );
+    const ids = offers.map((o) => o.id);
+    const [checks, touchpoints] = await Promise.all([listChecks(trx, ids), listTouchpointsForOffers(trx, ids)]);
     return {
       offers: offers.map((o) => {
         const mine = checks
@@ -35,10 +35,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
           startDate: o.startDate,
           checks: mine,
           stalled: mine.filter((c) => c.stalled).length,
+          // Keeping in touch: the next contact planned, and the buddy calls not marked done in time.
+          ...keepingInTouch(
+            touchpoints.filter((t) => t.offerId === o.id).map((t) => ({ ...describeTouchpoint(t, now), due: t.dueAt })),
+            now,
+          ),
         };
       }),
     };
   });
+}
+
+function keepingInTouch(plan: { what: string; state: string; due: Date }[], now: Date) {
+  const next = plan.find((t) => t.state === "planned" && new Date(t.due).getTime() > now.getTime());
+  return { nextContact: next ? { what: next.what, due: next.due } : null, overdueCalls: plan.filter((t) => t.state === "overdue").length };
 }
 
 export default function OffersPage() {
@@ -57,6 +67,7 @@ export default function OffersPage() {
             <th scope="col">Start date</th>
             <th scope="col">Status</th>
             <th scope="col">Pre-start checks</th>
+            <th scope="col">Keeping in touch</th>
           </tr>
         </thead>
         <tbody>
@@ -83,6 +94,22 @@ export default function OffersPage() {
                     </li>
                   ))}
                 </ul>
+              </td>
+              <td>
+                {o.nextContact ? (
+                  <p>
+                    Next: {o.nextContact.what}, {formatUkDay(String(o.nextContact.due).slice(0, 10))}
+                  </p>
+                ) : (
+                  <p className="muted">Nothing planned</p>
+                )}
+                {o.overdueCalls ? (
+                  <p>
+                    <span className="tag alert">
+                      {o.overdueCalls} buddy call{o.overdueCalls === 1 ? "" : "s"} overdue
+                    </span>
+                  </p>
+                ) : null}
               </td>
             </tr>
           ))}

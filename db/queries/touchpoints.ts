@@ -58,3 +58,14 @@ export function listTouchpoints(trx: Tx, offerId: string) {
     .orderBy("kind", "desc")
     .execute();
 }
+
+/** The keep-in-touch contacts of several offers (the offers page), in the order they are due. */
+export function listTouchpointsForOffers(trx: Tx, offerIds: string[]) {
+  if (!offerIds.length) return Promise.resolve([]);
+  return trx
+    .selectFrom("touchpoints")
+    .select(["offerId", "kind", "seq", "dueAt", "sentAt", "doneAt", "repliedAt", "answer", "note", "cancelledAt"])
+    .where("offerId", "in", offerIds)
+    .orderBy("dueAt")
+    .execute();
+}

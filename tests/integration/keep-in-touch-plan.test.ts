@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { syncTouchpoints } from "#app/domain/offers/keep-in-touch.server.js";
 import { action, loader } from "#app/routes/pipeline.$applicationId/route.js";
+import { loader as offersLoader } from "#app/routes/offers._index.js";
 import { withOrg } from "#db/tenant.js";
 import { insertOffer } from "#tests/factories/offer.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
@@ -71,9 +72,29 @@ describe("the keep-in-touch plan on the application page", () => {
     expect(firstCall).toMatchObject({ state: "to_do", markable: true });
     expect(plan[3]).toMatchObject({ state: "planned", markable: false });
 
+    const offersPage = async () =>
+      (
+        await offersLoader({ request: new Request("http://localhost/offers", { headers: { Cookie: s.lead } }), params: {}, context: {} })
+      ).offers.find((o) => o.applicationId === s.applicationId);
+    expect(await offersPage()).toMatchObject({ nextContact: { what: "Week 2 email" }, overdueCalls: 0 });
+    // A week later the first call, still not marked, is overdue on the offers page.
+    await withOrg(ownerDb(), s.org.orgId, (trx) =>
+      trx
+        .updateTable("touchpoints")
+        .set({ dueAt: new Date(Date.now() - 8 * 86_400_000) })
+        .where("id", "=", firstCall.id)
+        .execute(),
+    );
+    expect(await offersPage()).toMatchObject({ overdueCalls: 1 });
+
     expect((await markDone(s.applicationId, s.buddy, firstCall.id, "Nervous about the driving; I will ride along first")).status).toBe(302);
+    expect(await offersPage()).toMatchObject({ overdueCalls: 0 });
     const after = await page(s.applicationId, s.buddy);
-    expect(after.offer.plan[1]).toMatchObject({ state: "done", text: "Done", note: "Nervous about the driving; I will ride along first" });
+    expect(after.offer.plan.find((t) => t.id === firstCall.id)).toMatchObject({
+      state: "done",
+      text: "Done",
+      note: "Nervous about the driving; I will ride along first",
+    });
     const doneAt = () =>
       withOrg(ownerDb(), s.org.orgId, (trx) =>
         trx.selectFrom("touchpoints").select("doneAt").where("id", "=", firstCall.id).executeTakeFirstOrThrow(),
@@ -81,7 +102,7 @@ describe("the keep-in-touch plan on the application page", () => {
     const first = (await doneAt()).doneAt;
     await markDone(s.applicationId, s.lead, firstCall.id, "Rode along on Tuesday");
     expect((await doneAt()).doneAt).toEqual(first);
-    expect((await page(s.applicationId, s.lead)).offer.plan[1].note).toBe("Rode along on Tuesday");
+    expect((await page(s.applicationId, s.lead)).offer.plan.find((t) => t.id === firstCall.id)?.note).toBe("Rode along on Tuesday");
   });
 
   it("another member of staff who is not the buddy cannot mark it; another organisation's lead gets 404", async () => {
