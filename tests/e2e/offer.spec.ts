@@ -113,5 +113,7 @@ test("the offers list shows a stalled pre-start check to coaches and leads", asy
   const jade = page.getByRole("row", { name: /Jade Lowe/ });
   await expect(jade).toContainText("DBS check: Pending Stalled");
   await expect(jade).toContainText("References: Done");
+  // Keeping in touch: the next email or call planned before her start.
+  await expect(jade.getByRole("cell").last()).toContainText(/Next: (Week \d+ email|Buddy call, week \d+), /);
   await expectNoAxeViolations(page);
 });
