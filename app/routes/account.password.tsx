@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { ChangePasswordSchema } from "#app/domain/auth/auth.schema.js";
+import { ChangePasswordSchema } from "#app/domain/auth/password.schema.js";
 import { changePassword } from "#app/domain/auth/password.server.js";
 import { PASSWORD_MIN } from "#app/domain/organisations/organisation.schema.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";

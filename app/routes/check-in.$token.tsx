@@ -5,9 +5,9 @@ import { ChoiceGroup, ErrorSummary, TextArea } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
 import { firstName } from "#app/domain/names.js";
 import { answerTouchpoint } from "#app/domain/offers/answer-touchpoint.server.js";
-import { CHECKIN_ANSWERS, CheckinSchema, KitReplySchema } from "#app/domain/offers/touchpoint.schema.js";
+import { CHECKIN_ANSWERS } from "#app/domain/offers/touchpoint-options.js";
+import { CheckinSchema, KitReplySchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { touchpointScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.kind === "checkin" ? "How is it going?" : "Reply to us" }];
@@ -42,7 +42,11 @@ export default function CheckIn() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors: Record<string, string>; values: Record<string, string> }>();
   const [params] = useSearchParams();
-  const form = useSchemaForm(data.kind === "checkin" ? CheckinSchema : KitReplySchema);
+  const form = useSchemaForm(
+    () => import("#app/domain/offers/touchpoint.schema.js").then((m) => (data.kind === "checkin" ? m.CheckinSchema : m.KitReplySchema)),
+    [],
+    data.kind,
+  );
   const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
   const value = (name: "answer" | "note") => actionData?.values?.[name] ?? data[name] ?? "";
   const sent = params.get("sent");

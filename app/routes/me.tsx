@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listApplicationsForCandidate } from "#db/queries/applications.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
-import { EmailLinkSchema } from "#app/domain/auth/auth.schema.js";
 import { CANDIDATE_STAGE_TEXT, isOpen, isStage } from "#app/domain/applications/stages.js";
 import { ErrorSummary, TextField } from "#app/components/forms.js";
 import { requestLinkFor } from "#app/utils/candidate-links.server.js";
 import { safeRedirect } from "#app/utils/session.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+import { EmailLinkSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Your applications" }];

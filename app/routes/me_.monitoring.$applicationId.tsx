@@ -4,10 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { deleteMyMonitoring, findMyMonitoring, saveMyMonitoring } from "#db/queries/people.js";
 import { ChoiceGroup, ErrorSummary } from "#app/components/forms.js";
 import { useSchemaForm } from "#app/components/use-schema-form.js";
-import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS, MonitoringSchema } from "#app/domain/diversity/monitoring.js";
+import { MONITORING_QUESTION_KEYS, MONITORING_QUESTIONS } from "#app/domain/diversity/monitoring.js";
+import { MonitoringSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { requireCandidateScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Equal opportunities monitoring (optional)" }];
@@ -47,7 +48,7 @@ export default function Monitoring() {
   const { title, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
-  const form = useSchemaForm(MonitoringSchema);
+  const form = useSchemaForm(() => import("#app/domain/diversity/monitoring.schema.js").then((m) => m.MonitoringSchema));
   const errors = { ...(actionData?.fieldErrors ?? {}), ...form.errors };
   const value = (name: keyof typeof MONITORING_QUESTIONS) => actionData?.values?.[name] ?? answers?.[name] ?? "";
   return (

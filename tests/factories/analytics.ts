@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Stage } from "#app/domain/applications/stages.js";
-import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
+import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.schema.js";
 import type { Experience } from "#db/schema.js";
 import type { Tx } from "#db/client.js";
 import { withOrg } from "#db/tenant.js";

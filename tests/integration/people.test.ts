@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { peopleCsv } from "#app/domain/analytics/csv.js";
 import { defaultFilters } from "#app/domain/analytics/filters.js";
 import { loadPeople, type People } from "#app/domain/analytics/people.server.js";
-import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.js";
+import type { MonitoringAnswers } from "#app/domain/diversity/monitoring.schema.js";
 import { loader as analyticsLoader } from "#app/routes/analytics.people.js";
 import { loader as csvLoader } from "#app/routes/analytics[.]csv.js";
 import { loader as applicationLoader } from "#app/routes/pipeline.$applicationId/route.js";

@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { password } from "../organisations/organisation.schema.js";
 
 const email = z
   .string({ error: "Enter your email address" })
@@ -17,12 +16,3 @@ export const StaffSignInSchema = z.object({
 });
 
 export const EmailLinkSchema = z.object({ email });
-
-/** A new password from an emailed reset link. */
-export const ResetPasswordSchema = z.object({ token: z.string({ error: "This link is not complete" }), password });
-
-/** A signed-in person changes their own password. */
-export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password" }).check(z.minLength(1, { error: "Enter your current password" })),
-  password,
-});

@@ -1,5 +1,3 @@
-import * as z from "zod/mini";
-
 /**
  * Voluntary equal opportunities monitoring: the questions, their answers in plain English, and the
  * one schema the candidate's form uses in the browser and on the server. Every question has
@@ -58,17 +56,4 @@ export const MONITORING_TOPICS: Record<MonitoringQuestion, string> = {
   caring: "Caring responsibilities",
 };
 
-const answer = <Q extends MonitoringQuestion>(question: Q) => {
-  const keys = Object.keys(MONITORING_QUESTIONS[question].options) as [string, ...string[]];
-  return z.enum(keys, { error: `Choose an answer to "${MONITORING_QUESTIONS[question].label}", or "Prefer not to say"` });
-};
-
-export const MonitoringSchema = z.object({
-  ageBand: answer("ageBand"),
-  gender: answer("gender"),
-  disability: answer("disability"),
-  ethnicity: answer("ethnicity"),
-  caring: answer("caring"),
-});
-
-export type MonitoringAnswers = z.infer<typeof MonitoringSchema>;
+// The schema (and MonitoringAnswers) live in monitoring.schema.ts, so the page loads zod only when the form is first checked.

@@ -1,5 +1,5 @@
 import type { CheckinAnswer, TouchpointKind } from "#db/schema.js";
-import { CHECKIN_ANSWERS } from "./touchpoint.schema.js";
+import { CHECKIN_ANSWERS } from "./touchpoint-options.js";
 
 /** A buddy call not marked done this many days after it was due reads "Overdue". */
 export const BUDDY_CALL_OVERDUE_DAYS = 7;

@@ -1,12 +1,9 @@
 import * as z from "zod/mini";
+import { CHECKIN_ANSWERS } from "./touchpoint-options.js";
 
 const note = z.string().check(z.trim(), z.maxLength(1000, { error: "Use 1000 characters or fewer" }));
 
-export const CHECKIN_ANSWERS = {
-  good: "It is going well",
-  ok: "It is OK",
-  worried: "I am worried about something",
-} as const;
+export { CHECKIN_ANSWERS };
 
 /** The new starter's answer to a wellbeing check-in. */
 export const CheckinSchema = z
