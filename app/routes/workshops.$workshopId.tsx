@@ -25,6 +25,7 @@ import { requireUuid } from "#app/utils/http-errors.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { readForm } from "#app/utils/form.server.js";
+import { RubricTable } from "#app/components/rubric-table.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Workshop: ${data.when}` : "Workshop" }];
 
@@ -270,34 +271,7 @@ export default function WorkshopPage() {
             {e.pinnedVersionId ? ", kept for this workshop since its scoring started" : ", the latest (kept once scoring starts)"}
           </p>
           <p>{e.brief}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Rubric for {e.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Criterion</th>
-                  <th scope="col">1</th>
-                  <th scope="col">2</th>
-                  <th scope="col">3</th>
-                  <th scope="col">4</th>
-                </tr>
-              </thead>
-              <tbody>
-                {e.rubric.map((c) => (
-                  <tr key={c.key}>
-                    <th scope="row">
-                      {c.criterion}
-                      <div className="muted">{c.value}</div>
-                    </th>
-                    <td>{c.levels["1"]}</td>
-                    <td>{c.levels["2"]}</td>
-                    <td>{c.levels["3"]}</td>
-                    <td>{c.levels["4"]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RubricTable rubric={e.rubric} caption={`Rubric for ${e.title}`} />
         </section>
       ))}
     </>

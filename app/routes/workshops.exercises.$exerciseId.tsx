@@ -6,6 +6,7 @@ import { formatLondonDate } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { RubricTable } from "#app/components/rubric-table.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.exercise.title}: scenario exercise` : "Scenario exercise" },
@@ -59,34 +60,7 @@ export default function ExercisePage() {
       <h2>The brief candidates get</h2>
       <p>{shown.brief}</p>
       <h2>Rubric</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Rubric for version {shown.version}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">1</th>
-              <th scope="col">2</th>
-              <th scope="col">3</th>
-              <th scope="col">4</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.rubric.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">
-                  {c.criterion}
-                  <div className="muted">{values[c.value] ?? c.value}</div>
-                </th>
-                <td>{c.levels["1"]}</td>
-                <td>{c.levels["2"]}</td>
-                <td>{c.levels["3"]}</td>
-                <td>{c.levels["4"]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RubricTable rubric={shown.rubric} caption={`Rubric for version ${shown.version}`} valueLabel={(v) => values[v] ?? v} />
       <h2>Scored under this version</h2>
       {shown.workshops.length ? (
         <ul>
