@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { name, isMember, votes, upcomingShifts, feedbackOwed } = useLoaderData<typeof loader>();
+  const { name, isMember, votes, callsToMake, upcomingShifts, feedbackOwed } = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
       <h1>Hello, {name}</h1>
@@ -64,6 +64,24 @@ export default function Home() {
           </ul>
         )}
       </section>
+
+      {callsToMake.length ? (
+        <section aria-labelledby="calls-title">
+          <h2 id="calls-title">Calls to make as a buddy</h2>
+          <ul className="list-plain stack">
+            {callsToMake.map((c) => (
+              <li key={c.id} className="card">
+                <p>
+                  Give {c.personName} a ring (week {c.week}, due {c.due}). Phone: {c.phone}
+                </p>
+                <Link to={`/pipeline/${c.applicationId}#kit-title`}>
+                  Mark the call as done<span className="visually-hidden"> for {c.personName}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="feedback-title">
         <h2 id="feedback-title">Feedback you owe</h2>

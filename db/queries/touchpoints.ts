@@ -69,3 +69,22 @@ export function listTouchpointsForOffers(trx: Tx, offerIds: string[]) {
     .orderBy("dueAt")
     .execute();
 }
+
+/** Buddy calls that are due and not done, for the buddy (one of their team-member rows), with who to ring. */
+export function listBuddyCallsDueFor(trx: Tx, memberIds: string[], now: Date) {
+  if (!memberIds.length) return Promise.resolve([]);
+  return trx
+    .selectFrom("touchpoints")
+    .innerJoin("offers", "offers.id", "touchpoints.offerId")
+    .innerJoin("applications", "applications.id", "offers.applicationId")
+    .innerJoin("candidates", "candidates.id", "applications.candidateId")
+    .select(["touchpoints.id", "touchpoints.seq", "touchpoints.dueAt", "offers.applicationId", "candidates.fullName", "candidates.phone"])
+    .where("touchpoints.kind", "=", "buddy_call")
+    .where("touchpoints.doneAt", "is", null)
+    .where("touchpoints.cancelledAt", "is", null)
+    .where("touchpoints.dueAt", "<=", now)
+    .where("offers.status", "=", "accepted")
+    .where("offers.buddyMemberId", "in", memberIds)
+    .orderBy("touchpoints.dueAt")
+    .execute();
+}

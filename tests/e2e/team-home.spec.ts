@@ -58,6 +58,9 @@ test("a member sees the shadow shifts they host, and plain words when there is n
   const shifts = page.getByRole("region", { name: "Shadow shifts you host" });
   await expect(shifts.getByRole("listitem").filter({ hasText: "Meeting point: Ashdown library, by the front entrance." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Feedback you owe" })).toContainText("You owe no feedback on shadow shifts.");
+  // Grace is Jade's buddy: this week's call to her is on Grace's list (seeded: Jade accepted 20 days ago).
+  const calls = page.getByRole("region", { name: "Calls to make as a buddy" });
+  await expect(calls).toContainText("Give Jade Lowe a ring (week 2");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: /Sign out/ }).click();
 

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { syncTouchpoints } from "#app/domain/offers/keep-in-touch.server.js";
 import { action, loader } from "#app/routes/pipeline.$applicationId/route.js";
 import { loader as offersLoader } from "#app/routes/offers._index.js";
+import { loader as homeLoader } from "#app/routes/home.js";
 import { withOrg } from "#db/tenant.js";
 import { insertOffer } from "#tests/factories/offer.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
@@ -87,7 +88,18 @@ describe("the keep-in-touch plan on the application page", () => {
     );
     expect(await offersPage()).toMatchObject({ overdueCalls: 1 });
 
+    // The buddy's home page says who to ring, and links to the page where they mark it done.
+    const buddyHome = async () =>
+      (await homeLoader({ request: new Request("http://localhost/home", { headers: { Cookie: s.buddy } }), params: {}, context: {} }))
+        .callsToMake;
+    expect(await buddyHome()).toMatchObject([{ id: firstCall.id, applicationId: s.applicationId, week: 1, personName: "Sophie Lane" }]);
+    expect(
+      (await homeLoader({ request: new Request("http://localhost/home", { headers: { Cookie: s.lead } }), params: {}, context: {} }))
+        .callsToMake,
+    ).toEqual([]);
+
     expect((await markDone(s.applicationId, s.buddy, firstCall.id, "Nervous about the driving; I will ride along first")).status).toBe(302);
+    expect(await buddyHome()).toEqual([]);
     expect(await offersPage()).toMatchObject({ overdueCalls: 0 });
     const after = await page(s.applicationId, s.buddy);
     expect(after.offer.plan.find((t) => t.id === firstCall.id)).toMatchObject({
