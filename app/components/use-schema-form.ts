@@ -20,6 +20,8 @@ type Check = (values: Record<string, string | string[]>) => Record<string, strin
 export function useSchemaForm(source: SchemaSource, arrayFields: readonly string[] = [], key = "") {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState(false);
+  // Whether the browser has checked the form itself (its errors, even none, are then the current ones).
+  const [ran, setRan] = useState(false);
   const [checker, setChecker] = useState<{ check: Check } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the schema is the same for a given key
   useEffect(() => {
@@ -36,10 +38,19 @@ export function useSchemaForm(source: SchemaSource, arrayFields: readonly string
   const check = (form: HTMLFormElement) => {
     const found = checker ? checker.check(formValues(new FormData(form), arrayFields)) : {};
     setErrors(found);
+    if (checker) setRan(true);
     return found;
   };
   return {
     errors,
+    /**
+     * The errors to show: the browser's once it has checked the form, otherwise the server's. A
+     * send made before zod had loaded comes back with the server's errors; once the person starts
+     * putting them right, the browser's check (with none left, in the end) takes over.
+     */
+    shown(serverErrors: Record<string, string> | undefined): Record<string, string> {
+      return ran ? errors : (serverErrors ?? {});
+    },
     onSubmit(event: FormEvent<HTMLFormElement>) {
       setChecked(true);
       if (Object.keys(check(event.currentTarget)).length) event.preventDefault();

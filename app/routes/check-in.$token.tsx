@@ -47,7 +47,7 @@ export default function CheckIn() {
     [],
     data.kind,
   );
-  const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
+  const errors = form.shown(actionData?.fieldErrors);
   const value = (name: "answer" | "note") => actionData?.values?.[name] ?? data[name] ?? "";
   const sent = params.get("sent");
   return (

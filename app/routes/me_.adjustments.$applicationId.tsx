@@ -58,7 +58,7 @@ export default function AdjustmentsPage() {
     () => import("#app/domain/applications/application.schema.js").then((m) => m.AdjustmentsSchema),
     ["adjustments"],
   );
-  const errors: Record<string, string | undefined> = { ...(actionData?.fieldErrors ?? {}), ...form.errors };
+  const errors: Record<string, string | undefined> = form.shown(actionData?.fieldErrors);
   const sent = actionData?.values;
   const chosen = Array.isArray(sent?.adjustments) ? (sent.adjustments as string[]) : data.adjustments;
   const note = typeof sent?.adjustmentsNote === "string" ? sent.adjustmentsNote : data.adjustmentsNote;

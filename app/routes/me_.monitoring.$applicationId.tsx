@@ -49,7 +49,7 @@ export default function Monitoring() {
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
   const form = useSchemaForm(() => import("#app/domain/diversity/monitoring.schema.js").then((m) => m.MonitoringSchema));
-  const errors = { ...(actionData?.fieldErrors ?? {}), ...form.errors };
+  const errors = form.shown(actionData?.fieldErrors);
   const value = (name: keyof typeof MONITORING_QUESTIONS) => actionData?.values?.[name] ?? answers?.[name] ?? "";
   return (
     <div className="narrow">

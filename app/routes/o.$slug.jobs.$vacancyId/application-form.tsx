@@ -35,7 +35,8 @@ export function ApplicationForm({ defaultSource }: { defaultSource?: string } = 
   );
   const submitted = navigation.state === "submitting";
   // The browser's check runs first; the server's answer shows when it was skipped (no JavaScript).
-  const message = (name: string) => (Object.keys(form.errors).length ? form.errors[name] : actionData?.fieldErrors[name]);
+  const errors = form.shown(actionData?.fieldErrors as Record<string, string> | undefined);
+  const message = (name: string) => errors[name];
   const summary = Object.fromEntries(FIELD_ORDER.map((name) => [name, message(name)]));
 
   return (
