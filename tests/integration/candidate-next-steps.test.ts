@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { acceptOffer } from "#app/domain/offers/respond-to-offer.server.js";
+import { withdrawAfterAcceptance } from "#app/domain/offers/withdraw-offer.server.js";
 import { recordOffer } from "#app/domain/offers/record-offer.server.js";
 import { updateCheck } from "#app/domain/offers/update-check.server.js";
 import { loadVoterPage } from "#app/domain/votes/vote-view.server.js";
@@ -200,8 +201,15 @@ describe("a candidate's adjustments reach everyone they meet, and they can chang
         }),
       ),
     ).toMatchObject({ status: 404 });
-    await withOrg(ownerDb(), s.org.orgId, (trx) =>
-      trx.updateTable("applications").set({ stage: "withdrawn" }).where("id", "=", s.applicationId).execute(),
+    // They tell us they will not start after all: the application closes (as the offer page does it).
+    await runInOrg(s.org.orgId, (ctx) =>
+      withdrawAfterAcceptance(ctx, {
+        applicationId: s.applicationId,
+        candidateId: s.candidateId,
+        reason: "another_job",
+        note: "",
+        actor: { userId: null, name: "Olivia Grant" },
+      }),
     );
     const response = (await adjustmentsAction({
       request: post(path, s.cookie, [["adjustmentsNote", "late"]]),
