@@ -9,6 +9,7 @@ import { getLogger } from "./app/utils/logger.server.js";
 import { opsRoutes } from "./app/utils/ops-routes.server.js";
 import { publicPageCache } from "./app/utils/public-page-cache.server.js";
 import { requestLogging } from "./app/utils/request-log.server.js";
+import { installRouteMatchCache } from "./app/utils/route-matching.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./app/utils/security.server.js";
 import { withOutageResponses } from "./app/utils/outage.server.js";
 import { drainAndClose } from "./app/utils/shutdown.server.js";
@@ -18,6 +19,8 @@ import { closeEmailQueue } from "./jobs/queues.js";
 import { checkEvictionPolicyOrExit } from "./jobs/redis-policy.js";
 
 const env = getServerEnv();
+// Remix matches the whole route tree several times per request: remembered per path instead.
+installRouteMatchCache();
 await checkEvictionPolicyOrExit("web");
 const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
 const app = express();

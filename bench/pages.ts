@@ -17,9 +17,9 @@
  *
  * Every response must be 2xx with no socket errors or timeouts, or the run fails (exit code 1).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -192,9 +192,37 @@ function warnIfBusy(when: string) {
   log(`${cpus} CPUs, 1-minute load average ${load.toFixed(2)} ${when}${note}`);
 }
 
-type Row = { target: string; path: string; rps: number; p99: number; mean: number; requests: number };
+type Row = { target: string; path: string; rps: number; p99: number; mean: number; requests: number; cpuMs?: number; pgMs: number };
 
-async function measure(target: string, url: string, headers?: Record<string, string>): Promise<Row> {
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuSeconds(pid: number | undefined) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process on the machine (this run's database work and any other). */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuSeconds(Number(pid)) ?? 0;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+/**
+ * Loads `url` and reports req/s and latency, and the CPU the serving process spent per response
+ * (steadier than req/s on a shared machine: it does not move with what else runs).
+ */
+async function measure(target: string, url: string, server: ChildProcess, headers?: Record<string, string>): Promise<Row> {
   const check = (result: Result, phase: string) => {
     const problems: string[] = [];
     if (result.non2xx > 0) {
@@ -209,7 +237,11 @@ async function measure(target: string, url: string, headers?: Record<string, str
   };
   if (WARMUP_SECONDS > 0) check(await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP_SECONDS }), "warm-up");
   log(`${target}: ${CONNECTIONS} connections for ${SECONDS} s`);
+  const cpuBefore = cpuSeconds(server.pid);
+  const pgBefore = postgresCpuSeconds();
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
+  const cpuAfter = cpuSeconds(server.pid);
+  const pgMs = ((postgresCpuSeconds() - pgBefore) * 1000) / result["2xx"];
   check(result, "run");
   return {
     target,
@@ -218,6 +250,8 @@ async function measure(target: string, url: string, headers?: Record<string, str
     p99: result.latency.p99,
     mean: result.latency.average,
     requests: result["2xx"],
+    pgMs,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result["2xx"],
   };
 }
 
@@ -230,15 +264,18 @@ function printTable(rows: (Row & { vs?: Row; goal?: number })[]) {
     ["mean ms", 9],
     ["ratio", 26],
     ["goal", 8],
+    ["server CPU ms", 14],
+    ["PostgreSQL CPU ms", 19],
   ] as const;
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("");
   console.log(`\n${fmt(cols.map(([name]) => name))}`);
   for (const r of rows) {
     const ratio = r.vs ? `${(r.rps / r.vs.rps).toFixed(3)} of ${r.vs.target}` : "";
     const goal = r.goal === undefined ? "" : `${r.goal}${r.vs && r.rps / r.vs.rps >= r.goal ? " met" : ""}`;
-    console.log(fmt([r.target, r.rps.toFixed(0), String(r.p99), r.mean.toFixed(1), ratio, goal]));
+    const cpu = r.cpuMs === undefined ? "" : r.cpuMs.toFixed(3);
+    console.log(fmt([r.target, r.rps.toFixed(0), String(r.p99), r.mean.toFixed(1), ratio, goal, cpu, r.pgMs.toFixed(3)]));
   }
-  console.log("");
+  console.log("\n  server CPU ms and PostgreSQL CPU ms: CPU time per response, of the serving process and of all PostgreSQL processes");
   for (const r of rows) console.log(`  ${r.target.padEnd(20)} ${r.path}  (${r.requests} responses, all 2xx)`);
 }
 
@@ -338,13 +375,17 @@ try {
   // BENCH_ONLY="/me" measures only the targets whose name contains it (with plain and bare, for the ratios).
   const only = process.env.BENCH_ONLY;
   const wanted = (name: string) => !only || name.includes(only);
-  const plainRow = await measure("plain node:http", plainUrl);
-  const bareRow = await measure("bare Remix page", bareUrl);
+  const plainRow = await measure("plain node:http", plainUrl, plain);
+  const bareRow = await measure("bare Remix page", bareUrl, bare);
   const rows: (Row & { vs?: Row; goal?: number })[] = [plainRow, { ...bareRow, vs: plainRow }];
-  if (wanted("careers page")) rows.push({ ...(await measure("careers page", careersUrl)), vs: plainRow, goal: 0.1 });
-  if (wanted("application page")) rows.push({ ...(await measure("application page", vacancyUrl)), vs: plainRow, goal: 0.1 });
-  if (wanted("/me (candidate)")) rows.push({ ...(await measure("/me (candidate)", meUrl, { cookie: candidateCookie })), vs: bareRow, goal: 1 });
-  if (wanted("pipeline (lead)")) rows.push({ ...(await measure("pipeline (lead)", pipelineUrl, { cookie: leadCookie })), vs: bareRow, goal: 1 });
+  if (wanted("careers page")) rows.push({ ...(await measure("careers page", careersUrl, web)), vs: plainRow, goal: 0.1 });
+  if (wanted("application page")) rows.push({ ...(await measure("application page", vacancyUrl, web)), vs: plainRow, goal: 0.1 });
+  // Our app's own cost with no data: its middleware, its 87 routes and root, a page with no loader.
+  if (wanted("app page, no data")) rows.push({ ...(await measure("app page, no data", `http://127.0.0.1:${webPort}/privacy`, web)), vs: bareRow });
+  if (wanted("/me (candidate)"))
+    rows.push({ ...(await measure("/me (candidate)", meUrl, web, { cookie: candidateCookie })), vs: bareRow, goal: 1 });
+  if (wanted("pipeline (lead)"))
+    rows.push({ ...(await measure("pipeline (lead)", pipelineUrl, web, { cookie: leadCookie })), vs: bareRow, goal: 1 });
   log(`public page cache: ${process.env.PUBLIC_PAGE_CACHE ?? "on"} (PUBLIC_PAGE_CACHE)`);
   printTable(rows);
   warnIfBusy("after the run (includes this benchmark's own load)");

@@ -1,4 +1,5 @@
 import type { ExportSection } from "#app/domain/privacy/export-candidate.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
 const LABELS: Record<string, string> = {
   fullName: "Name",
@@ -30,7 +31,7 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.map(show).join(", ") : "–";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    return new Date(value).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+    return formatUk(value, { dateStyle: "long", timeStyle: "short" });
   }
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);

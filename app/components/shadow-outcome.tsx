@@ -1,11 +1,11 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { RECOMMENDATION_LABELS, REFLECTION_ANSWERS, SEEN_LABELS, SUPPORTED_BY_LABELS } from "#app/domain/shadow/shadow.schema.js";
 import type { findShadowSummary } from "#app/domain/shadow/shadow-summary.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
 type Summary = SerializeFrom<Awaited<ReturnType<typeof findShadowSummary>>>;
 
-const date = (d: string) =>
-  new Date(d).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "Europe/London" } as Intl.DateTimeFormatOptions);
+const date = (d: string) => formatUk(d, { dateStyle: "medium" });
 
 /** What came of a shadow shift: the host's feedback (with any words from the person supported) and the candidate's reflection. */
 export function ShadowOutcome({ summary }: { summary: Summary }) {

@@ -1,4 +1,5 @@
 import { SelectField, TextArea, TextField } from "./forms.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export type ShiftFieldValues = Partial<
   Record<"hostMemberId" | "date" | "startTime" | "endTime" | "meetingPoint" | "visitDetails" | "bringAndWear", string>
@@ -70,8 +71,7 @@ export function shiftFieldValues(shift: {
   visitDetails: string;
   bringAndWear: string;
 }): ShiftFieldValues {
-  const part = (d: string | Date, options: Intl.DateTimeFormatOptions) =>
-    new Date(d).toLocaleString("en-GB", { timeZone: "Europe/London", ...options });
+  const part = (d: string | Date, options: Intl.DateTimeFormatOptions) => formatUk(d, options);
   const date = (d: string | Date) => {
     const [day, month, year] = part(d, { day: "2-digit", month: "2-digit", year: "numeric" }).split("/");
     return `${year}-${month}-${day}`;

@@ -1,9 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { ProfileChart } from "#app/components/profile-chart.js";
 import type { SurveySummary } from "#app/domain/survey/survey-summary.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
-const when = (d: string | Date) =>
-  new Date(d).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "Europe/London" } as Intl.DateTimeFormatOptions);
+const when = (d: string | Date) => formatUk(d, { dateStyle: "medium" });
 
 export function SurveySection({ survey }: { survey: SerializeFrom<SurveySummary> }) {
   return (

@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES, paragraphs, payText } from "#app/domain/vacancies/vacancy-text.js";
+import { formatDay } from "#app/domain/dates.js";
 
 type Details = {
   title: string;
@@ -13,9 +14,6 @@ type Details = {
   contractType: string | null;
   closesOn: string | null;
 };
-
-const longDate = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** A vacancy as a candidate reads it: the careers page and the lead's preview share it. */
 export function VacancyDetails({ vacancy, headingLevel = 1 }: { vacancy: Details; headingLevel?: 1 | 2 }) {
@@ -33,7 +31,7 @@ export function VacancyDetails({ vacancy, headingLevel = 1 }: { vacancy: Details
         <li>{vacancy.hours}</li>
         {pay ? <li>{pay}</li> : null}
         {vacancy.contractType ? <li>{CONTRACT_TYPES[vacancy.contractType as keyof typeof CONTRACT_TYPES]}</li> : null}
-        {vacancy.closesOn ? <li>Apply by {longDate(vacancy.closesOn)}</li> : null}
+        {vacancy.closesOn ? <li>Apply by {formatDay(vacancy.closesOn)}</li> : null}
       </ul>
       <p className="lede">{vacancy.summary}</p>
       {paragraphs(vacancy.description).map((p) => (

@@ -14,9 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!CSV_SECTIONS.includes(section)) throw new Response("Choose a section to download.", { status: 400 });
   const { filters } = filtersFromSearch(params);
   const csv =
-    section === "people"
-      ? peopleCsv(await loadPeople(scoped, filters))
-      : dashboardCsv(await loadDashboard(scoped, filters), section);
+    section === "people" ? peopleCsv(await loadPeople(scoped, filters)) : dashboardCsv(await loadDashboard(scoped, filters), section);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getServerEnv, isDevMailboxEnabled } from "#app/env.server.js";
 import { fetchCaptured } from "#app/utils/dev-mailbox.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox" }];
 
@@ -39,7 +40,7 @@ export default function DevMailbox() {
             <li>To: {m.to.join(", ")}</li>
             <li>From: {m.from}</li>
             {m.replyTo?.length ? <li>Reply-To: {m.replyTo.join(", ")}</li> : null}
-            <li>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</li>
+            <li>{formatUk(m.createdAt, { dateStyle: "short", timeStyle: "medium" })}</li>
           </ul>
           <div className="mail-body">{m.text}</div>
           {m.links.length ? (

@@ -9,6 +9,7 @@ import { safeRedirect } from "#app/utils/session.server.js";
 import { candidateScope } from "#app/utils/tenant.server.js";
 import { EmailLinkSchema, parseForm } from "#app/utils/candidate-forms.server.js";
 import { readForm } from "#app/utils/form.server.js";
+import { formatLongDate } from "#app/domain/dates.js";
 
 export const meta: MetaFunction = () => [{ title: "Your applications" }];
 
@@ -104,15 +105,7 @@ export default function Me() {
             <ul className="meta" aria-label="About this job">
               <li>Team: {a.teamName}</li>
               <li>{a.town}</li>
-              <li>
-                Applied{" "}
-                {new Date(a.createdAt).toLocaleDateString("en-GB", {
-                  day: "numeric",
-                  month: "long",
-                  year: "numeric",
-                  timeZone: "Europe/London",
-                })}
-              </li>
+              <li>Applied {formatLongDate(a.createdAt)}</li>
             </ul>
             {a.text ? (
               <>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { currentPrivacyNotice } from "#app/domain/privacy/privacy-notice.server.js";
 import { publicOrgScope } from "#app/utils/tenant.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Privacy notice: ${data.orgName}` : "Privacy notice" }];
 
@@ -21,10 +22,7 @@ export default function OrgPrivacyNotice() {
       ))}
       <p className="hint">
         Version {data.version === 0 ? "1 (the standard notice)" : data.version}
-        {data.publishedAt
-          ? `, published ${new Date(data.publishedAt).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "Europe/London" })}`
-          : ""}
-        .
+        {data.publishedAt ? `, published ${formatUk(data.publishedAt, { dateStyle: "long" })}` : ""}.
       </p>
       <p>
         <Link to={`/o/${data.slug}/jobs`}>See jobs at {data.orgName}</Link>

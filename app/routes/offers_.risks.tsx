@@ -6,6 +6,7 @@ import { DROPOUT_BENCHMARKS, dropoutByCohort, percent } from "#app/domain/offers
 import { listRiskFlags } from "#app/domain/offers/risk-flags.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { formatDay } from "#app/domain/dates.js";
 
 export const meta: MetaFunction = () => [{ title: "Staying close after the offer" }];
 
@@ -17,8 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
 }
 
-const longDate = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (date: string) => formatDay(date);
 
 export default function OfferRisks() {
   const { people, cohorts } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { MANAGE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Personal data: ${data.fullName}` : "Personal data" }];
 
@@ -102,9 +103,8 @@ export default function PersonalData() {
           {data.hold.legalHoldAt ? (
             <>
               <p>
-                On hold since{" "}
-                {new Date(data.hold.legalHoldAt).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "Europe/London" })} by{" "}
-                {data.hold.legalHoldByName}: {data.hold.legalHoldReason}. Their data is not erased when the retention period ends.
+                On hold since {formatUk(data.hold.legalHoldAt, { dateStyle: "long" })} by {data.hold.legalHoldByName}:{" "}
+                {data.hold.legalHoldReason}. Their data is not erased when the retention period ends.
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="lift" />

@@ -5,6 +5,7 @@ import { listStaff } from "#db/queries/staff.js";
 import type { AuditKind } from "#db/schema.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { formatDateTime } from "#app/domain/dates.js";
 
 export const meta: MetaFunction = () => [{ title: "Audit log" }];
 
@@ -51,8 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const when = (d: Date | string) =>
-  new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const when = formatDateTime;
 const fields = (value: Record<string, unknown> | null) =>
   value
     ? Object.entries(value)

@@ -32,7 +32,8 @@ export default function PrivacySettings() {
   const [params] = useSearchParams();
   const form = useSchemaForm(PrivacySettingsSchema);
   const errors = Object.keys(form.errors).length ? form.errors : (actionData?.fieldErrors ?? {});
-  const value = (name: "retentionMonths" | "retentionMonthsFutureJobs" | "staffRetentionMonths") => actionData?.values?.[name] ?? String(settings[name]);
+  const value = (name: "retentionMonths" | "retentionMonthsFutureJobs" | "staffRetentionMonths") =>
+    actionData?.values?.[name] ?? String(settings[name]);
   return (
     <div className="narrow">
       <h1>Data and privacy</h1>

@@ -10,6 +10,7 @@ import { readForm } from "#app/utils/form.server.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export const meta: MetaFunction = () => [{ title: "Staff accounts" }];
 
@@ -72,8 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return Response.json({ fieldErrors: { form: "Choose what to do from the page" } }, { status: 400 });
 }
 
-const dateText = (d: Date | string) =>
-  new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "Europe/London" });
+const dateText = (d: Date | string) => formatUk(d, { day: "numeric", month: "long" });
 
 export default function StaffSettings() {
   const { me, people, invitations } = useLoaderData<typeof loader>();

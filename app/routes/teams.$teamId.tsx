@@ -28,6 +28,7 @@ import { MixChart } from "#app/components/mix-chart.js";
 import { fieldErrorResponse, requireUuid } from "#app/utils/http-errors.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { readForm } from "#app/utils/form.server.js";
+import { formatDay } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} team` : "Team" }];
 
@@ -213,7 +214,7 @@ export default function TeamPage() {
               <tr key={m.id}>
                 <th scope="row">{m.name}</th>
                 <td>{m.experience === "experienced" ? "Experienced" : "New to care"}</td>
-                <td>{new Date(m.joinedOn).toLocaleDateString("en-GB", { month: "long", year: "numeric" })}</td>
+                <td>{formatDay(String(m.joinedOn), { month: "long", year: "numeric" })}</td>
                 {canInvite ? (
                   <td>
                     <Link to={`/teams/${team.id}/members/${m.id}`}>

@@ -17,6 +17,7 @@ import { listAuditEntries } from "#db/queries/audit.js";
 import { findOrganisationById } from "#db/queries/organisations.js";
 import { listActiveTeams } from "#db/queries/teams.js";
 import { findVacancyById } from "#db/queries/vacancies.js";
+import { formatDateTime } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.vacancy.title}: vacancy` : "Vacancy" }];
 
@@ -159,8 +160,7 @@ export default function VacancyStaffPage() {
         <ul>
           {history.map((h) => (
             <li key={h.id}>
-              {new Date(h.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}:{" "}
-              {h.summary} ({h.actorName})
+              {formatDateTime(h.createdAt)}: {h.summary} ({h.actorName})
               {h.before && h.after && h.action === "vacancy.edit" ? <> changed: {Object.keys(h.after).join(", ")}</> : null}
             </li>
           ))}

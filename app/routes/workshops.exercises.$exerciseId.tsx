@@ -7,6 +7,7 @@ import { requireUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { RubricTable } from "#app/components/rubric-table.js";
+import { formatUk } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.exercise.title}: scenario exercise` : "Scenario exercise" },
@@ -24,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** "4 Dec 2026", in UK time. */
-const shortDate = (instant: Date | string) =>
-  new Date(instant).toLocaleDateString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
+const shortDate = (instant: Date | string) => formatUk(instant, { day: "numeric", month: "short", year: "numeric" });
 
 const changed = (v: { version: number; createdAt: Date | string; createdByName: string | null }) =>
   `Version ${v.version}, ${v.version === 1 ? "added" : "changed"} ${shortDate(v.createdAt)}${v.createdByName ? ` by ${v.createdByName}` : ""}`;

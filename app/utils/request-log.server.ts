@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type AgnosticRouteObject, matchRoutes } from "@remix-run/router";
+import type { AgnosticRouteObject } from "@remix-run/router";
 import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
 import { getLogger, scrubText } from "./logger.server.js";
 import { observeRequest } from "./metrics.server.js";
+import { cachedMatchRoutes, routeTree } from "./route-matching.server.js";
 import { type LogContext, runWithLogContext } from "./request-context.server.js";
 
 // Probes and scrapes arrive every few seconds: logged at debug level only.
@@ -50,21 +51,10 @@ export function requestLogging(build: Pick<ServerBuild, "routes">): RequestHandl
   };
 }
 
-/** Remix's route tree, for matching a path to its route id exactly as Remix does. */
-function routeTree(manifest: ServerBuild["routes"], parentId?: string): AgnosticRouteObject[] {
-  return Object.values(manifest)
-    .filter((route) => route.parentId === parentId)
-    .map((route) =>
-      route.index
-        ? { id: route.id, index: true, path: route.path, caseSensitive: route.caseSensitive }
-        : { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: routeTree(manifest, route.id) },
-    );
-}
-
 function remixRouteId(path: string, dataParam: unknown, routes: AgnosticRouteObject[], routeIds: Set<string>) {
   // A fetcher's data request names its route (?_data=routes/x); only known ids become labels.
   if (typeof dataParam === "string" && routeIds.has(dataParam)) return dataParam;
-  const matches = matchRoutes(routes, path);
+  const matches = cachedMatchRoutes(routes, path);
   return matches?.at(-1)?.route.id ?? "unmatched";
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { dateFormat, UK_ZONE } from "../dates.js";
 
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Choose a month" }));
 const optionalId = z.optional(z.union([z.literal(""), z.guid({ error: "Choose from the list" })]));
@@ -18,8 +19,7 @@ export const AnalyticsFiltersSchema = z
 
 export type AnalyticsFilters = z.infer<typeof AnalyticsFiltersSchema>;
 
-const monthOf = (date: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(date);
+const monthOf = (date: Date) => dateFormat({ timeZone: UK_ZONE, year: "numeric", month: "2-digit" }, "en-CA").format(date);
 
 /** The last 12 months up to this one. */
 export function defaultFilters(now = new Date()): AnalyticsFilters {

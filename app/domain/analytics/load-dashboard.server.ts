@@ -8,6 +8,7 @@ import { getMixBand } from "../teams/team-mix.server.js";
 import { addCounts, cohortHeadlines, cohortNoBaseReasons, emptyCounts, type FunnelCounts, funnel, quarterOfMonth } from "./dashboard.js";
 import { EXIT_STAGE_LABELS, HEADLINES, type HeadlineKey } from "./definitions.js";
 import type { AnalyticsFilters } from "./filters.js";
+import { dateFormat, UK_ZONE } from "../dates.js";
 
 /**
  * A page rebuilds changed months of up to this many applications before reading (a month's
@@ -189,10 +190,7 @@ export function loadFilterOptions(scoped: Scoped) {
 }
 
 function quarterStart(now: Date) {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
-    .format(now)
-    .split("-")
-    .map(Number);
+  const [year, month] = dateFormat({ timeZone: UK_ZONE, year: "numeric", month: "2-digit" }, "en-CA").format(now).split("-").map(Number);
   return new Date(Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1));
 }
 

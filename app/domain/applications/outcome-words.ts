@@ -1,4 +1,5 @@
 import type { Stage } from "./stages.js";
+import { dateFormat, UK_ZONE } from "../dates.js";
 
 /** The stages an application can be declined at (closed and started ones cannot). */
 export const DECLINE_STAGES = ["applied", "survey", "workshop", "shadow", "vote", "offer"] as const satisfies readonly Stage[];
@@ -41,14 +42,12 @@ export function declineWordsFor(stage: DeclineStage, own: Record<string, string>
 /** 9:00 the next morning, UK time: a decline made in the evening is read at a kinder hour. */
 export function nextMorningNine(now: Date) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" })
+    dateFormat({ timeZone: UK_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );
   const tomorrow = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + 1, 9));
   // 9:00 in London is 9:00 UTC in winter and 8:00 UTC in summer.
-  const londonHour = Number(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(tomorrow),
-  );
+  const londonHour = Number(dateFormat({ timeZone: UK_ZONE, hour: "2-digit", hourCycle: "h23" }).format(tomorrow));
   return new Date(tomorrow.getTime() - (londonHour - 9) * 3_600_000);
 }

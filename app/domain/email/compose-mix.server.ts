@@ -3,17 +3,12 @@ import { listTeamAlerts } from "../teams/team-mix.server.js";
 import { findUserForEmail } from "#db/queries/users.js";
 import type { ComposeContext, Composed } from "./compose.js";
 import { firstName } from "../names.js";
+import { formatDay, LONG_DATE } from "../dates.js";
 
 /** The lead's weekly digest of team alerts, as they stand when the email is composed. */
 export async function composeMixEmail(trx: Tx, payload: Record<string, string>, ctx: ComposeContext): Promise<Composed> {
   const [lead, alerts] = await Promise.all([findUserForEmail(trx, payload.userId), listTeamAlerts(trx)]);
-  const week = new Date(`${payload.week}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const week = formatDay(payload.week, { weekday: "long", ...LONG_DATE });
   return {
     to: lead.email,
     email: {

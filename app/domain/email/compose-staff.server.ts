@@ -43,7 +43,10 @@ export async function composeStaffEmail(
   const name = firstName(user.name);
   if (kind === "staff-reset-password") {
     const resetUrl = await createResetLink(trx, ctx.appUrl, payload.userId);
-    return { to: user.email, email: { template: "reset-password", props: { name, orgName: ctx.orgName, resetUrl, minutes: RESET_LINK_MINUTES } } };
+    return {
+      to: user.email,
+      email: { template: "reset-password", props: { name, orgName: ctx.orgName, resetUrl, minutes: RESET_LINK_MINUTES } },
+    };
   }
   if (kind === "staff-password-changed") {
     return { to: user.email, email: { template: "password-changed", props: { name, orgName: ctx.orgName } } };

@@ -77,7 +77,10 @@ export async function composeVoteEmail(
     // Neutral: the person was erased, so the email names nobody and links nowhere.
     return {
       to: member.email,
-      email: { template: "vote-notice", props: { ...base, candidateName: "", name: firstName(member.name), buttonUrl: "", variant: "cancelled" } },
+      email: {
+        template: "vote-notice",
+        props: { ...base, candidateName: "", name: firstName(member.name), buttonUrl: "", variant: "cancelled" },
+      },
     };
   }
   const buttonUrl = await createVoteLink(trx, ctx.appUrl, vote.id, member.id);

@@ -38,6 +38,7 @@ export async function closeVacanciesPastClosing({ trx }: UseCaseContext, now = n
 /** Every organisation with a vacancy past its closing date, each in its own transaction. */
 export async function sweepVacancyClosing(db: DB, run: OrgRunner, now = new Date()) {
   let closed = 0;
-  for (const orgId of await listOrgsWithVacanciesPastClosing(db, londonDay(now))) closed += await run(orgId, (ctx) => closeVacanciesPastClosing(ctx, now));
+  for (const orgId of await listOrgsWithVacanciesPastClosing(db, londonDay(now)))
+    closed += await run(orgId, (ctx) => closeVacanciesPastClosing(ctx, now));
   return { closed };
 }

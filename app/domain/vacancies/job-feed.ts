@@ -10,14 +10,10 @@ export type JobBoard = (typeof JOB_BOARDS)[number];
 export const isJobBoard = (value: string | null): value is JobBoard => JOB_BOARDS.includes(value as JobBoard);
 
 const xml = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 // CDATA would need "]]>" split; escaped text is simpler and every parser reads it the same.
-const el = (name: string, value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "" : `<${name}>${xml(String(value))}</${name}>`);
+const el = (name: string, value: string | number | null | undefined) =>
+  value === null || value === undefined || value === "" ? "" : `<${name}>${xml(String(value))}</${name}>`;
 
 export function jobFeedXml(args: {
   org: { name: string; slug: string };

@@ -61,7 +61,10 @@ export function jobPosting(v: PostingVacancy, org: { name: string; url: string }
       baseSalary: {
         "@type": "MonetaryAmount",
         currency: "GBP",
-        value: min === max ? { "@type": "QuantitativeValue", value: min, unitText: "HOUR" } : { "@type": "QuantitativeValue", minValue: min, maxValue: max, unitText: "HOUR" },
+        value:
+          min === max
+            ? { "@type": "QuantitativeValue", value: min, unitText: "HOUR" }
+            : { "@type": "QuantitativeValue", minValue: min, maxValue: max, unitText: "HOUR" },
       },
     }),
     directApply: true,

@@ -65,5 +65,12 @@ export async function updateVacancy({ trx }: UseCaseContext, args: VacancyInput 
     .set({ ...values, updatedAt: new Date() })
     .where("id", "=", vacancy.id)
     .execute();
-  await recordAudit(trx, { actor, kind: "vacancy", action: "vacancy.edit", subjectId: vacancy.id, summary: `Edited the vacancy ${input.title}`, ...change });
+  await recordAudit(trx, {
+    actor,
+    kind: "vacancy",
+    action: "vacancy.edit",
+    subjectId: vacancy.id,
+    summary: `Edited the vacancy ${input.title}`,
+    ...change,
+  });
 }

@@ -1,9 +1,11 @@
+import { dateFormat, formatUk, LONG_DATE, UK_ZONE } from "../dates.js";
+
 // Workshops are planned and shown in UK time, and stored in UTC.
-export const ZONE = "Europe/London";
+export const ZONE = UK_ZONE;
 
 /** Minutes London is ahead of UTC at `instant` (0 in winter, 60 in summer). */
 function londonOffsetMinutes(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateFormat({
     timeZone: ZONE,
     hourCycle: "h23",
     year: "numeric",
@@ -28,17 +30,13 @@ export function londonToUtc(date: string, time: string): Date {
 }
 
 export function formatLondonDate(instant: Date | string) {
-  return new Date(instant)
-    .toLocaleDateString("en-GB", { timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" })
-    .replace(",", "");
+  return formatUk(instant, { weekday: "long", ...LONG_DATE }).replace(",", "");
 }
 
 /** "9:30am", "12:30pm", "12:05am". */
 export function formatLondonTime(instant: Date | string) {
   // NOTE: `hour12: true` with en-GB counts hours 0-11 ("0:30pm"); the h12 cycle counts 1-12.
-  return new Date(instant)
-    .toLocaleTimeString("en-GB", { timeZone: ZONE, hour: "numeric", minute: "2-digit", hourCycle: "h12" })
-    .replace(" ", "");
+  return formatUk(instant, { hour: "numeric", minute: "2-digit", hourCycle: "h12" }).replace(" ", "");
 }
 
 /** "Tuesday 1 December 2026, 9:30am to 1:00pm" */

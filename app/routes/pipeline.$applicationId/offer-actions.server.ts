@@ -132,7 +132,9 @@ export async function offerAction(request: Request, applicationId: string, form:
       const result = parseForm(form, BuddyCallSchema);
       if (!result.ok) return fail(result.fieldErrors);
       const touchpointId = requireUuid(result.data.touchpointId);
-      await run((ctx) => markBuddyCallDone(ctx, { applicationId, touchpointId, note: result.data.note, actor: { ...actor, role: staff.role } }));
+      await run((ctx) =>
+        markBuddyCallDone(ctx, { applicationId, touchpointId, note: result.data.note, actor: { ...actor, role: staff.role } }),
+      );
       return done("call");
     }
     if (intent === "offer-no-show") {

@@ -4,6 +4,7 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "#ap
 import { formatUkDay, STALLED_AFTER_DAYS } from "#app/domain/offers/offer-rules.js";
 import { CHECK_KINDS, CHECK_STATUSES, OFFER_STATUS_LABELS, WITHDRAWAL_REASONS } from "#app/domain/offers/offer.schema.js";
 import type { loadOfferSection, OfferNotice } from "./offer-actions.server.js";
+import { formatLongDate } from "#app/domain/dates.js";
 
 type Section = SerializeFrom<Awaited<ReturnType<typeof loadOfferSection>>>;
 type ActionData = { intent?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
@@ -18,13 +19,24 @@ const NOTICES: Record<OfferNotice, string> = {
   call: "The buddy call is marked as done.",
 };
 
-const day = (d: string | Date) =>
-  new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const day = formatLongDate;
 
 /** The application page's offer: record it, then the checks, the start date, and the start (or a drop-out). */
 export function OfferSection({ section, candidateName }: { section: Section; candidateName: string }) {
-  const { offer, checks, plan, canManage, recording, defaults, teams, buddies, today, canChangeStartDate, canConfirmStart, canRecordNoShow } =
-    section;
+  const {
+    offer,
+    checks,
+    plan,
+    canManage,
+    recording,
+    defaults,
+    teams,
+    buddies,
+    today,
+    canChangeStartDate,
+    canConfirmStart,
+    canRecordNoShow,
+  } = section;
   const actionData = useActionData<ActionData>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("offer") as OfferNotice];
@@ -215,7 +227,9 @@ export function OfferSection({ section, candidateName }: { section: Section; can
                   {t.note ? <p>Note: “{t.note}”</p> : null}
                   {t.markable ? (
                     <Form method="post" noValidate className="stack" aria-label={`${t.what}: mark as done`}>
-                      {failed ? <ErrorSummary errors={{ [noteId]: errorsFor("offer-buddy-call").note }} labels={{ [noteId]: "Note" }} /> : null}
+                      {failed ? (
+                        <ErrorSummary errors={{ [noteId]: errorsFor("offer-buddy-call").note }} labels={{ [noteId]: "Note" }} />
+                      ) : null}
                       <input type="hidden" name="touchpointId" value={t.id} />
                       <TextArea
                         id={noteId}

@@ -33,6 +33,7 @@ import type { StaffRole } from "#db/schema.js";
 import { staffScope } from "#app/utils/tenant.server.js";
 import { parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
+import { formatDateTime } from "#app/domain/dates.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.fullName}: application` : "Application" },
@@ -135,8 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/pipeline/${applicationId}`);
 }
 
-const when = (d: string | Date) =>
-  new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const when = formatDateTime;
 
 export default function ApplicationPage() {
   const {
@@ -186,7 +186,12 @@ export default function ApplicationPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="decline" />
             <input type="hidden" name="expectedStage" value={a.stage} />
-            <TextArea name="reason" label="Reason for declining" hint="For the team's records. The candidate will not see this wording." error={errors.reason} />
+            <TextArea
+              name="reason"
+              label="Reason for declining"
+              hint="For the team's records. The candidate will not see this wording."
+              error={errors.reason}
+            />
             <TextArea
               name="personalLine"
               label="A personal line for the candidate (optional)"

@@ -4,11 +4,11 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextArea } from "#app/component
 import { VoteResults } from "#app/components/vote-results.js";
 import { CHOICE_LABELS, OUTCOME_LABELS, QUORUMS, RULE_LABELS } from "#app/domain/votes/decision.js";
 import type { loadVoteForStaff } from "#app/domain/votes/vote-view.server.js";
+import { formatDateTime } from "#app/domain/dates.js";
 
 type StaffVote = SerializeFrom<Awaited<ReturnType<typeof loadVoteForStaff>>>;
 
-const when = (d: string | Date) =>
-  new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const when = formatDateTime;
 
 const auditLine = (a: StaffVote["audit"][number]) =>
   a.action === "recorded_for"
