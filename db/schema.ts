@@ -312,6 +312,8 @@ export interface ScenarioExercisesTable {
   brief: string;
   rubric: ColumnType<RubricCriterion[], string, string>;
   createdAt: Generated<Date>;
+  /** Archived: new workshops cannot choose it; null while in use. */
+  archivedAt: Timestamp | null;
 }
 
 /** One version of an exercise: never changed once written (an edit adds the next version). */

@@ -10,6 +10,7 @@ import { TextField } from "#app/components/forms.js";
 import { isUuid } from "#app/utils/http-errors.server.js";
 import { PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
+import { formatCount } from "#app/domain/numbers.js";
 
 export const meta: MetaFunction = () => [{ title: "Pipeline" }];
 
@@ -61,8 +62,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const numberFormat = new Intl.NumberFormat("en-GB");
-
 /** The same search and filters on another page. */
 function pageLink(filters: { teamId: string; vacancyId: string; reviewOnly: boolean; q: string }, page: number) {
   const params = new URLSearchParams();
@@ -92,7 +91,7 @@ export default function Pipeline() {
       ? filters.q
         ? `No applications match "${filters.q}".`
         : "No applications match."
-      : `${numberFormat.format(total)} application${total === 1 ? "" : "s"}${filters.q ? ` ${total === 1 ? "matches" : "match"} "${filters.q}"` : ""}. Showing ${numberFormat.format(paging.first)}–${numberFormat.format(paging.last)} of ${numberFormat.format(total)}, most recently changed first.`;
+      : `${formatCount(total)} application${total === 1 ? "" : "s"}${filters.q ? ` ${total === 1 ? "matches" : "match"} "${filters.q}"` : ""}. Showing ${formatCount(paging.first)}–${formatCount(paging.last)} of ${formatCount(total)}, most recently changed first.`;
   return (
     <>
       <h1>Pipeline</h1>
@@ -147,7 +146,7 @@ export default function Pipeline() {
         {columns.map((column) => (
           <section key={column.stage} aria-labelledby={`stage-${column.stage}`}>
             <h2 id={`stage-${column.stage}`}>
-              <span>{column.label}</span> <span className="tag">{numberFormat.format(column.count)}</span>
+              <span>{column.label}</span> <span className="tag">{formatCount(column.count)}</span>
             </h2>
             <ul className="list-plain">
               {column.items.map((a) => (
@@ -178,7 +177,7 @@ export default function Pipeline() {
               </li>
             ) : null}
             <li aria-current="page">
-              Page {numberFormat.format(paging.page)} of {numberFormat.format(paging.pages)}
+              Page {formatCount(paging.page)} of {formatCount(paging.pages)}
             </li>
             {paging.page < paging.pages ? (
               <li>

@@ -1,4 +1,3 @@
-import { isInProgress } from "#app/domain/applications/stages.js";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms.js";
@@ -10,8 +9,8 @@ import { ProfileChart } from "#app/components/profile-chart.js";
 import { findComparisonProfiles, inviteTeamToSurvey } from "#app/domain/survey/member-survey.server.js";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
 import { MANAGE_ROLES } from "#app/utils/session.server.js";
-import { listPipeline } from "#db/queries/applications.js";
-import { STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
+import { countPipeline, listPipeline } from "#db/queries/applications.js";
+import { IN_PROGRESS_STAGES, STAGE_LABELS, type Stage } from "#app/domain/applications/stages.js";
 import { findTeamById, listActiveMembers } from "#db/queries/teams.js";
 import {
   bandPercent,
@@ -29,6 +28,10 @@ import { fieldErrorResponse, requireUuid } from "#app/utils/http-errors.server.j
 import { staffScope } from "#app/utils/tenant.server.js";
 import { readForm } from "#app/utils/form.server.js";
 import { formatDay } from "#app/domain/dates.js";
+import { formatCount } from "#app/domain/numbers.js";
+
+/** The team page lists this many of the people in progress, most recently moved first; the pipeline has the rest. */
+const TEAM_PAGE_CANDIDATES = 50;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} team` : "Team" }];
 
@@ -39,16 +42,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const team = await findTeamById(trx, id);
     if (!team) return null;
     const today = londonDate(new Date());
-    const [members, comparison, live, applications, band, history, accounts] = await Promise.all([
+    const inProgress = { teamId: id, stages: IN_PROGRESS_STAGES };
+    const [members, comparison, live, candidates, counts, band, history, accounts] = await Promise.all([
       listActiveMembers(trx, id),
       findComparisonProfiles(trx, id),
       findLiveSurvey(trx),
-      listPipeline(trx, { teamId: id }),
+      listPipeline(trx, inProgress, { limit: TEAM_PAGE_CANDIDATES }),
+      countPipeline(trx, inProgress),
       getMixBand(trx),
       mixHistory(trx, id, today),
       trx.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
     ]);
-    const candidates = applications.filter((a) => isInProgress(a.stage));
     const rows = live.definition.values.map((v) => ({
       key: v.key,
       name: v.name,
@@ -61,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accounts,
       members,
       candidates,
+      candidatesTotal: counts.reduce((sum, c) => sum + c.count, 0),
       band,
       history,
       today,
@@ -102,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates, today, accounts } =
+  const { team, members, mix, band, history, statusText, needs, survey, canInvite, candidates, candidatesTotal, today, accounts } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors?: Record<string, string>; values?: Record<string, string> }>();
   const addErrors = actionData?.fieldErrors ?? {};
@@ -179,6 +184,12 @@ export default function TeamPage() {
       <section aria-labelledby="candidates-title">
         <h2 id="candidates-title">People who may join</h2>
         {candidates.length === 0 ? <p>Nobody is in the pipeline for this team right now.</p> : null}
+        {candidatesTotal > candidates.length ? (
+          <p>
+            The {formatCount(candidates.length)} most recently moved of {formatCount(candidatesTotal)} in progress.{" "}
+            <Link to={`/pipeline?team=${team.id}`}>See them all in the pipeline</Link>
+          </p>
+        ) : null}
         <ul>
           {candidates.map((c) => (
             <li key={c.id}>

@@ -4,11 +4,12 @@ import { listTeams } from "#db/queries/teams.js";
 import { listExercises, listWorkshops } from "#db/queries/workshops.js";
 import { ChoiceGroup, ErrorSummary, TextArea, TextField } from "#app/components/forms.js";
 import { createWorkshop } from "#app/domain/workshops/create-workshop.server.js";
+import { ExerciseError } from "#app/domain/workshops/exercises.server.js";
 import { formatLondonSlot } from "#app/domain/workshops/london-time.js";
 import { WORKSHOP_ARRAY_FIELDS, WorkshopSchema } from "#app/domain/workshops/workshop.schema.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
 import { staffScope } from "#app/utils/tenant.server.js";
-import { parseForm } from "#app/utils/validation.js";
+import { formValues, parseForm } from "#app/utils/validation.js";
 import { readForm } from "#app/utils/form.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Workshops" }];
@@ -32,10 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { run } = await staffScope(request, MANAGE_ROLES);
-  const result = parseForm(await readForm(request), WorkshopSchema, WORKSHOP_ARRAY_FIELDS);
+  const form = await readForm(request);
+  const result = parseForm(form, WorkshopSchema, WORKSHOP_ARRAY_FIELDS);
   if (!result.ok) return Response.json({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  const id = await run((ctx) => createWorkshop(ctx, result.data));
-  return redirect(`/workshops/${id}`);
+  try {
+    const id = await run((ctx) => createWorkshop(ctx, result.data));
+    return redirect(`/workshops/${id}`);
+  } catch (error) {
+    if (!(error instanceof ExerciseError)) throw error;
+    return Response.json(
+      { fieldErrors: { [error.field]: error.message }, values: formValues(form, WORKSHOP_ARRAY_FIELDS) },
+      { status: 409 },
+    );
+  }
 }
 
 export default function Workshops() {

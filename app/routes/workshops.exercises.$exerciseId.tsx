@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { findLiveSurvey } from "#app/domain/survey/survey-versions.server.js";
-import { findExerciseWithVersions } from "#app/domain/workshops/exercises.server.js";
+import { findExerciseWithVersions, setExerciseArchived } from "#app/domain/workshops/exercises.server.js";
+import { readForm } from "#app/utils/form.server.js";
 import { formatLondonDate } from "#app/domain/workshops/london-time.js";
 import { requireUuid } from "#app/utils/http-errors.server.js";
 import { MANAGE_ROLES, PIPELINE_ROLES } from "#app/utils/session.server.js";
@@ -22,6 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!found) throw new Response("Not found", { status: 404 });
   return { ...found, canEdit: MANAGE_ROLES.includes(staff.role) };
+}
+
+/** Archive the exercise, or restore it (leads and admins). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, run } = await staffScope(request, MANAGE_ROLES);
+  const id = requireUuid(params.exerciseId);
+  const intent = (await readForm(request)).get("intent");
+  if (intent !== "archive" && intent !== "restore") throw new Response("Choose archive or restore.", { status: 400 });
+  const found = await run((ctx) => setExerciseArchived(ctx, { userId: staff.userId, name: staff.name }, id, intent === "archive"));
+  if (!found) throw new Response("Not found", { status: 404 });
+  return redirect(intent === "archive" ? "/workshops/exercises?archived=1" : `/workshops/exercises/${id}?restored=1`);
 }
 
 /** "4 Dec 2026", in UK time. */
@@ -50,12 +62,27 @@ export default function ExercisePage() {
         {changed(shown)}
         {shown.version === latest.version ? " (the latest)" : `. This is an earlier version: the latest is version ${latest.version}.`}
       </p>
+      {params.get("restored") ? (
+        <p className="notice" role="status">
+          Restored. New workshops can choose it again.
+        </p>
+      ) : null}
+      {exercise.archivedAt ? (
+        <p className="notice">
+          Archived on {shortDate(exercise.archivedAt)}. New workshops cannot choose it; workshops that have it keep it.
+        </p>
+      ) : null}
       {canEdit ? (
-        <p>
+        <div className="button-row">
           <Link to={`/workshops/exercises/${exercise.id}/edit`} className="button">
             Edit the exercise
           </Link>
-        </p>
+          <Form method="post">
+            <button type="submit" name="intent" value={exercise.archivedAt ? "restore" : "archive"} className="button secondary">
+              {exercise.archivedAt ? "Restore the exercise" : "Archive the exercise"}
+            </button>
+          </Form>
+        </div>
       ) : null}
       <h2>The brief candidates get</h2>
       <p>{shown.brief}</p>

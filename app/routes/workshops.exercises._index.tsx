@@ -10,9 +10,14 @@ export const meta: MetaFunction = () => [{ title: "Scenario library" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff, scoped } = await staffScope(request, PIPELINE_ROLES);
   return scoped(async (trx) => {
-    const [exercises, survey] = await Promise.all([listExercises(trx), findLiveSurvey(trx)]);
+    const [exercises, archived, survey] = await Promise.all([
+      listExercises(trx),
+      listExercises(trx, { archived: true }),
+      findLiveSurvey(trx),
+    ]);
     return {
       exercises,
+      archived: archived.map((e) => ({ id: e.id, title: e.title })),
       values: Object.fromEntries(survey.definition.values.map((v) => [v.key, v.name])),
       canEdit: MANAGE_ROLES.includes(staff.role),
     };
@@ -20,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ScenarioLibrary() {
-  const { exercises, values, canEdit } = useLoaderData<typeof loader>();
+  const { exercises, archived, values, canEdit } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -32,6 +37,11 @@ export default function ScenarioLibrary() {
       {params.get("added") ? (
         <p className="notice" role="status">
           The exercise is added.
+        </p>
+      ) : null}
+      {params.get("archived") ? (
+        <p className="notice" role="status">
+          The exercise is archived. Workshops that already have it keep it.
         </p>
       ) : null}
       {canEdit ? (
@@ -56,6 +66,20 @@ export default function ScenarioLibrary() {
           </ul>
         </section>
       ))}
+      {exercises.length === 0 ? <p>No exercises are in use. Add one, or restore an archived one.</p> : null}
+      {archived.length ? (
+        <section aria-labelledby="archived-title">
+          <h2 id="archived-title">Archived</h2>
+          <p>New workshops cannot choose these. Open one to restore it.</p>
+          <ul>
+            {archived.map((e) => (
+              <li key={e.id}>
+                <Link to={`/workshops/exercises/${e.id}`}>{e.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -6,6 +6,8 @@ export type PipelineFilters = {
   teamId?: string;
   vacancyId?: string;
   reviewOnly?: boolean;
+  /** Only applications at one of these stages. */
+  stages?: readonly string[];
   /** From `pipelineSearch`: lower-case text with LIKE wildcards escaped, and the digits for phone numbers. */
   search?: { text: string; digits: string | null } | null;
 };
@@ -19,6 +21,7 @@ export type PipelineFilters = {
 function whereMatches<Q extends SelectQueryBuilder<Database, "applications", object>>(query: Q, filters: PipelineFilters): Q {
   let q = query as SelectQueryBuilder<Database, "applications", object>;
   if (filters.vacancyId) q = q.where("applications.vacancyId", "=", filters.vacancyId);
+  if (filters.stages) q = q.where("applications.stage", "in", filters.stages.length ? [...filters.stages] : [""]);
   if (filters.teamId) {
     const teamId = filters.teamId;
     q = q.where("applications.vacancyId", "in", (eb) =>
@@ -167,7 +170,14 @@ export function findOwnApplication(trx: Tx, applicationId: string, candidateId: 
   return trx
     .selectFrom("applications")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancyId")
-    .select(["applications.id", "applications.stage", "applications.adjustments", "applications.adjustmentsNote", "vacancies.teamId", "vacancies.title"])
+    .select([
+      "applications.id",
+      "applications.stage",
+      "applications.adjustments",
+      "applications.adjustmentsNote",
+      "vacancies.teamId",
+      "vacancies.title",
+    ])
     .where("applications.id", "=", applicationId)
     .where("applications.candidateId", "=", candidateId)
     .executeTakeFirst();

@@ -229,8 +229,14 @@ export function listWorkshopExerciseVersions(trx: Tx, workshopId: string) {
     .execute();
 }
 
-export function listExercises(trx: Tx) {
-  return trx.selectFrom("scenarioExercises").select(["id", "title", "brief", "rubric"]).orderBy("title").execute();
+/** The exercises new workshops can choose, or with `{ archived: true }` those archived. */
+export function listExercises(trx: Tx, { archived = false } = {}) {
+  return trx
+    .selectFrom("scenarioExercises")
+    .select(["id", "title", "brief", "rubric", "archivedAt"])
+    .where("archivedAt", archived ? "is not" : "is", null)
+    .orderBy("title")
+    .execute();
 }
 
 /** Everyone booked on a workshop, and those marked as not coming, for the attendance page. */

@@ -79,6 +79,23 @@ test("a lead adds an exercise with two criteria, edits it into version 2, and ca
   await expect(rows.first()).toContainText("Stays calm and kind");
   await expect(page.getByRole("cell", { name: "Calm and patient", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Archived, it leaves the library's list and the new-workshop form; restored, it is back.
+  await page.getByRole("button", { name: "Archive the exercise" }).click();
+  await expect(page.getByRole("status")).toContainText("The exercise is archived.");
+  const archived = page.getByRole("region", { name: "Archived" });
+  await expect(archived.getByRole("link", { name: title })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/workshops");
+  await expect(page.getByRole("checkbox", { name: title })).toHaveCount(0);
+  await page.goto("/workshops/exercises");
+  await archived.getByRole("link", { name: title }).click();
+  await expect(page.getByText(/^Archived on /)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Restore the exercise" }).click();
+  await expect(page.getByRole("status")).toContainText("Restored. New workshops can choose it again.");
+  await page.goto("/workshops");
+  await expect(page.getByRole("checkbox", { name: title })).toHaveCount(1);
 });
 
 test.describe("without JavaScript", () => {

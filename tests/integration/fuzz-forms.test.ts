@@ -307,6 +307,7 @@ function targets(w: World): Record<string, Target> {
       intents: ["save", "add", "remove:c1", "up:c1", "down:c1"],
       cookies: STAFF,
     },
+    "workshops.exercises.$exerciseId": { fields: {}, intents: ["archive", "restore"], cookies: STAFF },
     "workshops.exercises.$exerciseId_.edit": {
       fields: EXERCISE_FIELDS,
       arrays: ["criteria"],

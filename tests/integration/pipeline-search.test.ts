@@ -2,6 +2,9 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { withOrg } from "#db/tenant.js";
 import { loader as pipelineLoader } from "#app/routes/pipeline._index.js";
+import { loader as teamLoader } from "#app/routes/teams.$teamId.js";
+import { moveApplication } from "#app/domain/applications/move-application.server.js";
+import { runInOrg } from "#tests/support/run.js";
 import { closeOwnerDb, insertOrg, ownerDb, staffCookie } from "#tests/factories/org.js";
 
 afterAll(closeOwnerDb);
@@ -142,5 +145,43 @@ describe("the pipeline's search and pages", () => {
     expect(theirs.total).toBe(1);
     expect(theirs.columns.flatMap((c) => c.items.map((i) => i.id))).toHaveLength(1);
     expect(JSON.stringify(theirs)).not.toContain("Yusuf");
+  });
+});
+
+describe("the team page's people in progress", () => {
+  it("lists the 50 most recently moved of everyone in progress, however many newer applications are not, and links to the rest", async () => {
+    const org = await insertOrg();
+    const other = await insertOrg();
+    // 52 people in progress (moved to the survey the way a lead does), then made a day old.
+    await insertMany(org.orgId, org.vacancyId, 52, `${org.slug}-a`);
+    const ids = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("applications").select("id").where("vacancyId", "=", org.vacancyId).execute(),
+    );
+    for (const { id } of ids) {
+      await runInOrg(org.orgId, (ctx) =>
+        moveApplication(ctx, { applicationId: id, to: "survey", actor: { userId: org.leadId, name: "Lee Lead" } }),
+      );
+    }
+    await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx
+        .updateTable("applications")
+        .set({ stageChangedAt: sql`now() - interval '1 day'` })
+        .where("vacancyId", "=", org.vacancyId)
+        .execute(),
+    );
+    // A newer thousand who have only applied (not in progress), and another organisation's people in progress.
+    await insertMany(org.orgId, org.vacancyId, 1003, `${org.slug}-b`);
+    await insertMany(other.orgId, other.vacancyId, 3, other.slug);
+    const cookie = await staffCookie(org.orgId, org.leadId);
+    const page = await teamLoader({
+      request: new Request(`http://localhost/teams/${org.teamId}`, { headers: { Cookie: cookie } }),
+      params: { teamId: org.teamId },
+      context: {},
+    });
+
+    expect(page.candidatesTotal).toBe(52);
+    expect(page.candidates).toHaveLength(50);
+    expect(new Set(page.candidates.map((c) => c.stage))).toEqual(new Set(["survey"]));
+    expect(page.candidates.every((c) => ids.some((i) => i.id === c.id))).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AfterCommit } from "#app/domain/after-commit.js";
 import { addAssessor, findWorkshopResult, saveScores, submitScores } from "#app/domain/workshops/assessor-scores.server.js";
 import { action as editAction, loader as editLoader } from "#app/routes/workshops.exercises.$exerciseId_.edit.js";
-import { loader as exerciseLoader } from "#app/routes/workshops.exercises.$exerciseId.js";
+import { action as exerciseAction, loader as exerciseLoader } from "#app/routes/workshops.exercises.$exerciseId.js";
+import { action as workshopsAction, loader as workshopsLoader } from "#app/routes/workshops._index.js";
 import { loader as libraryLoader } from "#app/routes/workshops.exercises._index.js";
 import { action as newAction } from "#app/routes/workshops.exercises.new.js";
 import { loader as scoreLoader } from "#app/routes/workshops.$workshopId_.score.js";
@@ -242,5 +243,71 @@ describe("the scenario library", () => {
         }),
       ),
     ).rejects.toMatchObject({ code: "changed" });
+  });
+
+  it("an archived exercise leaves the choices for new workshops, stays with the workshops that have it, and can be restored", async () => {
+    const org = await insertOrg();
+    const { lead, exerciseId } = await addLostKeys(org.orgId, org.leadId);
+    const workshopId = await insertWorkshop(org.orgId, org.teamId);
+    await withOrg(ownerDb(), org.orgId, (trx) => trx.insertInto("workshopExercises").values({ workshopId, exerciseId }).execute());
+    await withOrg(ownerDb(), org.orgId, (trx) => addAssessor({ trx, after: new AfterCommit() }, workshopId, org.leadId));
+    // The new-workshop form offers it; the lead loads the form, then the exercise is archived.
+    const choices = async () => (await workshopsLoader({ request: get("/workshops", lead), params: {}, context: {} })).exercises;
+    expect((await choices()).map((e) => e.title)).toContain("Lost keys");
+    const setArchived = (intent: string) =>
+      exerciseAction({
+        request: post(`/workshops/exercises/${exerciseId}`, lead, { intent }),
+        params: { exerciseId },
+        context: {},
+      }) as Promise<Response>;
+    const archived = await setArchived("archive");
+    expect(archived.status).toBe(302);
+    expect(archived.headers.get("Location")).toBe("/workshops/exercises?archived=1");
+    expect(await setArchived("archive")).toMatchObject({ status: 302 }); // again: nothing more happens
+
+    const library = await libraryLoader({ request: get("/workshops/exercises", lead), params: {}, context: {} });
+    expect(library.exercises.map((e) => e.title)).not.toContain("Lost keys");
+    expect(library.archived).toEqual([{ id: exerciseId, title: "Lost keys" }]);
+    expect((await choices()).map((e) => e.title)).not.toContain("Lost keys");
+    const page = await exerciseLoader({ request: get(`/workshops/exercises/${exerciseId}`, lead), params: { exerciseId }, context: {} });
+    expect(page.exercise.archivedAt).not.toBeNull();
+
+    // A form loaded before the archiving is refused beside the field, with what was typed kept.
+    const form = {
+      date: "2030-01-10",
+      startTime: "09:00",
+      endTime: "12:00",
+      venueName: "Church hall",
+      venueAddress: "1 High Street",
+      directions: "",
+      accessibility: "Step-free",
+      capacity: "12",
+      teamIds: [org.teamId],
+      exerciseIds: [exerciseId],
+    };
+    const refused = (await workshopsAction({ request: post("/workshops", lead, form), params: {}, context: {} })) as Response;
+    expect(refused.status).toBe(409);
+    const answer = await refused.json();
+    expect(answer.fieldErrors.exerciseIds).toMatch(/"Lost keys" has been archived/);
+    expect(answer.values).toMatchObject({ venueName: "Church hall", exerciseIds: [exerciseId] });
+    const workshops = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("workshops").select("id").where("orgId", "=", org.orgId).execute(),
+    );
+    expect(workshops.map((w) => w.id)).toEqual([workshopId]);
+
+    // The workshop that already had it still scores it.
+    const scoring = await scoreLoader({ request: get(`/workshops/${workshopId}/score`, lead), params: { workshopId }, context: {} });
+    expect(scoring.exercises.map((e) => e.title)).toEqual(["Lost keys"]);
+
+    // Restored, it is a choice again; both changes are in the audit log, once each.
+    const restored = await setArchived("restore");
+    expect(restored.headers.get("Location")).toBe(`/workshops/exercises/${exerciseId}?restored=1`);
+    expect((await choices()).map((e) => e.title)).toContain("Lost keys");
+    const created = (await workshopsAction({ request: post("/workshops", lead, form), params: {}, context: {} })) as Response;
+    expect(created.status).toBe(302);
+    const audit = await withOrg(ownerDb(), org.orgId, (trx) =>
+      trx.selectFrom("auditLog").select("action").where("subjectId", "=", exerciseId).orderBy("id").execute(),
+    );
+    expect(audit.map((a) => a.action)).toEqual(["exercise.created", "exercise.archived", "exercise.restored"]);
   });
 });

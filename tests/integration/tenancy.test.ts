@@ -20,7 +20,7 @@ import { action as setupAction } from "#app/routes/teams.setup.js";
 import { action as staffVacancyAction, loader as staffVacancyLoader } from "#app/routes/vacancies.$vacancyId.js";
 import { loader as publicVacancyLoader } from "#app/routes/o.$slug.jobs.$vacancyId/route.js";
 import { createExercise } from "#app/domain/workshops/exercises.server.js";
-import { loader as exerciseLoader } from "#app/routes/workshops.exercises.$exerciseId.js";
+import { action as exerciseAction, loader as exerciseLoader } from "#app/routes/workshops.exercises.$exerciseId.js";
 import { action as exerciseEditAction, loader as exerciseEditLoader } from "#app/routes/workshops.exercises.$exerciseId_.edit.js";
 
 afterAll(closeOwnerDb);
@@ -270,11 +270,13 @@ describe("former colleagues' data", () => {
     const url = `http://localhost/settings/former-colleagues/member/${member.id}`;
     const status = async (promise: Promise<unknown>) => ((await caught(promise)) as Response).status;
     expect(await status(loader({ request: new Request(url, { headers: { Cookie: cookie } }), params, context: {} }))).toBe(404);
-    expect(await status(jsonLoader({ request: new Request(`${url}.json`, { headers: { Cookie: cookie } }), params, context: {} }))).toBe(404);
-    const body = new URLSearchParams({ reason: "Asked", understood: "yes" });
-    expect(await status(action({ request: new Request(url, { method: "POST", body, headers: { Cookie: cookie } }), params, context: {} }))).toBe(
+    expect(await status(jsonLoader({ request: new Request(`${url}.json`, { headers: { Cookie: cookie } }), params, context: {} }))).toBe(
       404,
     );
+    const body = new URLSearchParams({ reason: "Asked", understood: "yes" });
+    expect(
+      await status(action({ request: new Request(url, { method: "POST", body, headers: { Cookie: cookie } }), params, context: {} })),
+    ).toBe(404);
     const row = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
       trx.selectFrom("teamMembers").select(["name", "erasedAt"]).where("id", "=", member.id).executeTakeFirstOrThrow(),
     );
@@ -329,7 +331,9 @@ describe("personal data pages", () => {
     expect(
       await status(
         shiftCalendarLoader({
-          request: new Request(`http://localhost/me/shadow/${applied.applicationId}/calendar.ics`, { headers: { Cookie: riversideCandidate } }),
+          request: new Request(`http://localhost/me/shadow/${applied.applicationId}/calendar.ics`, {
+            headers: { Cookie: riversideCandidate },
+          }),
           params,
           context: {},
         }),
@@ -338,7 +342,9 @@ describe("personal data pages", () => {
     const { loader: adjustmentsLoader, action: adjustmentsAction } = await import("#app/routes/me_.adjustments.$applicationId.js");
     const adjustmentsUrl = `http://localhost/me/adjustments/${applied.applicationId}`;
     expect(
-      await status(adjustmentsLoader({ request: new Request(adjustmentsUrl, { headers: { Cookie: riversideCandidate } }), params, context: {} })),
+      await status(
+        adjustmentsLoader({ request: new Request(adjustmentsUrl, { headers: { Cookie: riversideCandidate } }), params, context: {} }),
+      ),
     ).toBe(404);
     const adjustmentsPost = new Request(adjustmentsUrl, {
       method: "POST",
@@ -501,9 +507,21 @@ describe("scenario exercises", () => {
       const request = new Request(`${base}/${exerciseId}/edit`, { method: "POST", body, headers: { Cookie: cookie } });
       expect(await status(exerciseEditAction({ request, params, context: {} }))).toBe(404);
     }
+    for (const intent of ["archive", "restore"]) {
+      const request = new Request(`${base}/${exerciseId}`, {
+        method: "POST",
+        body: new URLSearchParams({ intent }),
+        headers: { Cookie: cookie },
+      });
+      expect(await status(exerciseAction({ request, params, context: {} }))).toBe(404);
+    }
     const after = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
       trx.selectFrom("scenarioExerciseVersions").select(["version", "title"]).where("exerciseId", "=", exerciseId).execute(),
     );
     expect(after).toEqual([{ version: 1, title: "Private exercise" }]);
+    const exercise = await withOrg(ownerDb(), oakfield.orgId, (trx) =>
+      trx.selectFrom("scenarioExercises").select("archivedAt").where("id", "=", exerciseId).executeTakeFirstOrThrow(),
+    );
+    expect(exercise.archivedAt).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { UseCaseContext } from "../after-commit.js";
+import { ExerciseError } from "./exercises.server.js";
 import { londonToUtc } from "./london-time.js";
 import type { WorkshopInput } from "./workshop.schema.js";
 
@@ -20,8 +21,15 @@ export async function createWorkshop({ trx }: UseCaseContext, input: WorkshopInp
   // Only this organisation's teams and exercises: another organisation's ids match nothing here.
   const teams = input.teamIds.length ? await trx.selectFrom("teams").select("id").where("id", "in", input.teamIds).execute() : [];
   const exercises = input.exerciseIds.length
-    ? await trx.selectFrom("scenarioExercises").select("id").where("id", "in", input.exerciseIds).execute()
+    ? await trx.selectFrom("scenarioExercises").select(["id", "title", "archivedAt"]).where("id", "in", input.exerciseIds).execute()
     : [];
+  // Archived after the form was loaded: say so rather than plan the workshop without it.
+  const archived = exercises.find((e) => e.archivedAt !== null);
+  if (archived)
+    throw new ExerciseError(
+      "exerciseIds",
+      `"${archived.title}" has been archived. Choose another exercise, or restore it in the scenario library.`,
+    );
   if (teams.length)
     await trx
       .insertInto("workshopTeams")

@@ -127,6 +127,35 @@ export async function editExercise(
   return version;
 }
 
+/**
+ * Archives an exercise, or restores it (`archived: false`). Archived, new workshops cannot choose
+ * it; workshops that have it keep it, and their scores keep their wording. Doing it twice changes
+ * nothing the second time. Returns false when there is no such exercise.
+ */
+export async function setExerciseArchived({ trx }: UseCaseContext, actor: ExerciseActor, exerciseId: string, archived: boolean) {
+  const exercise = await trx
+    .selectFrom("scenarioExercises")
+    .select(["id", "title", "archivedAt"])
+    .where("id", "=", exerciseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!exercise) return false;
+  if ((exercise.archivedAt !== null) === archived) return true;
+  await trx
+    .updateTable("scenarioExercises")
+    .set({ archivedAt: archived ? sql`now()` : null })
+    .where("id", "=", exerciseId)
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    kind: "exercise",
+    action: archived ? "exercise.archived" : "exercise.restored",
+    subjectId: exerciseId,
+    summary: archived ? `Archived the scenario exercise "${exercise.title}"` : `Restored the scenario exercise "${exercise.title}"`,
+  });
+  return true;
+}
+
 export function findLatestVersion(trx: Tx, exerciseId: string) {
   return trx
     .selectFrom("scenarioExerciseVersions")
@@ -142,7 +171,11 @@ export function findLatestVersion(trx: Tx, exerciseId: string) {
  * workshops whose scores were given under it.
  */
 export async function findExerciseWithVersions(trx: Tx, exerciseId: string) {
-  const exercise = await trx.selectFrom("scenarioExercises").select(["id", "title"]).where("id", "=", exerciseId).executeTakeFirst();
+  const exercise = await trx
+    .selectFrom("scenarioExercises")
+    .select(["id", "title", "archivedAt"])
+    .where("id", "=", exerciseId)
+    .executeTakeFirst();
   if (!exercise) return null;
   const [versions, scored] = await Promise.all([
     trx
