@@ -74,4 +74,67 @@ describe("cachedMatchRoutes", () => {
     expect(cachedMatchRoutes(tree, "/me", "/app")).toBeNull();
     expect(cachedMatchRoutes(tree, { pathname: "/me" })?.at(-1)?.route.id).toBe("routes/me");
   });
+
+  it("a caller changing the params it was given does not change the next answer", () => {
+    const tree = routeTree(manifest);
+    const first = cachedMatchRoutes(tree, "/teams/abc-123");
+    const params = first?.at(-1)?.params as Record<string, string>;
+    params.teamId = "changed";
+    expect(cachedMatchRoutes(routeTree(manifest), "/teams/abc-123")?.at(-1)?.params).toEqual({ teamId: "abc-123" });
+  });
+
+  it('tells apart trees that differ only in a path of "" and no path, or where a separator would run ids into paths', () => {
+    const withoutPath: AgnosticRouteObject[] = [
+      { id: "root", path: "", children: [{ id: "layout", children: [{ id: "i", index: true }] }] },
+    ];
+    const withPath: AgnosticRouteObject[] = [
+      { id: "root", path: "", children: [{ id: "layout", path: "", children: [{ id: "i", index: true }] }] },
+    ];
+    for (const tree of [withoutPath, withPath, withoutPath, withPath])
+      expect(describeMatches(cachedMatchRoutes(tree, "/")), JSON.stringify(tree)).toEqual(describeMatches(matchRoutes(tree, "/")));
+    const a: AgnosticRouteObject[] = [{ id: "p|q", path: "r" }];
+    const b: AgnosticRouteObject[] = [{ id: "p", path: "q|r" }];
+    expect(cachedMatchRoutes(a, "/r")?.[0].route.id).toBe("p|q");
+    expect(cachedMatchRoutes(b, "/r")).toBeNull();
+  });
+
+  it("gives React Router's answer for case-sensitive, optional and splat routes, encoded paths, and locations with a query or hash", () => {
+    const tree = () => [
+      {
+        id: "root",
+        path: "",
+        children: [
+          { id: "exact", path: "Exact", caseSensitive: true },
+          { id: "optional", path: "lang/:lang?/about" },
+          { id: "files", path: "files/*" },
+          { id: "person", path: "people/:name" },
+        ],
+      },
+    ];
+    const locations = [
+      "/Exact",
+      "/exact",
+      "/lang/about",
+      "/lang/cy/about",
+      "/files/a%2Fb/c",
+      "/files/%C3%A9t%C3%A9",
+      "/people/Zo%C3%AB%20Smith",
+      "/people/ann?tab=notes#top",
+      { pathname: "/people/ann", search: "?x=1", hash: "#h" },
+    ];
+    for (let round = 0; round < 2; round++)
+      for (const location of locations)
+        expect(describeMatches(cachedMatchRoutes(tree(), location)), JSON.stringify(location)).toStrictEqual(
+          describeMatches(matchRoutes(tree(), location)),
+        );
+  });
+
+  it("stays right past the number of paths it remembers, and for paths too long to remember", () => {
+    const tree = () => [{ id: "root", path: "", children: [{ id: "item", path: "items/:id" }] }];
+    for (let i = 0; i < 2100; i++) expect(cachedMatchRoutes(tree(), `/items/${i}`)?.at(-1)?.params).toEqual({ id: String(i) });
+    for (const i of [0, 1999, 2000, 2099]) expect(cachedMatchRoutes(tree(), `/items/${i}`)?.at(-1)?.params).toEqual({ id: String(i) });
+    const long = "x".repeat(5000);
+    expect(cachedMatchRoutes(tree(), `/items/${long}`)?.at(-1)?.params).toEqual({ id: long });
+    expect(cachedMatchRoutes(tree(), `/items/${long}`)?.at(-1)?.params).toEqual({ id: long });
+  });
 });

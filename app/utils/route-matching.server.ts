@@ -17,6 +17,10 @@ import type { ServerBuild } from "@remix-run/node";
  * in place of `@remix-run/router`'s export, which Remix's server runtime, its partial manifest and
  * React Router all read at call time. (The static handler's own call inside the router stays as
  * it is.)
+ *
+ * It assumes a route tree is never changed in place once matched against (a changed copy is fine:
+ * it is read again). On the server nothing changes one: lazy route discovery patches routes only
+ * in the browser, where this module is never loaded.
  */
 
 type Routes = AgnosticRouteObject[];
@@ -32,6 +36,8 @@ const realMatchRoutes = router.matchRoutes;
 
 /** Paths remembered per tree shape; past this the memory is cleared (ids in paths make many). */
 const MAX_PATHS = 2000;
+/** Longer paths are matched but not remembered: 2,000 of them could hold a lot of memory. */
+const MAX_REMEMBERED_PATH = 300;
 
 type Tree = { paths: Map<string, Shape>; positions: Map<AgnosticRouteObject, number[]> };
 const treesByShape = new Map<string, Map<string, Shape>>();
@@ -48,7 +54,8 @@ function readTree(routes: Routes): Tree {
     level.forEach((route, i) => {
       const here = [...at, i];
       positions.set(route, here);
-      shape += `${route.id}|${route.path ?? ""}|${route.index ? 1 : 0}|${route.caseSensitive ? 1 : 0};`;
+      // JSON, so no id or path can run into the next field, and a missing path differs from "".
+      shape += `${JSON.stringify([route.id, route.path ?? null, route.index === true, route.caseSensitive === true])},`;
       if (route.children?.length) walk(route.children, here);
     });
     shape += "]";
@@ -66,6 +73,7 @@ function readTree(routes: Routes): Tree {
 
 export function cachedMatchRoutes(routes: Routes, location: Partial<Location> | string, basename = "/"): AgnosticRouteMatch[] | null {
   const pathname = (typeof location === "string" ? router.parsePath(location) : location).pathname ?? "/";
+  if (pathname.length > MAX_REMEMBERED_PATH) return realMatchRoutes(routes, location, basename);
   const key = `${basename}\0${pathname}`;
   const tree = readTree(routes);
   let shape = tree.paths.get(key);
